@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@redress/auth';
+import { ApiProblems, Idempotent, IfMatch, PageQuery } from '@redress/http';
+import { Clock, DomainError, hasRole, type Actor } from '@redress/kernel';
+import { CreateSuspensionUseCase, LiftSuspensionUseCase, SuspensionQueries } from '@redress/suspensions';
+import type { FastifyReply } from 'fastify';
+import { ApiPageResponse } from '../common/api-page';
+import { IdParam } from '../common/id-param';
+import { CreateSuspensionRequest, LiftSuspensionRequest } from './dto/create-suspension.request.dto';
+import { SuspensionPublicResponse, SuspensionStaffResponse, toPublicSuspension, toStaffSuspension } from './dto/suspension.response.dto';
+
+@ApiTags('suspensions')
+@ApiBearerAuth()
+@Controller('v1')
+export class SuspensionsController {
+  constructor(
+    private readonly createSuspension: CreateSuspensionUseCase,
+    private readonly liftSuspension: LiftSuspensionUseCase,
+    private readonly queries: SuspensionQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('suspensions')
+  @Roles('enforcement', 'admin')
+  @Idempotent()
+  @ApiCreatedResponse({ type: SuspensionStaffResponse, description: 'Created; a notice is queued to the account' })
+  @ApiOkResponse({ type: SuspensionStaffResponse, description: 'Same externalRef and payload as before: the existing suspension' })
+  @ApiProblems('external_ref_conflict', 'idempotency_key_reused', 'idempotency_request_in_progress', 'payload_too_large')
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateSuspensionRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SuspensionStaffResponse> {
+    const { suspension, created } = await this.createSuspension.execute(actor, body);
+    reply.status(created ? 201 : 200);
+    return toStaffSuspension(suspension, this.clock.now());
+  }
+
+  @Get('suspensions/:id')
+  @Roles('appellant', 'reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin')
+  @ApiExtraModels(SuspensionPublicResponse, SuspensionStaffResponse)
+  @ApiOkResponse({
+    description: 'Appellants get the public view of their own suspension; staff the full view',
+    schema: { oneOf: [{ $ref: getSchemaPath(SuspensionStaffResponse) }, { $ref: getSchemaPath(SuspensionPublicResponse) }] },
+  })
+  @ApiProblems('not_found')
+  async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<SuspensionPublicResponse | SuspensionStaffResponse> {
+    const suspension = await this.queries.get(id);
+    const staff = hasRole(actor, 'reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin');
+    if (!suspension || (!staff && suspension.accountId !== actor.sub)) throw DomainError.notFound('Suspension');
+    return staff ? toStaffSuspension(suspension, this.clock.now()) : toPublicSuspension(suspension, this.clock.now());
+  }
+
+  @Get('me/suspensions')
+  @Roles('appellant')
+  @ApiPageResponse(SuspensionPublicResponse)
+  @ApiProblems()
+  async mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
+    const result = await this.queries.listForAccount(actor.sub, page.limit, page.cursor);
+    const now = this.clock.now();
+    return { data: result.data.map((s) => toPublicSuspension(s, now)), nextCursor: result.nextCursor };
+  }
+
+  @Post('suspensions/:id/lift')
+  @HttpCode(200)
+  @Roles('enforcement', 'admin')
+  @ApiOkResponse({ type: SuspensionStaffResponse })
+  @ApiProblems('not_found', 'suspension_not_active', 'version_mismatch')
+  async lift(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: LiftSuspensionRequest,
+    @IfMatch() expectedVersion?: number,
+  ): Promise<SuspensionStaffResponse> {
+    const lifted = await this.liftSuspension.execute(actor, id, body.reason, expectedVersion);
+    return toStaffSuspension(lifted, this.clock.now());
+  }
+}

@@ -1,0 +1,95 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@redress/config';
+import { OutboxStore, type ClaimedOutboxMessage } from '@redress/outbox';
+import type { Queue } from 'bullmq';
+import { BULK_EVENTS_QUEUE, EVENTS_QUEUE, queueForLane, type EventJobData } from '../queues';
+
+/**
+ * Moves committed outbox rows into BullMQ (job id = outbox id, so a repeated relay never duplicates).
+ * Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of workers can relay side by side.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  static readonly BATCH = 500;
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+  private redisWasDown = false;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly config: AppConfig,
+    @InjectQueue(EVENTS_QUEUE) private readonly events: Queue<EventJobData>,
+    @InjectQueue(BULK_EVENTS_QUEUE) private readonly bulkEvents: Queue<EventJobData>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.events.getBackend().client.then((client) => {
+      client.on('error', () => (this.redisWasDown = true));
+      client.on('ready', () => {
+        // Redis may have come back empty (no persistence): hand every unfinished event out again.
+        if (this.redisWasDown) {
+          this.redisWasDown = false;
+          void this.store.unclaimAllUnprocessed().then((n) => n && this.logger.warn(`Redis reconnected: re-relaying ${n} events`));
+        }
+      });
+    });
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => (this.running = undefined));
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let relayed = 0;
+    try {
+      relayed = await this.relayOnce();
+    } catch (error) {
+      this.logger.warn(`outbox relay failed: ${(error as Error).message}`);
+    }
+    // A full batch means more is waiting: go again at once.
+    this.schedule(relayed === OutboxRelay.BATCH ? 0 : this.config.env.OUTBOX_POLL_MS);
+  }
+
+  async relayOnce(): Promise<number> {
+    const claimed = await this.store.claim(OutboxRelay.BATCH, this.config.env.OUTBOX_RELAY_TIMEOUT_MS);
+    if (claimed.length === 0) return 0;
+    try {
+      await Promise.all([this.enqueue(this.events, claimed.filter((m) => queueForLane(m.lane) === EVENTS_QUEUE)), this.enqueue(this.bulkEvents, claimed.filter((m) => queueForLane(m.lane) === BULK_EVENTS_QUEUE))]);
+    } catch (error) {
+      await this.store.unclaim(claimed.map((m) => m.id));
+      throw error;
+    }
+    return claimed.length;
+  }
+
+  private async enqueue(queue: Queue<EventJobData>, messages: ClaimedOutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await queue.addBulk(
+      messages.map((m) => ({
+        name: m.type,
+        data: { outboxId: m.id, type: m.type, payload: m.payload, requestId: m.requestId },
+        opts: {
+          jobId: m.id,
+          attempts: 10,
+          backoff: { type: 'exponential', delay: 500 },
+          // Finished jobs leave Redis; the outbox row (processed_at) is the record that it happened.
+          removeOnComplete: true,
+          removeOnFail: true,
+        },
+      })),
+    );
+  }
+}

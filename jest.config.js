@@ -1,0 +1,61 @@
+// Two projects: pure unit specs beside the code, and e2e specs against real PostgreSQL/Redis.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const transform = { '^.+\\.(t|j)s$': ['@swc/jest', { ...swc, swcrc: false }] };
+const moduleNameMapper = { '^@redress/(.*)$': '<rootDir>/libs/$1' };
+
+/**
+ * NestJS 12 and several of its dependencies ship ES modules only. Node 20 loads them with require(esm),
+ * but Jest's module system cannot, so swc compiles exactly those packages to CommonJS. The list is read
+ * from node_modules ("type": "module") so that it follows upgrades by itself.
+ */
+function esmPackages(dir, found = new Set()) {
+  if (!fs.existsSync(dir)) return found;
+  for (const entry of fs.readdirSync(dir)) {
+    if (entry.startsWith('.')) continue;
+    const names = entry.startsWith('@') ? fs.readdirSync(path.join(dir, entry)).map((n) => `${entry}/${n}`) : [entry];
+    for (const name of names) {
+      const pkgDir = path.join(dir, name);
+      try {
+        if (JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).type === 'module') found.add(name);
+      } catch {
+        // not a package
+      }
+      esmPackages(path.join(pkgDir, 'node_modules'), found);
+    }
+  }
+  return found;
+}
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const esm = [...esmPackages(path.join(__dirname, 'node_modules'))].map(escape).join('|');
+// Ignore node_modules files unless the innermost package is an ES-module one.
+const transformIgnorePatterns = [`/node_modules/(?!(?:${esm})/(?!.*/node_modules/))`];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/apps/console/'],
+      transform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,295 @@
+import { DAY_MS, DomainError, SYSTEM_ACTOR, hasRole, type Actor, type Role } from '@redress/kernel';
+
+export const APPEAL_STATUSES = [
+  'submitted',
+  'in_review',
+  'awaiting_appellant',
+  'escalated',
+  'decided',
+  'withdrawn',
+] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+export const APPEAL_ACTIONS = [
+  'claim',
+  'release',
+  'request_info',
+  'appellant_reply',
+  'info_timeout',
+  'escalate',
+  'decide',
+  'withdraw',
+  'reopen',
+] as const;
+export type AppealAction = (typeof APPEAL_ACTIONS)[number];
+
+export type AppealLevel = 1 | 2;
+
+export const OPEN_APPEAL_STATUSES = ['submitted', 'in_review', 'awaiting_appellant', 'escalated'] as const;
+export type OpenAppealStatus = (typeof OPEN_APPEAL_STATUSES)[number];
+
+export const isOpenStatus = (status: AppealStatus): status is OpenAppealStatus =>
+  (OPEN_APPEAL_STATUSES as readonly AppealStatus[]).includes(status);
+
+export const DEFAULT_REOPEN_WINDOW_DAYS = 30;
+
+/** Outbox event types an appeal transition can produce (SPEC §6). */
+export type AppealEventType =
+  'appeal.received' | 'appeal.info_requested' | 'appeal.decided' | 'appeal.reopened';
+
+export interface AppealSnapshot {
+  status: AppealStatus;
+  level: AppealLevel;
+  assigneeId: string | null;
+  accountId: string;
+  decidedAt: Date | null;
+}
+
+export interface TransitionContext {
+  actor: Actor;
+  now: Date;
+  reopenWindowDays?: number;
+}
+
+export interface TransitionResult {
+  status: AppealStatus;
+  level: AppealLevel;
+  assigneeId: string | null;
+  emits: AppealEventType[];
+}
+
+/** Roles alone cannot say "your own appeal" or "the appeal you claimed"; relations can. */
+export type Relation = 'owner' | 'assignee' | 'system';
+
+const REVIEWING_ROLES: Role[] = ['reviewer', 'senior_reviewer'];
+
+const RELATIONS: Record<Relation, (actor: Actor, appeal: AppealSnapshot) => boolean> = {
+  owner: (actor, appeal) => actor.sub === appeal.accountId && hasRole(actor, 'appellant'),
+  // A reviewer whose role was revoked keeps their sub; being the assignee must not outlive the role.
+  assignee: (actor, appeal) =>
+    appeal.assigneeId !== null && actor.sub === appeal.assigneeId && hasRole(actor, ...REVIEWING_ROLES),
+  system: (actor) => actor.sub === SYSTEM_ACTOR.sub,
+};
+
+/** One way of being allowed: every condition given must hold. A rule's `who` lists alternatives. */
+export interface Permit {
+  relation?: Relation;
+  /** any one of these */
+  roles?: Role[];
+  /** only while the appeal is at this level */
+  level?: AppealLevel;
+}
+
+export interface TransitionRule {
+  from: readonly AppealStatus[];
+  action: AppealAction;
+  /** a fixed state, or one per current level */
+  to: AppealStatus | Readonly<Record<AppealLevel, AppealStatus>>;
+  who: readonly Permit[];
+  /** Levels at which the move exists at all; elsewhere it is an invalid transition, not a permission issue. */
+  levels?: readonly AppealLevel[];
+  /** Checked after permissions; throws its own DomainError. */
+  guard?: (appeal: AppealSnapshot, ctx: TransitionContext) => void;
+  setLevel?: AppealLevel;
+  assignee: 'keep' | 'clear' | 'actor';
+  /** Only what the transition always produces; outcome-dependent events (suspension.lifted) are the use-case's. */
+  emits: readonly AppealEventType[];
+}
+
+// Submitted and escalated appeals are unassigned by construction; this catches a stale snapshot.
+const mustBeUnassigned = (appeal: AppealSnapshot): void => {
+  if (appeal.assigneeId !== null) throw new DomainError('already_claimed', 'appeal is already claimed');
+};
+
+const withinReopenWindow = (appeal: AppealSnapshot, ctx: TransitionContext): void => {
+  if (appeal.decidedAt === null) throw new Error('invariant: a decided appeal has no decidedAt');
+  const days = ctx.reopenWindowDays ?? DEFAULT_REOPEN_WINDOW_DAYS;
+  if (ctx.now.getTime() - appeal.decidedAt.getTime() > days * DAY_MS) {
+    throw new DomainError('reopen_window_closed', `a decision can be reopened only within ${days} days`);
+  }
+};
+
+/** SPEC §4. Filing (→ submitted) is a creation, not a transition; see `initialAppealState`. */
+export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
+  {
+    from: ['submitted'],
+    action: 'claim',
+    to: 'in_review',
+    who: [{ roles: ['reviewer'], level: 1 }, { roles: ['senior_reviewer'] }],
+    guard: mustBeUnassigned,
+    assignee: 'actor',
+    emits: [],
+  },
+  {
+    from: ['escalated'],
+    action: 'claim',
+    to: 'in_review',
+    who: [{ roles: ['senior_reviewer'] }],
+    guard: mustBeUnassigned,
+    assignee: 'actor',
+    emits: [],
+  },
+  {
+    from: ['in_review'],
+    action: 'release',
+    to: { 1: 'submitted', 2: 'escalated' },
+    who: [{ relation: 'assignee' }, { roles: ['senior_reviewer'] }],
+    assignee: 'clear',
+    emits: [],
+  },
+  {
+    from: ['in_review'],
+    action: 'request_info',
+    to: 'awaiting_appellant',
+    who: [{ relation: 'assignee' }],
+    assignee: 'keep',
+    emits: ['appeal.info_requested'],
+  },
+  {
+    from: ['awaiting_appellant'],
+    action: 'appellant_reply',
+    to: 'in_review',
+    who: [{ relation: 'owner' }],
+    assignee: 'keep',
+    emits: [],
+  },
+  {
+    from: ['awaiting_appellant'],
+    action: 'info_timeout',
+    to: 'in_review',
+    who: [{ relation: 'system' }],
+    assignee: 'keep',
+    emits: [],
+  },
+  {
+    from: ['in_review'],
+    action: 'escalate',
+    levels: [1],
+    to: 'escalated',
+    who: [{ relation: 'assignee' }],
+    setLevel: 2,
+    assignee: 'clear',
+    emits: [],
+  },
+  {
+    from: ['in_review'],
+    action: 'decide',
+    to: 'decided',
+    who: [
+      { relation: 'assignee', level: 1 },
+      { relation: 'assignee', roles: ['senior_reviewer'], level: 2 },
+    ],
+    assignee: 'keep',
+    emits: ['appeal.decided'],
+  },
+  {
+    from: OPEN_APPEAL_STATUSES,
+    action: 'withdraw',
+    to: 'withdrawn',
+    who: [{ relation: 'owner' }],
+    assignee: 'clear',
+    emits: [],
+  },
+  {
+    from: ['decided'],
+    action: 'reopen',
+    to: 'in_review',
+    who: [{ roles: ['senior_reviewer'] }],
+    guard: withinReopenWindow,
+    setLevel: 2,
+    assignee: 'actor',
+    emits: ['appeal.reopened'],
+  },
+];
+
+/** What a newly filed appeal starts as. */
+export function initialAppealState(): TransitionResult {
+  return { status: 'submitted', level: 1, assigneeId: null, emits: ['appeal.received'] };
+}
+
+export function findRule(status: AppealStatus, action: AppealAction): TransitionRule | undefined {
+  return APPEAL_TRANSITIONS.find((rule) => rule.action === action && rule.from.includes(status));
+}
+
+const permits = (permit: Permit, actor: Actor, appeal: AppealSnapshot): boolean =>
+  (permit.relation === undefined || RELATIONS[permit.relation](actor, appeal)) &&
+  (permit.roles === undefined || hasRole(actor, ...permit.roles)) &&
+  (permit.level === undefined || permit.level === appeal.level);
+
+export function describeWho(who: readonly Permit[]): string {
+  return who
+    .map((p) =>
+      [p.roles?.join(' or '), p.relation, p.level && `at level ${p.level}`].filter(Boolean).join(' '),
+    )
+    .join(' or ');
+}
+
+export function transition(
+  appeal: AppealSnapshot,
+  action: AppealAction,
+  ctx: TransitionContext,
+): TransitionResult {
+  const rule = findRule(appeal.status, action);
+  if (!rule) {
+    throw new DomainError('invalid_transition', `cannot ${action} an appeal that is ${appeal.status}`);
+  }
+  if (rule.levels && !rule.levels.includes(appeal.level)) {
+    throw new DomainError(
+      'invalid_transition',
+      `cannot ${action} an appeal that is ${appeal.status} at level ${appeal.level} (only at level ${rule.levels.join(' or ')})`,
+    );
+  }
+  if (!rule.who.some((permit) => permits(permit, ctx.actor, appeal))) {
+    throw new DomainError('forbidden', `only ${describeWho(rule.who)} may ${action} this appeal`);
+  }
+  rule.guard?.(appeal, ctx);
+  return {
+    status: typeof rule.to === 'string' ? rule.to : rule.to[appeal.level],
+    level: rule.setLevel ?? appeal.level,
+    assigneeId:
+      rule.assignee === 'keep' ? appeal.assigneeId : rule.assignee === 'actor' ? ctx.actor.sub : null,
+    emits: [...rule.emits],
+  };
+}
+
+/** The actions this actor could take right now, e.g. to show or hide buttons. */
+export function allowedActions(
+  appeal: AppealSnapshot,
+  actor: Actor,
+  now: Date,
+  reopenWindowDays?: number,
+): AppealAction[] {
+  return APPEAL_ACTIONS.filter((action) => {
+    try {
+      transition(appeal, action, { actor, now, reopenWindowDays });
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError) return false;
+      throw error;
+    }
+  });
+}
+
+const LEVELS: readonly AppealLevel[] = [1, 2];
+
+/** Each state a rule can lead to, with the level it depends on, for drawing. */
+function targetsOf(rule: TransitionRule): { when: string; to: AppealStatus }[] {
+  const to = rule.to;
+  if (typeof to !== 'string') return LEVELS.map((level) => ({ when: ` (level ${level})`, to: to[level] }));
+  return [{ when: rule.levels ? ` (level ${rule.levels.join(' or ')})` : '', to }];
+}
+
+/** Labels avoid ':' and ';', which end a Mermaid state-diagram statement. */
+export function renderMermaid(): string {
+  const lines = ['stateDiagram-v2', '  [*] --> submitted : file by owner, emits appeal.received'];
+  for (const rule of APPEAL_TRANSITIONS) {
+    const emits = rule.emits.length ? `, emits ${rule.emits.join(', ')}` : '';
+    for (const from of rule.from) {
+      for (const { when, to } of targetsOf(rule)) {
+        lines.push(`  ${from} --> ${to} : ${rule.action}${when} by ${describeWho(rule.who)}${emits}`);
+      }
+    }
+  }
+  lines.push('  decided --> [*]', '  withdrawn --> [*]');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,3 @@
+export * from './appeal-state-machine';
+export * from './priority';
+export * from './sla';

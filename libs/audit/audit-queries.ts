@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, toPage, type Page } from '@redress/http';
+import { DataSource } from 'typeorm';
+
+export interface AuditEventView {
+  seq: number;
+  at: string;
+  actor: { sub: string; roles: string[] };
+  action: string;
+  entityType: string;
+  entityId: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+@Injectable()
+export class AuditQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest-first pages of the log, optionally for one entity. */
+  async list(filter: { entityId?: string; entityIds?: string[] }, limit: number, cursor?: string): Promise<Page<AuditEventView>> {
+    const [afterSeq] = decodeCursor(cursor, 1) ?? [];
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
+    if (filter.entityIds) where.push(`entity_id = ANY($${params.push(filter.entityIds)})`);
+    if (afterSeq !== undefined) where.push(`seq < $${params.push(afterSeq)}`);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    return toPage(rows, limit, toView, (r: { seq: string }) => [Number(r.seq)]);
+  }
+
+  /** One entity's events in order (the appeal history). */
+  async forEntity(entityIds: string[]): Promise<AuditEventView[]> {
+    const rows = await this.dataSource.query(`SELECT * FROM audit_events WHERE entity_id = ANY($1) ORDER BY seq`, [entityIds]);
+    return rows.map(toView);
+  }
+}
+
+function toView(r: {
+  seq: string;
+  at: Date;
+  actor_sub: string;
+  actor_roles: string[];
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}): AuditEventView {
+  return {
+    seq: Number(r.seq),
+    at: r.at.toISOString(),
+    actor: { sub: r.actor_sub, roles: r.actor_roles },
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    data: r.data,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './decorators';
+export * from './jwt-auth.guard';
+export * from './roles.guard';
+export * from './auth.module';
+export * from './sign-token';

@@ -1,0 +1,5 @@
+export * from './app-config';
+export * from './env.schema';
+export * from './config.module';
+export * from './clock.module';
+export * from './logging.module';

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { AppConfig } from './app-config';
+
+/** JSON logs with the request id on every line; credentials and secrets never reach a log. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.secret',
+  '*.token',
+  '*.authorization',
+];
+
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.env.LOG_LEVEL,
+          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+          genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? ''),
+          customProps: (req: IncomingMessage) => ({ requestId: req.headers['x-request-id'] }),
+          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics' },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,23 @@
+import type { AppConfig } from '@redress/config';
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+
+/** One definition for the apps, the migration runner and the tests. Entities come from each lib's module. */
+export function dataSourceOptions(config: AppConfig, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.env.DATABASE_URL,
+    poolSize: config.env.DATABASE_POOL_SIZE,
+    extra: {
+      statement_timeout: config.env.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectionTimeoutMillis: config.env.DATABASE_CONNECT_TIMEOUT_MS,
+      application_name: 'redress',
+    },
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    ...overrides,
+  } as DataSourceOptions;
+}

@@ -1,0 +1,37 @@
+import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { map, type Observable } from 'rxjs';
+import { DomainError } from '@redress/kernel';
+
+/** Parses `If-Match: "<version>"` (or a bare number); absent → undefined. */
+export function parseIfMatch(header: string | string[] | undefined): number | undefined {
+  if (header === undefined || header === '' || header === '*') return undefined;
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value.trim());
+  if (!match) throw new DomainError('validation_failed', 'If-Match must be a quoted version, e.g. "3"', [{ field: 'If-Match', message: 'invalid' }]);
+  return Number(match[1]);
+}
+
+export const IfMatch = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  parseIfMatch(ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
+);
+
+export function assertVersion(expected: number | undefined, actual: number): void {
+  if (expected !== undefined && expected !== actual) {
+    throw new DomainError('version_mismatch', `The resource is at version ${actual}, not ${expected}; reload it and try again`);
+  }
+}
+
+/** Any single resource with an integer `version` gets `ETag: "<version>"`. */
+@Injectable()
+export class EtagInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      map((body: unknown) => {
+        const version = (body as { version?: unknown } | null)?.version;
+        if (typeof version === 'number') context.switchToHttp().getResponse<FastifyReply>().header('ETag', `"${version}"`);
+        return body;
+      }),
+    );
+  }
+}

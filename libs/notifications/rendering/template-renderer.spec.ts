@@ -1,0 +1,232 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  LOCALES,
+  NOTIFICATION_EVENTS,
+  NotificationDataByEvent,
+  REASON_CODES,
+  TemplateRenderer,
+  defaultTemplatesDir,
+  formatMoney,
+  resolveLocale,
+} from './index';
+
+const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
+
+const SAMPLES: { [E in keyof NotificationDataByEvent]: NotificationDataByEvent[E] } = {
+  'suspension.noticed': {
+    suspensionId: '0b5b7a52-0c0e-4c4f-9c1e-3f1d2a9a1b01',
+    reasonCode: 'model_distillation',
+    statementOfReasons: 'Traffic from this account matched a distillation pattern over 14 days.',
+    policyClause: 'Usage Policy §4.2',
+    automatedDetection: true,
+    automatedDecision: true,
+    frozenBalance: eur(12345),
+    suspendedAt: '2025-03-01T09:30:00.000Z',
+    appealDeadline: '2025-08-28T09:30:00.000Z',
+    appealUrl: 'https://appeals.example.com/suspensions/0b5b7a52',
+  },
+  'appeal.received': {
+    appealId: 'a1',
+    suspensionId: 's1',
+    submittedAt: '2025-03-02T10:00:00.000Z',
+    decisionDueAt: '2025-03-16T10:00:00.000Z',
+  },
+  'appeal.info_requested': {
+    appealId: 'a1',
+    message: 'Please upload an invoice showing how you used the API outputs.',
+    infoDueAt: '2025-03-09T10:00:00.000Z',
+  },
+  'appeal.info_reminder': {
+    appealId: 'a1',
+    message: 'Please upload an invoice.',
+    infoDueAt: '2025-03-09T10:00:00.000Z',
+  },
+  'appeal.decided': {
+    appealId: 'a1',
+    suspensionId: 's1',
+    outcome: 'overturned',
+    rationale: 'The traffic came from a documented evaluation harness, not from distillation.',
+    decidedAt: '2025-03-10T12:00:00.000Z',
+    releasedBalance: eur(12345),
+    odsBodyName: 'Appeals Centre Europe',
+    odsBodyUrl: 'https://www.appealscentre.eu/',
+  },
+  'appeal.reopened': {
+    appealId: 'a1',
+    suspensionId: 's1',
+    reopenReason: 'New evidence about the detector became available.',
+    reopenedAt: '2025-03-20T08:00:00.000Z',
+  },
+  'refund.approved': {
+    refundId: 'r1',
+    suspensionId: 's1',
+    amount: eur(5000),
+    approvedAt: '2025-03-11T08:00:00.000Z',
+  },
+  'refund.paid': {
+    refundId: 'r1',
+    suspensionId: 's1',
+    amount: eur(5000),
+    paidAt: '2025-03-12T08:00:00.000Z',
+    providerRef: 'PAY-42',
+  },
+  'refund.failed': { refundId: 'r1', suspensionId: 's1', amount: eur(5000), failureReason: 'IBAN closed' },
+  'suspension.lifted': {
+    suspensionId: 's1',
+    accountId: 'acct_1',
+    liftedAt: '2025-03-10T12:00:00.000Z',
+    liftReason: 'Appeal overturned.',
+    releasedBalance: eur(12345),
+  },
+  'sla.breached': {
+    appealId: 'a1',
+    suspensionId: 's1',
+    level: 1,
+    priority: 70,
+    decisionDueAt: '2025-03-16T10:00:00.000Z',
+  },
+};
+
+/** The characters SPEC §6 forbids, listed independently of the renderer's own pattern. */
+const INVISIBLE =
+  /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u034F\u115F\u1160\u3164\uFFA0]|\p{Cf}|\p{Co}/u;
+
+describe('TemplateRenderer', () => {
+  const renderer = new TemplateRenderer();
+  const cases = LOCALES.flatMap((locale) => NOTIFICATION_EVENTS.map((event) => [event, locale] as const));
+
+  it.each(cases)('renders %s in %s', (event, locale) => {
+    const out = renderer.render(event, locale, SAMPLES[event] as never);
+    for (const part of [out.subject, out.text, out.html]) {
+      expect(part.trim()).not.toBe('');
+      expect(part).not.toMatch(INVISIBLE);
+      expect(part).not.toMatch(/\{\{|\}\}|undefined|\[object Object\]|NaN/);
+    }
+    expect(out.subject).not.toContain('\n');
+    expect(out.html).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('has no invisible characters in the template files themselves', () => {
+    const dir = defaultTemplatesDir();
+    for (const locale of LOCALES) {
+      for (const file of readdirSync(join(dir, locale))) {
+        const hidden = INVISIBLE.test(readFileSync(join(dir, locale, file), 'utf8'));
+        expect({ file: `${locale}/${file}`, hidden }).toEqual({ file: `${locale}/${file}`, hidden: false });
+      }
+    }
+  });
+
+  it('strips invisible characters that arrive in the data', () => {
+    const out = renderer.render('appeal.info_requested', 'en', {
+      ...SAMPLES['appeal.info_requested'],
+      message: 'Hid\u200Bden\u202Emarker\uFEFF\u00AD\u{E0041}',
+    });
+    for (const part of [out.subject, out.text, out.html]) expect(part).not.toMatch(INVISIBLE);
+    expect(out.text).toContain('Hiddenmarker');
+  });
+
+  it('states everything the suspension notice must state', () => {
+    const { text, html } = renderer.render('suspension.noticed', 'en', SAMPLES['suspension.noticed']);
+    for (const part of [text, html]) {
+      expect(part).toContain('Model distillation');
+      expect(part).toContain('matched a distillation pattern');
+      expect(part).toContain('Usage Policy §4.2');
+      expect(part).toContain('€123.45');
+      expect(part).toContain('August 28, 2025 at 09:30 UTC');
+      expect(part).toContain('https://appeals.example.com/suspensions/0b5b7a52');
+    }
+    expect(text).toContain('Detected by automated means: Yes');
+    expect(text).toContain('Decided by automated means: Yes');
+  });
+
+  it('escapes user input in HTML but not in plain text', () => {
+    const evil = '<script>alert(1)</script> "&\'';
+    const out = renderer.render('appeal.decided', 'en', { ...SAMPLES['appeal.decided'], rationale: evil });
+    expect(out.html).not.toContain('<script>');
+    expect(out.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;&amp;&#x27;');
+    expect(out.text).toContain(evil);
+  });
+
+  it('states outcome, rationale, balance and the ODS body in the zh-CN decision notice', () => {
+    const rationale = '经核实，该流量来自有记录的评估程序，并非模型蒸馏。';
+    const out = renderer.render('appeal.decided', 'zh-CN', {
+      ...SAMPLES['appeal.decided'],
+      outcome: 'upheld',
+      rationale,
+      releasedBalance: undefined,
+      refund: eur(5000),
+    });
+    for (const part of [out.text, out.html]) {
+      expect(part).toContain(rationale);
+      expect(part).toContain('维持');
+      expect(part).toContain('€50.00');
+      expect(part).toContain('Appeals Centre Europe');
+      expect(part).toContain('https://www.appealscentre.eu/');
+    }
+    expect(out.subject).toBe('申诉结果：维持暂停决定');
+  });
+
+  it('fails loudly when a variable is missing', () => {
+    const { rationale: _omitted, ...data } = SAMPLES['appeal.decided'];
+    expect(() => renderer.render('appeal.decided', 'en', data as never)).toThrow(/rationale/);
+    expect(() =>
+      renderer.render('suspension.noticed', 'en', {
+        ...SAMPLES['suspension.noticed'],
+        frozenBalance: undefined as never,
+      }),
+    ).toThrow();
+  });
+
+  it('falls back to en for an unknown locale', () => {
+    const sample = SAMPLES['appeal.received'];
+    expect(renderer.render('appeal.received', 'fr-FR', sample)).toEqual(
+      renderer.render('appeal.received', 'en', sample),
+    );
+    expect(resolveLocale('zh-cn')).toBe('zh-CN');
+    expect(resolveLocale(undefined)).toBe('en');
+  });
+
+  it('labels every reason code in every locale', () => {
+    for (const locale of LOCALES) {
+      const labels = JSON.parse(readFileSync(join(defaultTemplatesDir(), locale, 'labels.json'), 'utf8'));
+      for (const reasonCode of REASON_CODES) {
+        const { subject } = renderer.render('suspension.noticed', locale, {
+          ...SAMPLES['suspension.noticed'],
+          reasonCode,
+        });
+        expect(subject).toContain(labels.reasons[reasonCode]);
+      }
+    }
+  });
+});
+
+describe('defaultTemplatesDir', () => {
+  it('finds the templates from source and from the compiled dist/ tree', () => {
+    const fromSource = defaultTemplatesDir();
+    expect(fromSource).toBe(join(__dirname, '..', 'templates'));
+    const repoRoot = join(__dirname, '..', '..', '..');
+    expect(defaultTemplatesDir(join(repoRoot, 'dist', 'libs', 'notifications', 'rendering'))).toBe(
+      fromSource,
+    );
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats integer minor units with the currency', () => {
+    expect(formatMoney(eur(12345), 'en')).toBe('€123.45');
+    expect(formatMoney(eur(12345), 'zh-CN')).toBe('€123.45');
+    expect(formatMoney({ amountMinor: 5, currency: 'USD' }, 'en')).toBe('$0.05');
+    expect(formatMoney({ amountMinor: -120000, currency: 'USD' }, 'en')).toBe('-$1,200.00');
+    expect(formatMoney({ amountMinor: 1234, currency: 'JPY' }, 'en')).toBe('¥1,234');
+    expect(formatMoney({ amountMinor: 1234, currency: 'BHD' }, 'en')).toBe('BHD\u00A01.234');
+    expect(formatMoney({ amountMinor: 9007199254740991, currency: 'EUR' }, 'en')).toBe(
+      '€90,071,992,547,409.91',
+    );
+  });
+
+  it('rejects floats and missing values', () => {
+    expect(() => formatMoney(eur(1.5), 'en')).toThrow();
+    expect(() => formatMoney(undefined, 'en')).toThrow();
+  });
+});

@@ -1,0 +1,179 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import Handlebars from 'handlebars';
+import type { Money } from '@redress/kernel';
+import {
+  DEFAULT_LOCALE,
+  LOCALES,
+  Locale,
+  NOTIFICATION_EVENTS,
+  NotificationDataByEvent,
+  NotificationEvent,
+  REASON_CODES,
+  RenderedNotification,
+} from './notification-data';
+
+/**
+ * Characters that are invisible when shown: format characters (Cf: zero-width space/joiners, bidi
+ * controls, word joiner, BOM, soft hyphen, tag characters), private-use (Co), control characters
+ * other than tab/newline, the combining grapheme joiner and the Hangul fillers. SPEC §6: notices
+ * carry no hidden markers, so these are removed from every string value before rendering.
+ */
+export const INVISIBLE_CHARS =
+  /[\p{Cf}\p{Co}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u034F\u115F\u1160\u3164\uFFA0]/gu;
+
+export const stripInvisible = (value: string): string => value.replace(INVISIBLE_CHARS, '');
+
+/** `zh-cn` → `zh-CN`; anything unknown (or missing) → `en`. */
+export function resolveLocale(locale: string | null | undefined): Locale {
+  const wanted = (locale ?? '').toLowerCase();
+  return LOCALES.find((l) => l.toLowerCase() === wanted) ?? DEFAULT_LOCALE;
+}
+
+/**
+ * Where the .hbs files live by default. They are not TypeScript, so `nest build` (tsc) does not copy
+ * them into dist/. From source (jest, ts-node) they sit right next to this folder (../templates); from
+ * dist/libs/notifications/rendering they do not, so we walk up from __dirname until some ancestor holds
+ * libs/notifications/templates — the repository root, or the app directory of a container image (the
+ * Dockerfile must copy libs/notifications/templates). Pass `templatesDir` explicitly to override.
+ */
+export function defaultTemplatesDir(from: string = __dirname): string {
+  const sibling = resolve(from, '..', 'templates');
+  if (existsSync(sibling)) return sibling;
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'libs', 'notifications', 'templates');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) break;
+  }
+  throw new Error(`notification templates not found: no libs/notifications/templates above ${from}`);
+}
+
+interface Labels {
+  yes: string;
+  no: string;
+  reasons: Record<string, string>;
+}
+
+type Compiled = Record<keyof RenderedNotification, Handlebars.TemplateDelegate>;
+
+const HELPERS = ['money', 'date', 'reason', 'yesno', 'eq'] as const;
+
+export class TemplateRenderer {
+  private readonly hbs = Handlebars.create();
+  private readonly templates = new Map<string, Compiled>();
+  private readonly layouts = new Map<Locale, Handlebars.TemplateDelegate>();
+  private readonly labels = new Map<Locale, Labels>();
+
+  /** Reads every template file once, so a missing file fails at start-up rather than at send time. */
+  constructor(readonly templatesDir: string = defaultTemplatesDir()) {
+    this.registerHelpers();
+    const knownHelpers = Object.fromEntries(HELPERS.map((h) => [h, true]));
+    // strict: a variable missing from the data throws instead of rendering as empty text.
+    const html = { strict: true, knownHelpers, knownHelpersOnly: true };
+    const plain = { ...html, noEscape: true }; // subject and text are not HTML: no &amp; in them
+    for (const locale of LOCALES) {
+      this.labels.set(locale, this.loadLabels(locale));
+      this.layouts.set(locale, this.hbs.compile(this.read(locale, 'layout.html.hbs'), html));
+      for (const event of NOTIFICATION_EVENTS) {
+        this.templates.set(`${locale}/${event}`, {
+          subject: this.hbs.compile(this.read(locale, `${event}.subject.hbs`), plain),
+          text: this.hbs.compile(this.read(locale, `${event}.text.hbs`), plain),
+          html: this.hbs.compile(this.read(locale, `${event}.html.hbs`), html),
+        });
+      }
+    }
+  }
+
+  render<E extends NotificationEvent>(
+    event: E,
+    locale: Locale | string, // anything unknown falls back to en
+    data: NotificationDataByEvent[E],
+  ): RenderedNotification {
+    const loc = resolveLocale(locale);
+    const compiled = this.templates.get(`${loc}/${event}`);
+    if (!compiled) throw new Error(`unknown notification event: ${event}`);
+    const context = sanitize(data);
+    const options = { data: { locale: loc, labels: this.labels.get(loc) } };
+
+    const subject = compiled.subject(context, options).replace(/\s+/g, ' ').trim();
+    if (!subject) throw new Error(`template ${loc}/${event}.subject.hbs rendered an empty subject`);
+    const text = tidyText(compiled.text(context, options));
+    const content = compiled.html(context, options).trim();
+    const html = this.layouts.get(loc)!({ subject, content }, options).trim() + '\n';
+    return { subject, text, html };
+  }
+
+  private read(locale: Locale, file: string): string {
+    return readFileSync(join(this.templatesDir, locale, file), 'utf8');
+  }
+
+  private loadLabels(locale: Locale): Labels {
+    const labels = JSON.parse(this.read(locale, 'labels.json')) as Labels;
+    const missing = REASON_CODES.filter((code) => typeof labels.reasons?.[code] !== 'string');
+    if (missing.length || typeof labels.yes !== 'string' || typeof labels.no !== 'string') {
+      throw new Error(`${locale}/labels.json is incomplete (yes, no, reasons: ${missing.join(', ')})`);
+    }
+    return labels;
+  }
+
+  private registerHelpers(): void {
+    const ctx = (options: Handlebars.HelperOptions) => options.data as { locale: Locale; labels: Labels };
+    this.hbs.registerHelper({
+      money: (value: unknown, options: Handlebars.HelperOptions) => formatMoney(value, ctx(options).locale),
+      date: (value: unknown, options: Handlebars.HelperOptions) => formatDate(value, ctx(options).locale),
+      reason: (code: unknown, options: Handlebars.HelperOptions) => {
+        const label = ctx(options).labels.reasons[String(code)];
+        if (label === undefined) throw new Error(`reason helper: unknown reason code ${String(code)}`);
+        return label;
+      },
+      yesno: (value: unknown, options: Handlebars.HelperOptions) => {
+        if (typeof value !== 'boolean') throw new Error('yesno helper expects a boolean');
+        return value ? ctx(options).labels.yes : ctx(options).labels.no;
+      },
+      eq: (a: unknown, b: unknown) => a === b,
+    });
+  }
+}
+
+/** Integer minor units → "€123.45" / "¥1,235", using the currency's standard number of decimals. */
+export function formatMoney(value: unknown, locale: Locale): string {
+  const m = value as Money | undefined;
+  if (!m || !Number.isSafeInteger(m.amountMinor) || typeof m.currency !== 'string') {
+    throw new Error('money helper expects { amountMinor: integer, currency }');
+  }
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  // Build an exact decimal string instead of dividing floats: 12345 with 2 digits → "123.45".
+  const abs = String(Math.abs(m.amountMinor)).padStart(digits + 1, '0');
+  const decimal = digits ? `${abs.slice(0, -digits)}.${abs.slice(-digits)}` : abs;
+  return format.format(`${m.amountMinor < 0 ? '-' : ''}${decimal}` as Intl.StringNumericLiteral);
+}
+
+/** ISO timestamp → "March 12, 2025 at 14:05 UTC" / "2025年3月12日 14:05 UTC". */
+export function formatDate(value: unknown, locale: Locale): string {
+  const date = new Date(typeof value === 'string' || value instanceof Date ? value : NaN);
+  if (Number.isNaN(date.getTime())) throw new Error(`date helper expects an ISO date, got ${String(value)}`);
+  const format = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+    hourCycle: 'h23',
+  });
+  return `${format.format(date)} UTC`;
+}
+
+function sanitize<T>(value: T): T {
+  if (typeof value === 'string') return stripInvisible(value) as T;
+  if (Array.isArray(value)) return value.map(sanitize) as T;
+  if (value && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitize(v)])) as T;
+  }
+  return value;
+}
+
+const tidyText = (text: string): string =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim() + '\n';

@@ -1,0 +1,3 @@
+export * from './outbox';
+export * from './outbox-store';
+export * from './outbox.module';

@@ -1,0 +1,46 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@redress/config';
+import Redis from 'ioredis';
+
+export const REDIS = Symbol('REDIS');
+
+/** Connection options for BullMQ (it needs maxRetriesPerRequest: null on its blocking connections). */
+export function bullConnection(config: AppConfig): { url: string; maxRetriesPerRequest: null; enableOfflineQueue: boolean } {
+  return { url: config.env.REDIS_URL, maxRetriesPerRequest: null, enableOfflineQueue: true };
+}
+
+export function redisKey(config: AppConfig, ...parts: string[]): string {
+  return [config.env.REDIS_KEY_PREFIX, ...parts].join(':');
+}
+
+/**
+ * The request path's Redis client (rate limits, health). It never queues commands while Redis is
+ * down, so a request fails fast instead of hanging.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: REDIS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        const client = new Redis(config.env.REDIS_URL, {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          connectTimeout: 2000,
+          retryStrategy: (times) => Math.min(times * 200, 2000),
+        });
+        client.on('error', () => undefined); // reconnects by itself; health reports the outage
+        return client;
+      },
+    },
+  ],
+  exports: [REDIS],
+})
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}

@@ -1,0 +1,68 @@
+import type { Money } from '@redress/kernel';
+
+export const REASON_CODES = [
+  'model_distillation',
+  'automated_extraction',
+  'tos_rival_training',
+  'region_restriction',
+  'account_sharing',
+  'payment_fraud',
+  'spam',
+  'other',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export const SUSPENSION_STATUSES = ['active', 'lifted', 'upheld'] as const;
+export type SuspensionStatus = (typeof SUSPENSION_STATUSES)[number];
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface Suspension {
+  id: string;
+  accountId: string;
+  source: string;
+  externalRef: string;
+  status: SuspensionStatus;
+  reasonCode: ReasonCode;
+  policyClause: string;
+  statementOfReasons: string;
+  automatedDetection: boolean;
+  automatedDecision: boolean;
+  signals: Record<string, unknown>;
+  waveId: string | null;
+  frozenBalance: Money;
+  releasedMinor: number;
+  accountEmail: string;
+  locale: Locale;
+  accountCreatedAt: Date | null;
+  suspendedAt: Date;
+  noticeSentAt: Date | null;
+  appealDeadline: Date;
+  liftedAt: Date | null;
+  liftReason: string | null;
+  createdAt: Date;
+  version: number;
+}
+
+/** What an enforcement system sends to suspend one account. */
+export interface NewSuspension {
+  accountId: string;
+  externalRef: string;
+  reasonCode: ReasonCode;
+  policyClause: string;
+  statementOfReasons: string;
+  automatedDetection: boolean;
+  automatedDecision: boolean;
+  signals?: Record<string, unknown>;
+  waveId?: string | null;
+  frozenBalance?: Money;
+  accountEmail: string;
+  locale?: Locale;
+  accountCreatedAt?: Date | null;
+  suspendedAt?: Date;
+}
+
+export function isAppealable(s: Pick<Suspension, 'status' | 'appealDeadline'>, now: Date): boolean {
+  return s.status === 'active' && now.getTime() < s.appealDeadline.getTime();
+}

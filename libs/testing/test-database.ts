@@ -1,0 +1,31 @@
+import { Client } from 'pg';
+import { adminDatabaseUrl, databaseUrl, templateDatabaseName, testRunId } from './test-env';
+
+async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminDatabaseUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database cloned from the migrated template: isolated per test file, ready in milliseconds. */
+export async function createTestDatabase(label: string): Promise<{ name: string; url: string }> {
+  const run = testRunId();
+  const name = `redress_test_${run}_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${Math.random().toString(36).slice(2, 8)}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName(run)}"`));
+  return { name, url: databaseUrl(name) };
+}
+
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+export async function dropRunDatabases(run: string): Promise<void> {
+  await withAdmin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`redress_test_${run}_%`]);
+    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  });
+}
