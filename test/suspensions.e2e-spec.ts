@@ -13,12 +13,21 @@ describe('Suspensions: enforcement suspends, the appellant sees why, the notice 
     const body = suspensionRequest();
     const created = await app.http.post('/v1/suspensions').set(enforcement()).send(body).expect(201);
     expect(created.headers.etag).toBe('"1"');
-    expect(created.body).toMatchObject({ status: 'active', externalRef: body.externalRef, signals: body.signals, appealable: true });
+    expect(created.body).toMatchObject({
+      status: 'active',
+      externalRef: body.externalRef,
+      signals: body.signals,
+      appealable: true,
+    });
     const id = created.body.id as string;
 
     const owner = app.bearer(body.accountId as string, 'appellant');
     const view = await app.http.get(`/v1/suspensions/${id}`).set(owner).expect(200);
-    expect(view.body).toMatchObject({ id, reasonCode: 'model_distillation', frozenBalance: { amountMinor: 12500, currency: 'USD' } });
+    expect(view.body).toMatchObject({
+      id,
+      reasonCode: 'model_distillation',
+      frozenBalance: { amountMinor: 12500, currency: 'USD' },
+    });
     expect(view.body).not.toHaveProperty('signals');
     expect(view.body).not.toHaveProperty('accountEmail');
     const days = (Date.parse(view.body.appealDeadline) - Date.parse(view.body.suspendedAt)) / 86_400_000;
@@ -28,14 +37,21 @@ describe('Suspensions: enforcement suspends, the appellant sees why, the notice 
     expect(mine.body.data.map((s: { id: string }) => s.id)).toEqual([id]);
     expect(mine.body.nextCursor).toBeNull();
 
-    const inbox = await eventually(async () => {
-      const res = await app.http.get('/v1/me/notifications').set(owner).expect(200);
-      return res.body.data.length > 0 ? res.body.data : null;
-    }, 15000, 'the suspension notice');
+    const inbox = await eventually(
+      async () => {
+        const res = await app.http.get('/v1/me/notifications').set(owner).expect(200);
+        return res.body.data.length > 0 ? res.body.data : null;
+      },
+      15000,
+      'the suspension notice',
+    );
     expect(inbox).toHaveLength(1);
     expect(inbox[0]).toMatchObject({ template: 'suspension.noticed', suspensionId: id, locale: 'en' });
     expect(inbox[0].body).toContain('Terms of Service §4.2');
-    const [row] = await app.query<{ notice_sent_at: Date | null }>('SELECT notice_sent_at FROM suspensions WHERE id = $1', [id]);
+    const [row] = await app.query<{ notice_sent_at: Date | null }>(
+      'SELECT notice_sent_at FROM suspensions WHERE id = $1',
+      [id],
+    );
     expect(row.notice_sent_at).not.toBeNull();
   });
 
@@ -43,7 +59,11 @@ describe('Suspensions: enforcement suspends, the appellant sees why, the notice 
     const body = suspensionRequest({ locale: 'zh-CN' });
     await app.http.post('/v1/suspensions').set(enforcement()).send(body).expect(201);
     const owner = app.bearer(body.accountId as string, 'appellant');
-    const [notice] = await eventually(async () => (await app.http.get('/v1/me/notifications').set(owner)).body.data?.length ? (await app.http.get('/v1/me/notifications').set(owner)).body.data : null);
+    const [notice] = await eventually(async () =>
+      (await app.http.get('/v1/me/notifications').set(owner)).body.data?.length
+        ? (await app.http.get('/v1/me/notifications').set(owner)).body.data
+        : null,
+    );
     expect(notice.locale).toBe('zh-CN');
     expect(notice.body).toMatch(/[\u4e00-\u9fff]/);
   });
@@ -62,7 +82,9 @@ describe('Suspensions: enforcement suspends, the appellant sees why, the notice 
     expect(conflict.body.code).toBe('external_ref_conflict');
     const rows = await app.query('SELECT id FROM suspensions WHERE external_ref = $1', [body.externalRef]);
     expect(rows).toHaveLength(1);
-    const notices = await app.query(`SELECT id FROM outbox_messages WHERE payload->>'suspensionId' = $1`, [first.body.id]);
+    const notices = await app.query(`SELECT id FROM outbox_messages WHERE payload->>'suspensionId' = $1`, [
+      first.body.id,
+    ]);
     expect(notices).toHaveLength(1);
   });
 
@@ -73,7 +95,11 @@ describe('Suspensions: enforcement suspends, the appellant sees why, the notice 
     const hidden = await app.http.get(`/v1/suspensions/${created.body.id}`).set(stranger).expect(404);
     expect(hidden.body.code).toBe('not_found');
     await app.http.get('/v1/suspensions/not-a-uuid').set(stranger).expect(404);
-    const forbidden = await app.http.post('/v1/suspensions').set(stranger).send(suspensionRequest()).expect(403);
+    const forbidden = await app.http
+      .post('/v1/suspensions')
+      .set(stranger)
+      .send(suspensionRequest())
+      .expect(403);
     expect(forbidden.body.code).toBe('forbidden');
   });
 
@@ -81,26 +107,66 @@ describe('Suspensions: enforcement suspends, the appellant sees why, the notice 
     const res = await app.http
       .post('/v1/suspensions')
       .set(enforcement())
-      .send(suspensionRequest({ reasonCode: 'being_rude', frozenBalance: { amountMinor: 1.5, currency: 'usd' }, isAdmin: true }))
+      .send(
+        suspensionRequest({
+          reasonCode: 'being_rude',
+          frozenBalance: { amountMinor: 1.5, currency: 'usd' },
+          isAdmin: true,
+        }),
+      )
       .expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', title: expect.any(String), type: expect.any(String) });
+    expect(res.body).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      title: expect.any(String),
+      type: expect.any(String),
+    });
     const fields = res.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['reasonCode', 'frozenBalance.amountMinor', 'frozenBalance.currency', 'isAdmin']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'reasonCode',
+        'frozenBalance.amountMinor',
+        'frozenBalance.currency',
+        'isAdmin',
+      ]),
+    );
   });
 
   it('lifts a suspension once, releasing the frozen balance, and honours If-Match', async () => {
     const body = suspensionRequest();
     const created = await app.http.post('/v1/suspensions').set(enforcement()).send(body).expect(201);
     const id = created.body.id;
-    const stale = await app.http.post(`/v1/suspensions/${id}/lift`).set(enforcement()).set('If-Match', '"7"').send({ reason: 'detector misfired' }).expect(412);
+    const stale = await app.http
+      .post(`/v1/suspensions/${id}/lift`)
+      .set(enforcement())
+      .set('If-Match', '"7"')
+      .send({ reason: 'detector misfired' })
+      .expect(412);
     expect(stale.body.code).toBe('version_mismatch');
-    const lifted = await app.http.post(`/v1/suspensions/${id}/lift`).set(enforcement()).set('If-Match', '"1"').send({ reason: 'detector misfired' }).expect(200);
-    expect(lifted.body).toMatchObject({ status: 'lifted', liftReason: 'detector misfired', releasedBalance: { amountMinor: 12500, currency: 'USD' }, version: 2 });
+    const lifted = await app.http
+      .post(`/v1/suspensions/${id}/lift`)
+      .set(enforcement())
+      .set('If-Match', '"1"')
+      .send({ reason: 'detector misfired' })
+      .expect(200);
+    expect(lifted.body).toMatchObject({
+      status: 'lifted',
+      liftReason: 'detector misfired',
+      releasedBalance: { amountMinor: 12500, currency: 'USD' },
+      version: 2,
+    });
     expect(lifted.headers.etag).toBe('"2"');
-    const again = await app.http.post(`/v1/suspensions/${id}/lift`).set(enforcement()).send({ reason: 'again' }).expect(409);
+    const again = await app.http
+      .post(`/v1/suspensions/${id}/lift`)
+      .set(enforcement())
+      .send({ reason: 'again' })
+      .expect(409);
     expect(again.body.code).toBe('suspension_not_active');
-    const events = await app.query<{ type: string }>(`SELECT type FROM outbox_messages WHERE payload->>'suspensionId' = $1 ORDER BY created_at`, [id]);
+    const events = await app.query<{ type: string }>(
+      `SELECT type FROM outbox_messages WHERE payload->>'suspensionId' = $1 ORDER BY created_at`,
+      [id],
+    );
     expect(events.map((e) => e.type)).toEqual(['suspension.noticed', 'suspension.lifted']);
   });
 

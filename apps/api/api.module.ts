@@ -36,7 +36,13 @@ export class ApiModule {
         SuspensionsModule,
         NotificationsModule,
       ],
-      controllers: [HealthController, MetricsController, AuditController, SuspensionsController, NotificationsController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AuditController,
+        SuspensionsController,
+        NotificationsController,
+      ],
       providers: [HttpMetrics],
     };
   }

@@ -1,8 +1,7 @@
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@redress/config';
-import { createValidationPipe, requestIdFor, sendProblem } from '@redress/http';
+import { createValidationPipe, requestIdFor } from '@redress/http';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { setupOpenApi } from './docs/openapi';
@@ -11,7 +10,9 @@ import { HttpMetrics } from './metrics/http-metrics';
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests) without listening. */
-export async function createApiApp(env: Record<string, string | undefined> = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  env: Record<string, string | undefined> = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: requestIdFor,
@@ -32,13 +33,13 @@ export async function createApiApp(env: Record<string, string | undefined> = {})
     reply.header('X-Request-Id', request.id);
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, {
+    bufferLogs: true,
+  });
   const config = app.get(AppConfig);
   const logger = app.get(Logger);
   app.get(HttpMetrics).instrument(fastify);
   app.useLogger(logger);
-  // Errors raised by Fastify itself (body too large, malformed JSON) still answer problem+json.
-  fastify.setErrorHandler((error, _request, reply) => sendProblem(reply, error, new NestLogger('Http')));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (config.env.SWAGGER_ENABLED) setupOpenApi(app);

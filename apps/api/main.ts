@@ -17,6 +17,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`redress-api: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+  process.stderr.write(
+    `redress-api: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`,
+  );
   process.exit(1);
 });

@@ -24,7 +24,10 @@ export class WorkerModule {
         NotificationsModule,
         BullModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({ connection: bullConnection(config), prefix: config.env.REDIS_KEY_PREFIX }),
+          useFactory: (config: AppConfig) => ({
+            connection: bullConnection(config),
+            prefix: config.env.REDIS_KEY_PREFIX,
+          }),
         }),
         BullModule.registerQueue({ name: EVENTS_QUEUE }, { name: BULK_EVENTS_QUEUE }),
       ],

@@ -11,7 +11,14 @@ const event: AuditEventContent = {
 
 describe('auditHash', () => {
   it('does not depend on key order', () => {
-    const reordered = { data: { a: [1, 2], b: 1 }, entityId: 'a1', entityType: 'appeal', action: 'appeal.claimed', actor: { roles: ['reviewer'], sub: 'u1' }, at: event.at };
+    const reordered = {
+      data: { a: [1, 2], b: 1 },
+      entityId: 'a1',
+      entityType: 'appeal',
+      action: 'appeal.claimed',
+      actor: { roles: ['reviewer'], sub: 'u1' },
+      at: event.at,
+    };
     expect(auditHash(GENESIS_HASH, reordered)).toBe(auditHash(GENESIS_HASH, event));
   });
 

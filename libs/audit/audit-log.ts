@@ -19,7 +19,9 @@ const INSERT_COLUMNS = 'at, actor_sub, actor_roles, action, entity_type, entity_
 export class AuditLog {
   async append(tx: Tx, record: AuditRecord): Promise<void> {
     // Writers to the same entity queue here; writers to other entities never wait.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${record.entityType}:${record.entityId}`]);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `${record.entityType}:${record.entityId}`,
+    ]);
     const [last] = (await tx.query(
       'SELECT hash FROM audit_events WHERE entity_id = $1 AND entity_type = $2 ORDER BY seq DESC LIMIT 1',
       [record.entityId, record.entityType],
@@ -32,14 +34,28 @@ export class AuditLog {
     await this.insert(tx, records, () => GENESIS_HASH);
   }
 
-  private async insert(tx: Tx, records: AuditRecord[], prevHashOf: (r: AuditRecord) => string): Promise<void> {
+  private async insert(
+    tx: Tx,
+    records: AuditRecord[],
+    prevHashOf: (r: AuditRecord) => string,
+  ): Promise<void> {
     const chunkSize = 3000; // 9 parameters a row stays well under PostgreSQL's 65,535 limit
     for (let start = 0; start < records.length; start += chunkSize) {
       const params: unknown[] = [];
       const rows = records.slice(start, start + chunkSize).map((record) => {
         const content = toContent(record);
         const prevHash = prevHashOf(record);
-        const values = [content.at, content.actor.sub, content.actor.roles, content.action, content.entityType, content.entityId, JSON.stringify(content.data), prevHash, auditHash(prevHash, content)];
+        const values = [
+          content.at,
+          content.actor.sub,
+          content.actor.roles,
+          content.action,
+          content.entityType,
+          content.entityId,
+          JSON.stringify(content.data),
+          prevHash,
+          auditHash(prevHash, content),
+        ];
         const base = params.length;
         params.push(...values);
         return `(${values.map((_, i) => `$${base + i + 1}`).join(', ')})`;

@@ -19,7 +19,11 @@ export class AuditQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Newest-first pages of the log, optionally for one entity. */
-  async list(filter: { entityId?: string; entityIds?: string[] }, limit: number, cursor?: string): Promise<Page<AuditEventView>> {
+  async list(
+    filter: { entityId?: string; entityIds?: string[] },
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<AuditEventView>> {
     const [afterSeq] = decodeCursor(cursor, 1) ?? [];
     const where: string[] = [];
     const params: unknown[] = [];
@@ -35,7 +39,10 @@ export class AuditQueries {
 
   /** One entity's events in order (the appeal history). */
   async forEntity(entityIds: string[]): Promise<AuditEventView[]> {
-    const rows = await this.dataSource.query(`SELECT * FROM audit_events WHERE entity_id = ANY($1) ORDER BY seq`, [entityIds]);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM audit_events WHERE entity_id = ANY($1) ORDER BY seq`,
+      [entityIds],
+    );
     return rows.map(toView);
   }
 }

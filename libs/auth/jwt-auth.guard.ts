@@ -24,7 +24,9 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) {
       return true;
     }
-    const request = context.switchToHttp().getRequest<{ id: string; headers: Record<string, string | undefined>; actor?: Actor }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ id: string; headers: Record<string, string | undefined>; actor?: Actor }>();
     request.actor = { ...(await this.verify(request.headers.authorization)), requestId: request.id };
     return true;
   }
@@ -50,7 +52,8 @@ export class JwtAuthGuard implements CanActivate {
 }
 
 function toActor(claims: TokenClaims): Actor {
-  if (typeof claims.exp !== 'number') throw new DomainError('unauthenticated', 'Invalid token: exp is required');
+  if (typeof claims.exp !== 'number')
+    throw new DomainError('unauthenticated', 'Invalid token: exp is required');
   if (typeof claims.sub !== 'string' || claims.sub.length === 0 || claims.sub.length > 255) {
     throw new DomainError('unauthenticated', 'Invalid token: sub is required');
   }

@@ -23,7 +23,13 @@ export class ConfigModule {
           validate: (env) => ({ [KEY]: loadConfig({ ...env, ...overrides }) }),
         }),
       ],
-      providers: [{ provide: AppConfig, inject: [ConfigService], useFactory: (cs: ConfigService) => cs.getOrThrow<AppConfig>(KEY) }],
+      providers: [
+        {
+          provide: AppConfig,
+          inject: [ConfigService],
+          useFactory: (cs: ConfigService) => cs.getOrThrow<AppConfig>(KEY),
+        },
+      ],
       exports: [AppConfig],
     };
   }

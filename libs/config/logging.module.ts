@@ -25,7 +25,9 @@ export const REDACTED_PATHS = [
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? ''),
           customProps: (req: IncomingMessage) => ({ requestId: req.headers['x-request-id'] }),
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics' },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics',
+          },
         },
       }),
     }),

@@ -3,7 +3,10 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 /** One definition for the apps, the migration runner and the tests. Entities come from each lib's module. */
-export function dataSourceOptions(config: AppConfig, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  config: AppConfig,
+  overrides: Partial<DataSourceOptions> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.env.DATABASE_URL,
@@ -17,7 +20,7 @@ export function dataSourceOptions(config: AppConfig, overrides: Partial<DataSour
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logging: false, // errors surface as exceptions, logged once by whoever handles them
     ...overrides,
   } as DataSourceOptions;
 }

@@ -27,7 +27,12 @@ export async function preflight(config: AppConfig): Promise<string | null> {
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const redis = new Redis(config.env.REDIS_URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const redis = new Redis(config.env.REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

@@ -22,13 +22,25 @@ const PROBLEM_SCHEMA = {
 export function ApiProblems(...codes: ErrorCode[]) {
   const all: ErrorCode[] = ['validation_failed', 'unauthenticated', 'forbidden', ...codes];
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of new Set(all)) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  for (const code of new Set(all))
+    byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   return applyDecorators(
     ...[...byStatus.entries()].map(([status, list]) =>
       ApiResponse({
         status,
         description: `problem+json with code ${list.join(' | ')}`,
-        content: { 'application/problem+json': { schema: PROBLEM_SCHEMA, example: { type: `https://redress.dev/problems/${list[0].replace(/_/g, '-')}`, title: list[0], status, detail: '…', code: list[0] } } },
+        content: {
+          'application/problem+json': {
+            schema: PROBLEM_SCHEMA,
+            example: {
+              type: `https://redress.dev/problems/${list[0].replace(/_/g, '-')}`,
+              title: list[0],
+              status,
+              detail: '…',
+              code: list[0],
+            },
+          },
+        },
       }),
     ),
   );

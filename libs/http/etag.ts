@@ -1,4 +1,10 @@
-import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { DomainError } from '@redress/kernel';
@@ -8,7 +14,10 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   if (header === undefined || header === '' || header === '*') return undefined;
   const value = Array.isArray(header) ? header[0] : header;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value.trim());
-  if (!match) throw new DomainError('validation_failed', 'If-Match must be a quoted version, e.g. "3"', [{ field: 'If-Match', message: 'invalid' }]);
+  if (!match)
+    throw new DomainError('validation_failed', 'If-Match must be a quoted version, e.g. "3"', [
+      { field: 'If-Match', message: 'invalid' },
+    ]);
   return Number(match[1]);
 }
 
@@ -18,7 +27,10 @@ export const IfMatch = createParamDecorator((_: unknown, ctx: ExecutionContext) 
 
 export function assertVersion(expected: number | undefined, actual: number): void {
   if (expected !== undefined && expected !== actual) {
-    throw new DomainError('version_mismatch', `The resource is at version ${actual}, not ${expected}; reload it and try again`);
+    throw new DomainError(
+      'version_mismatch',
+      `The resource is at version ${actual}, not ${expected}; reload it and try again`,
+    );
   }
 }
 
@@ -29,7 +41,8 @@ export class EtagInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         const version = (body as { version?: unknown } | null)?.version;
-        if (typeof version === 'number') context.switchToHttp().getResponse<FastifyReply>().header('ETag', `"${version}"`);
+        if (typeof version === 'number')
+          context.switchToHttp().getResponse<FastifyReply>().header('ETag', `"${version}"`);
         return body;
       }),
     );

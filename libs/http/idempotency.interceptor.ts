@@ -1,4 +1,11 @@
-import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
@@ -36,10 +43,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const claim = await this.store.claim(sub, key, requestHash);
     if (claim.kind !== 'owner' && !claim.sameRequest) {
-      throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request');
+      throw new DomainError(
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request',
+      );
     }
     if (claim.kind === 'in_progress') {
-      throw new DomainError('idempotency_request_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly');
+      throw new DomainError(
+        'idempotency_request_in_progress',
+        'A request with this Idempotency-Key is still being processed; retry shortly',
+      );
     }
     if (claim.kind === 'completed') {
       reply.status(claim.status).header('Idempotent-Replayed', 'true');
@@ -49,9 +62,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       concatMap((body) => {
         const headers = Object.fromEntries(
-          REPLAYED_HEADERS.flatMap((h) => (reply.getHeader(h) === undefined ? [] : [[h, String(reply.getHeader(h))]])),
+          REPLAYED_HEADERS.flatMap((h) =>
+            reply.getHeader(h) === undefined ? [] : [[h, String(reply.getHeader(h))]],
+          ),
         );
-        return from(this.store.complete(sub, key, reply.statusCode, headers, JSON.stringify(body ?? null)).then(() => body));
+        return from(
+          this.store
+            .complete(sub, key, reply.statusCode, headers, JSON.stringify(body ?? null))
+            .then(() => body),
+        );
       }),
       catchError((error: unknown) => from(this.store.release(sub, key).then(() => Promise.reject(error)))),
     );
@@ -61,5 +80,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 chars; the first response is replayed for 24 h' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: '1–255 chars; the first response is replayed for 24 h',
+    }),
   );

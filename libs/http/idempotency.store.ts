@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 export type IdempotencyClaim =
   | { kind: 'owner' }
   | { kind: 'in_progress'; sameRequest: boolean }
-  | { kind: 'completed'; sameRequest: boolean; status: number; headers: Record<string, string>; body: string };
+  | {
+      kind: 'completed';
+      sameRequest: boolean;
+      status: number;
+      headers: Record<string, string>;
+      body: string;
+    };
 
 /** Idempotency keys in PostgreSQL, scoped per caller, kept 24 h. */
 @Injectable()
@@ -31,14 +37,32 @@ export class IdempotencyStore {
     const [row] = (await this.dataSource.query(
       `SELECT request_hash, state, response_status, response_headers, response_body FROM idempotency_keys WHERE sub = $1 AND key = $2`,
       [sub, key],
-    )) as { request_hash: string; state: string; response_status: number; response_headers: Record<string, string>; response_body: string }[];
+    )) as {
+      request_hash: string;
+      state: string;
+      response_status: number;
+      response_headers: Record<string, string>;
+      response_body: string;
+    }[];
     if (!row) return this.claim(sub, key, requestHash); // expired and purged in between
     const sameRequest = row.request_hash === requestHash;
     if (row.state === 'in_progress') return { kind: 'in_progress', sameRequest };
-    return { kind: 'completed', sameRequest, status: row.response_status, headers: row.response_headers ?? {}, body: row.response_body };
+    return {
+      kind: 'completed',
+      sameRequest,
+      status: row.response_status,
+      headers: row.response_headers ?? {},
+      body: row.response_body,
+    };
   }
 
-  async complete(sub: string, key: string, status: number, headers: Record<string, string>, body: string): Promise<void> {
+  async complete(
+    sub: string,
+    key: string,
+    status: number,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE idempotency_keys SET state = 'completed', response_status = $3, response_headers = $4, response_body = $5
        WHERE sub = $1 AND key = $2`,
@@ -48,11 +72,16 @@ export class IdempotencyStore {
 
   /** A failed request leaves no trace, so the client may retry with the same key. */
   async release(sub: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE sub = $1 AND key = $2 AND state = 'in_progress'`, [sub, key]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE sub = $1 AND key = $2 AND state = 'in_progress'`,
+      [sub, key],
+    );
   }
 
   async purgeExpired(): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM idempotency_keys WHERE expires_at < now()`);
+    const result: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE expires_at < now()`,
+    );
     return result[1] ?? 0;
   }
 }

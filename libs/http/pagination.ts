@@ -33,17 +33,28 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((k) => typeof k === 'string' || typeof k === 'number')
+    ) {
       return key;
     }
   } catch {
     // fall through to the error below
   }
-  throw new DomainError('validation_failed', 'cursor is not valid', [{ field: 'cursor', message: 'cursor is not valid' }]);
+  throw new DomainError('validation_failed', 'cursor is not valid', [
+    { field: 'cursor', message: 'cursor is not valid' },
+  ]);
 }
 
 /** Fetch limit + 1 rows; the extra row only tells whether there is a next page. */
-export function toPage<Row, T>(rows: Row[], limit: number, map: (row: Row) => T, keyOf: (row: Row) => (string | number)[]): Page<T> {
+export function toPage<Row, T>(
+  rows: Row[],
+  limit: number,
+  map: (row: Row) => T,
+  keyOf: (row: Row) => (string | number)[],
+): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   return {

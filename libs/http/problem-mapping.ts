@@ -41,7 +41,8 @@ function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
   const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'validation_failed');
   const response = error.getResponse();
-  const detail = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
+  const detail =
+    typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? error.message);
   return { ...problem(code, Array.isArray(detail) ? detail.join('; ') : String(detail)), status };
 }
 
@@ -54,19 +55,38 @@ export function mapError(error: unknown): MappedError {
   }
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return { problem: { ...problem(CODE_BY_STATUS[statusCode] ?? 'validation_failed', (error as Error).message), status: statusCode } };
+    return {
+      problem: {
+        ...problem(CODE_BY_STATUS[statusCode] ?? 'validation_failed', (error as Error).message),
+        status: statusCode,
+      },
+    };
   }
   if (isDatabaseUnavailable(error) || isRedisUnavailable(error)) {
-    return { problem: problem('dependency_unavailable', 'A backing service is temporarily unavailable; try again shortly') };
+    return {
+      problem: problem(
+        'dependency_unavailable',
+        'A backing service is temporarily unavailable; try again shortly',
+      ),
+    };
   }
   const errorId = newId();
   return {
-    problem: { ...problem('internal_error', `Something went wrong on our side. Quote error id ${errorId} when reporting it.`), errorId },
+    problem: {
+      ...problem(
+        'internal_error',
+        `Something went wrong on our side. Quote error id ${errorId} when reporting it.`,
+      ),
+      errorId,
+    },
     unexpected: error,
   };
 }
 
 function isRedisUnavailable(error: unknown): boolean {
   const message = (error as { message?: unknown })?.message;
-  return typeof message === 'string' && /Connection is closed|ECONNREFUSED.*6379|Reached the max retries per request limit/i.test(message);
+  return (
+    typeof message === 'string' &&
+    /Connection is closed|ECONNREFUSED.*6379|Reached the max retries per request limit/i.test(message)
+  );
 }

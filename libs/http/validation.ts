@@ -3,7 +3,11 @@ import { DomainError, type FieldError } from '@redress/kernel';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    const field = parent
+      ? /^\d+$/.test(e.property)
+        ? `${parent}[${e.property}]`
+        : `${parent}.${e.property}`
+      : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
@@ -21,6 +25,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new DomainError('validation_failed', 'The request has invalid fields', toFieldErrors(errors)),
+    exceptionFactory: (errors) =>
+      new DomainError('validation_failed', 'The request has invalid fields', toFieldErrors(errors)),
   });
 }

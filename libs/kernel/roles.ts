@@ -13,5 +13,6 @@ export const SYSTEM_ACTOR: Actor = { sub: 'system', roles: [] };
 
 export const STAFF_ROLES: Role[] = ['reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin'];
 
-export const hasRole = (actor: Actor, ...roles: Role[]): boolean => roles.some((r) => actor.roles.includes(r));
+export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
+  roles.some((r) => actor.roles.includes(r));
 export const isStaff = (actor: Actor): boolean => hasRole(actor, ...STAFF_ROLES);

@@ -4,7 +4,11 @@ import { InboxQueries } from './queries/inbox-queries';
 import { TemplateRenderer } from './rendering';
 
 @Module({
-  providers: [{ provide: TemplateRenderer, useFactory: () => new TemplateRenderer() }, DispatchEventUseCase, InboxQueries],
+  providers: [
+    { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
+    DispatchEventUseCase,
+    InboxQueries,
+  ],
   exports: [TemplateRenderer, DispatchEventUseCase, InboxQueries],
 })
 export class NotificationsModule {}

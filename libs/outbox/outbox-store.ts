@@ -21,9 +21,16 @@ export class OutboxStore {
 
   /** Claims due rows that were never relayed, or whose relay is older than `staleAfterMs`. */
   async claim(limit: number, staleAfterMs: number): Promise<ClaimedOutboxMessage[]> {
-    type Row = { id: string; type: string; lane: OutboxLane; payload: Record<string, unknown>; request_id: string | null; created_at: Date };
+    type Row = {
+      id: string;
+      type: string;
+      lane: OutboxLane;
+      payload: Record<string, unknown>;
+      request_id: string | null;
+      created_at: Date;
+    };
     const [rows]: [Row[], number] = await this.dataSource.query(
-        `UPDATE outbox_messages o SET relayed_at = now(), relay_count = o.relay_count + 1
+      `UPDATE outbox_messages o SET relayed_at = now(), relay_count = o.relay_count + 1
            FROM (SELECT id FROM outbox_messages
                   WHERE processed_at IS NULL AND available_at <= now()
                     AND (relayed_at IS NULL OR relayed_at < now() - make_interval(secs => $2::double precision / 1000))
@@ -32,14 +39,22 @@ export class OutboxStore {
                   FOR UPDATE SKIP LOCKED) due
           WHERE o.id = due.id
         RETURNING o.id, o.type, o.lane, o.payload, o.request_id, o.created_at`,
-        [limit, staleAfterMs],
-      );
-    return rows.map((r) => ({ id: r.id, type: r.type, lane: r.lane, payload: r.payload, requestId: r.request_id, createdAt: r.created_at }));
+      [limit, staleAfterMs],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      lane: r.lane,
+      payload: r.payload,
+      requestId: r.request_id,
+      createdAt: r.created_at,
+    }));
   }
 
   /** Gives rows back when they could not be queued (Redis down), so the next poll retries them. */
   async unclaim(ids: string[]): Promise<void> {
-    if (ids.length) await this.dataSource.query(`UPDATE outbox_messages SET relayed_at = NULL WHERE id = ANY($1)`, [ids]);
+    if (ids.length)
+      await this.dataSource.query(`UPDATE outbox_messages SET relayed_at = NULL WHERE id = ANY($1)`, [ids]);
   }
 
   /** After Redis comes back (possibly empty), every unprocessed row is relayed again at once. */
@@ -51,11 +66,16 @@ export class OutboxStore {
   }
 
   async markProcessed(id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox_messages SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [id]);
+    await this.dataSource.query(
+      `UPDATE outbox_messages SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`,
+      [id],
+    );
   }
 
   async backlog(): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE processed_at IS NULL`);
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE processed_at IS NULL`,
+    );
     return row.n;
   }
 }

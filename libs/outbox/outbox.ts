@@ -29,7 +29,15 @@ export class Outbox {
       const rows = messages.slice(start, start + chunkSize).map((m) => {
         const id = newId();
         ids.push(id);
-        const base = params.push(id, m.type, m.lane ?? 'default', JSON.stringify(m.payload), m.requestId ?? null, m.availableAt ?? new Date()) - 6;
+        const base =
+          params.push(
+            id,
+            m.type,
+            m.lane ?? 'default',
+            JSON.stringify(m.payload),
+            m.requestId ?? null,
+            m.availableAt ?? new Date(),
+          ) - 6;
         return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
       });
       await tx.query(

@@ -5,7 +5,11 @@ import Redis from 'ioredis';
 export const REDIS = Symbol('REDIS');
 
 /** Connection options for BullMQ (it needs maxRetriesPerRequest: null on its blocking connections). */
-export function bullConnection(config: AppConfig): { url: string; maxRetriesPerRequest: null; enableOfflineQueue: boolean } {
+export function bullConnection(config: AppConfig): {
+  url: string;
+  maxRetriesPerRequest: null;
+  enableOfflineQueue: boolean;
+} {
   return { url: config.env.REDIS_URL, maxRetriesPerRequest: null, enableOfflineQueue: true };
 }
 

@@ -50,7 +50,13 @@ export class TestApp {
       ...options.env,
     };
     const api = await createApiApp(env);
-    const app = new TestApp(api, env, new Pool({ connectionString: database.url, max: 4 }), database.name, options.worker !== false);
+    const app = new TestApp(
+      api,
+      env,
+      new Pool({ connectionString: database.url, max: 4 }),
+      database.name,
+      options.worker !== false,
+    );
     if (app.withWorker) await app.startWorker();
     return app;
   }
@@ -104,7 +110,11 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value (the worker is asynchronous), failing after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 15000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -114,7 +124,8 @@ export async function eventually<T>(check: () => Promise<T | undefined | null | 
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -14,7 +14,10 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh database cloned from the migrated template: isolated per test file, ready in milliseconds. */
 export async function createTestDatabase(label: string): Promise<{ name: string; url: string }> {
   const run = testRunId();
-  const name = `redress_test_${run}_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${Math.random().toString(36).slice(2, 8)}`;
+  const name = `redress_test_${run}_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${Math.random().toString(36).slice(2, 8)}`;
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName(run)}"`));
   return { name, url: databaseUrl(name) };
 }
@@ -25,7 +28,10 @@ export async function dropDatabase(name: string): Promise<void> {
 
 export async function dropRunDatabases(run: string): Promise<void> {
   await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`redress_test_${run}_%`]);
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+      [`redress_test_${run}_%`],
+    );
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
 export const TEST_JWT_SECRET = 'redress-test-secret-0123456789abcdef';
-const ADMIN_URL = process.env.REDRESS_TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.REDRESS_TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** The database server tests use; its own databases are named redress_test_<run>_*. */
@@ -15,7 +16,8 @@ export const adminDatabaseUrl = (): string => ADMIN_URL;
 
 export function testRunId(): string {
   const run = process.env.REDRESS_TEST_RUN;
-  if (!run) throw new Error('REDRESS_TEST_RUN is not set: run the e2e tests through jest (test/global-setup.ts)');
+  if (!run)
+    throw new Error('REDRESS_TEST_RUN is not set: run the e2e tests through jest (test/global-setup.ts)');
   return run;
 }
 

@@ -23,14 +23,16 @@ export class AuditEventResponse {
   @ApiProperty({ example: 'appeal' }) entityType: string;
   @ApiProperty() entityId: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
-  @ApiProperty({ description: 'Hash of the previous event of the same entity (64 zeros for the first)' }) prevHash: string;
+  @ApiProperty({ description: 'Hash of the previous event of the same entity (64 zeros for the first)' })
+  prevHash: string;
   @ApiProperty({ description: 'sha256(prevHash + canonical JSON of the event)' }) hash: string;
 }
 
 export class AuditVerificationResponse {
   @ApiProperty() ok: boolean;
   @ApiProperty({ description: 'Events checked' }) checked: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Lowest seq whose link or hash does not verify' }) firstBrokenSeq: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Lowest seq whose link or hash does not verify' })
+  firstBrokenSeq: number | null;
 }
 
 @ApiTags('audit')

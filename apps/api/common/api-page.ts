@@ -11,7 +11,11 @@ export const ApiPageResponse = (model: Type<unknown>) =>
         required: ['data', 'nextCursor'],
         properties: {
           data: { type: 'array', items: { $ref: getSchemaPath(model) } },
-          nextCursor: { type: 'string', nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' },
+          nextCursor: {
+            type: 'string',
+            nullable: true,
+            description: 'Pass as `cursor` for the next page; null on the last page',
+          },
         },
       },
     }),

@@ -14,4 +14,7 @@ export class MoneyDto {
   currency: string;
 }
 
-export const toMoneyDto = (m: { amountMinor: number; currency: string }): MoneyDto => ({ amountMinor: m.amountMinor, currency: m.currency });
+export const toMoneyDto = (m: { amountMinor: number; currency: string }): MoneyDto => ({
+  amountMinor: m.amountMinor,
+  currency: m.currency,
+});

@@ -8,7 +8,8 @@ import { ApiPageResponse } from '../common/api-page';
 
 export class InboxItemResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', description: 'The event id (also sent as Redress-Event-Id on webhooks)' }) eventId: string;
+  @ApiProperty({ format: 'uuid', description: 'The event id (also sent as Redress-Event-Id on webhooks)' })
+  eventId: string;
   @ApiProperty({ example: 'suspension.noticed' }) template: string;
   @ApiProperty({ enum: ['en', 'zh-CN'] }) locale: string;
   @ApiProperty({ nullable: true }) subject: string | null;

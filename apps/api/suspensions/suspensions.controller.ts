@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+  ApiExtraModels,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, Idempotent, IfMatch, PageQuery } from '@redress/http';
 import { Clock, DomainError, hasRole, type Actor } from '@redress/kernel';
@@ -8,7 +15,12 @@ import type { FastifyReply } from 'fastify';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import { CreateSuspensionRequest, LiftSuspensionRequest } from './dto/create-suspension.request.dto';
-import { SuspensionPublicResponse, SuspensionStaffResponse, toPublicSuspension, toStaffSuspension } from './dto/suspension.response.dto';
+import {
+  SuspensionPublicResponse,
+  SuspensionStaffResponse,
+  toPublicSuspension,
+  toStaffSuspension,
+} from './dto/suspension.response.dto';
 
 @ApiTags('suspensions')
 @ApiBearerAuth()
@@ -24,9 +36,20 @@ export class SuspensionsController {
   @Post('suspensions')
   @Roles('enforcement', 'admin')
   @Idempotent()
-  @ApiCreatedResponse({ type: SuspensionStaffResponse, description: 'Created; a notice is queued to the account' })
-  @ApiOkResponse({ type: SuspensionStaffResponse, description: 'Same externalRef and payload as before: the existing suspension' })
-  @ApiProblems('external_ref_conflict', 'idempotency_key_reused', 'idempotency_request_in_progress', 'payload_too_large')
+  @ApiCreatedResponse({
+    type: SuspensionStaffResponse,
+    description: 'Created; a notice is queued to the account',
+  })
+  @ApiOkResponse({
+    type: SuspensionStaffResponse,
+    description: 'Same externalRef and payload as before: the existing suspension',
+  })
+  @ApiProblems(
+    'external_ref_conflict',
+    'idempotency_key_reused',
+    'idempotency_request_in_progress',
+    'payload_too_large',
+  )
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateSuspensionRequest,
@@ -42,14 +65,25 @@ export class SuspensionsController {
   @ApiExtraModels(SuspensionPublicResponse, SuspensionStaffResponse)
   @ApiOkResponse({
     description: 'Appellants get the public view of their own suspension; staff the full view',
-    schema: { oneOf: [{ $ref: getSchemaPath(SuspensionStaffResponse) }, { $ref: getSchemaPath(SuspensionPublicResponse) }] },
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(SuspensionStaffResponse) },
+        { $ref: getSchemaPath(SuspensionPublicResponse) },
+      ],
+    },
   })
   @ApiProblems('not_found')
-  async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string): Promise<SuspensionPublicResponse | SuspensionStaffResponse> {
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+  ): Promise<SuspensionPublicResponse | SuspensionStaffResponse> {
     const suspension = await this.queries.get(id);
     const staff = hasRole(actor, 'reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin');
-    if (!suspension || (!staff && suspension.accountId !== actor.sub)) throw DomainError.notFound('Suspension');
-    return staff ? toStaffSuspension(suspension, this.clock.now()) : toPublicSuspension(suspension, this.clock.now());
+    if (!suspension || (!staff && suspension.accountId !== actor.sub))
+      throw DomainError.notFound('Suspension');
+    return staff
+      ? toStaffSuspension(suspension, this.clock.now())
+      : toPublicSuspension(suspension, this.clock.now());
   }
 
   @Get('me/suspensions')

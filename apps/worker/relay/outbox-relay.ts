@@ -26,13 +26,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
+    for (const queue of [this.events, this.bulkEvents])
+      queue.on('error', (error) => this.logger.warn(`queue ${queue.name}: ${error.message}`));
     void this.events.getBackend().client.then((client) => {
       client.on('error', () => (this.redisWasDown = true));
       client.on('ready', () => {
         // Redis may have come back empty (no persistence): hand every unfinished event out again.
         if (this.redisWasDown) {
           this.redisWasDown = false;
-          void this.store.unclaimAllUnprocessed().then((n) => n && this.logger.warn(`Redis reconnected: re-relaying ${n} events`));
+          void this.store
+            .unclaimAllUnprocessed()
+            .then((n) => n && this.logger.warn(`Redis reconnected: re-relaying ${n} events`));
         }
       });
     });
@@ -67,7 +71,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const claimed = await this.store.claim(OutboxRelay.BATCH, this.config.env.OUTBOX_RELAY_TIMEOUT_MS);
     if (claimed.length === 0) return 0;
     try {
-      await Promise.all([this.enqueue(this.events, claimed.filter((m) => queueForLane(m.lane) === EVENTS_QUEUE)), this.enqueue(this.bulkEvents, claimed.filter((m) => queueForLane(m.lane) === BULK_EVENTS_QUEUE))]);
+      await Promise.all([
+        this.enqueue(
+          this.events,
+          claimed.filter((m) => queueForLane(m.lane) === EVENTS_QUEUE),
+        ),
+        this.enqueue(
+          this.bulkEvents,
+          claimed.filter((m) => queueForLane(m.lane) === BULK_EVENTS_QUEUE),
+        ),
+      ]);
     } catch (error) {
       await this.store.unclaim(claimed.map((m) => m.id));
       throw error;

@@ -38,9 +38,15 @@ export class DispatchEventUseCase {
         if (id && delivery.channel !== 'inbox') pending.push(id);
       }
       if (event.type === 'suspension.noticed' && typeof event.payload.suspensionId === 'string') {
-        await tx.query(`UPDATE suspensions SET notice_sent_at = now() WHERE id = $1 AND notice_sent_at IS NULL`, [event.payload.suspensionId]);
+        await tx.query(
+          `UPDATE suspensions SET notice_sent_at = now() WHERE id = $1 AND notice_sent_at IS NULL`,
+          [event.payload.suspensionId],
+        );
       }
-      await tx.query(`UPDATE outbox_messages SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`, [event.id]);
+      await tx.query(
+        `UPDATE outbox_messages SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`,
+        [event.id],
+      );
       return pending;
     });
   }
@@ -48,7 +54,9 @@ export class DispatchEventUseCase {
   /** Returns the new notification's id, or null when this delivery was already recorded. */
   private async record(tx: Tx, event: OutboxEvent, delivery: PlannedDelivery): Promise<string | null> {
     const locale = resolveLocale(typeof event.payload.locale === 'string' ? event.payload.locale : undefined);
-    const rendered = isTemplated(event.type) ? this.renderer.render(event.type, locale, event.payload as never) : null;
+    const rendered = isTemplated(event.type)
+      ? this.renderer.render(event.type, locale, event.payload as never)
+      : null;
     const inbox = delivery.channel === 'inbox';
     const rows: { id: string }[] = await tx.query(
       `INSERT INTO notifications (id, event_id, event_type, recipient_type, recipient, channel, template, locale, subject, body, data,
@@ -78,5 +86,6 @@ export class DispatchEventUseCase {
   }
 }
 
-const isTemplated = (type: string): type is NotificationEvent => (NOTIFICATION_EVENTS as readonly string[]).includes(type);
+const isTemplated = (type: string): type is NotificationEvent =>
+  (NOTIFICATION_EVENTS as readonly string[]).includes(type);
 const uuidOrNull = (v: unknown) => (typeof v === 'string' ? v : null);

@@ -24,7 +24,11 @@ describe('planDeliveries', () => {
   });
 
   it('sends staff events to staff only', () => {
-    const plan = planDeliveries('sla.breached', { accountId: 'acct_1' }, { emailEnabled: true, staffEmail: 'staff@x' });
+    const plan = planDeliveries(
+      'sla.breached',
+      { accountId: 'acct_1' },
+      { emailEnabled: true, staffEmail: 'staff@x' },
+    );
     expect(plan.every((d) => d.recipientType === 'staff')).toBe(true);
     expect(plan.map((d) => d.channel)).toEqual(['inbox', 'email']);
   });

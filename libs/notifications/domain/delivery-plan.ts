@@ -24,24 +24,56 @@ const STAFF_EVENTS: ReadonlySet<string> = new Set<NotificationEvent>(['sla.breac
  * Who hears about an event, and how. People always get the in-app inbox (so a failed e-mail loses
  * nothing); e-mail and the notification webhook when configured; the platform hears about lifts.
  */
-export function planDeliveries(type: string, payload: { accountId?: unknown; accountEmail?: unknown }, settings: ChannelSettings): PlannedDelivery[] {
+export function planDeliveries(
+  type: string,
+  payload: { accountId?: unknown; accountEmail?: unknown },
+  settings: ChannelSettings,
+): PlannedDelivery[] {
   const plan: PlannedDelivery[] = [];
   if (STAFF_EVENTS.has(type)) {
     plan.push({ recipientType: 'staff', recipient: 'staff', channel: 'inbox' });
-    if (settings.emailEnabled && settings.staffEmail) plan.push({ recipientType: 'staff', recipient: 'staff', channel: 'email', address: settings.staffEmail });
-    if (settings.notifyWebhookUrl) plan.push({ recipientType: 'staff', recipient: 'staff', channel: 'webhook', address: settings.notifyWebhookUrl });
+    if (settings.emailEnabled && settings.staffEmail)
+      plan.push({
+        recipientType: 'staff',
+        recipient: 'staff',
+        channel: 'email',
+        address: settings.staffEmail,
+      });
+    if (settings.notifyWebhookUrl)
+      plan.push({
+        recipientType: 'staff',
+        recipient: 'staff',
+        channel: 'webhook',
+        address: settings.notifyWebhookUrl,
+      });
     return plan;
   }
   if (typeof payload.accountId === 'string') {
     const account = payload.accountId;
     plan.push({ recipientType: 'account', recipient: account, channel: 'inbox' });
     if (settings.emailEnabled && typeof payload.accountEmail === 'string') {
-      plan.push({ recipientType: 'account', recipient: account, channel: 'email', address: payload.accountEmail });
+      plan.push({
+        recipientType: 'account',
+        recipient: account,
+        channel: 'email',
+        address: payload.accountEmail,
+      });
     }
-    if (settings.notifyWebhookUrl) plan.push({ recipientType: 'account', recipient: account, channel: 'webhook', address: settings.notifyWebhookUrl });
+    if (settings.notifyWebhookUrl)
+      plan.push({
+        recipientType: 'account',
+        recipient: account,
+        channel: 'webhook',
+        address: settings.notifyWebhookUrl,
+      });
   }
   if (type === 'suspension.lifted' && settings.platformWebhookUrl) {
-    plan.push({ recipientType: 'platform', recipient: 'platform', channel: 'webhook', address: settings.platformWebhookUrl });
+    plan.push({
+      recipientType: 'platform',
+      recipient: 'platform',
+      channel: 'webhook',
+      address: settings.platformWebhookUrl,
+    });
   }
   return plan;
 }

@@ -30,7 +30,9 @@ export class CreateSuspensionUseCase {
   ) {}
 
   async execute(actor: Actor, input: NewSuspension): Promise<CreateSuspensionResult> {
-    const payloadHash = createHash('sha256').update(canonicalize(input) ?? '').digest('hex');
+    const payloadHash = createHash('sha256')
+      .update(canonicalize(input) ?? '')
+      .digest('hex');
     const suspension = this.build(actor, input);
     return this.uow.run(async (tx) => {
       if (input.waveId) await this.assertWaveExists(tx, input.waveId);
@@ -38,15 +40,28 @@ export class CreateSuspensionUseCase {
       if (!inserted) {
         const existing = await this.suspensions.findByExternalRef(tx, actor.sub, input.externalRef);
         if (!existing || existing.payloadHash !== payloadHash) {
-          throw new DomainError('external_ref_conflict', `externalRef ${input.externalRef} was already used for a different suspension`);
+          throw new DomainError(
+            'external_ref_conflict',
+            `externalRef ${input.externalRef} was already used for a different suspension`,
+          );
         }
         const { payloadHash: _, ...unchanged } = existing;
         return { suspension: unchanged, created: false };
       }
       await this.audit.appendFirstEvents(tx, [
-        { actor, action: 'suspension.created', entityType: 'suspension', entityId: suspension.id, data: auditData(suspension) },
+        {
+          actor,
+          action: 'suspension.created',
+          entityType: 'suspension',
+          entityId: suspension.id,
+          data: auditData(suspension),
+        },
       ]);
-      await this.outbox.append(tx, { type: 'suspension.noticed', payload: suspensionNoticePayload(suspension), requestId: actor.requestId });
+      await this.outbox.append(tx, {
+        type: 'suspension.noticed',
+        payload: suspensionNoticePayload(suspension),
+        requestId: actor.requestId,
+      });
       return { suspension, created: true };
     });
   }
@@ -85,7 +100,9 @@ export class CreateSuspensionUseCase {
   private async assertWaveExists(tx: Tx, waveId: string): Promise<void> {
     const rows: unknown[] = await tx.query('SELECT 1 FROM waves WHERE id = $1', [waveId]);
     if (rows.length === 0) {
-      throw new DomainError('validation_failed', 'waveId does not name an existing ban wave', [{ field: 'waveId', message: 'unknown wave' }]);
+      throw new DomainError('validation_failed', 'waveId does not name an existing ban wave', [
+        { field: 'waveId', message: 'unknown wave' },
+      ]);
     }
   }
 }

@@ -16,8 +16,10 @@ export class SuspensionEntity {
   @Column({ name: 'automated_decision', type: 'boolean' }) automatedDecision: boolean;
   @Column({ type: 'jsonb' }) signals: Record<string, unknown>;
   @Column({ name: 'wave_id', type: 'uuid', nullable: true }) waveId: string | null;
-  @Column({ name: 'frozen_amount_minor', type: 'bigint', transformer: bigintToNumber }) frozenAmountMinor: number;
-  @Column({ name: 'released_amount_minor', type: 'bigint', transformer: bigintToNumber }) releasedAmountMinor: number;
+  @Column({ name: 'frozen_amount_minor', type: 'bigint', transformer: bigintToNumber })
+  frozenAmountMinor: number;
+  @Column({ name: 'released_amount_minor', type: 'bigint', transformer: bigintToNumber })
+  releasedAmountMinor: number;
   @Column({ type: 'char', length: 3 }) currency: string;
   @Column({ name: 'account_email', type: 'text' }) accountEmail: string;
   @Column({ type: 'text' }) locale: Locale;

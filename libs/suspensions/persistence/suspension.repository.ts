@@ -24,7 +24,11 @@ export class SuspensionRepository {
     return toSuspension(entity);
   }
 
-  async findByExternalRef(tx: Tx, source: string, externalRef: string): Promise<(Suspension & { payloadHash: string }) | null> {
+  async findByExternalRef(
+    tx: Tx,
+    source: string,
+    externalRef: string,
+  ): Promise<(Suspension & { payloadHash: string }) | null> {
     const entity = await tx.findOne(SuspensionEntity, { where: { source, externalRef } });
     return entity ? { ...toSuspension(entity), payloadHash: entity.payloadHash } : null;
   }
@@ -67,7 +71,13 @@ export class SuspensionRepository {
     return result.raw.length > 0;
   }
 
-  async update(tx: Tx, id: string, changes: Partial<Pick<SuspensionEntity, 'status' | 'liftedAt' | 'liftReason' | 'releasedAmountMinor' | 'noticeSentAt'>>): Promise<Suspension> {
+  async update(
+    tx: Tx,
+    id: string,
+    changes: Partial<
+      Pick<SuspensionEntity, 'status' | 'liftedAt' | 'liftReason' | 'releasedAmountMinor' | 'noticeSentAt'>
+    >,
+  ): Promise<Suspension> {
     await tx
       .createQueryBuilder()
       .update(SuspensionEntity)

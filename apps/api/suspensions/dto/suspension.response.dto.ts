@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { isAppealable, LOCALES, REASON_CODES, SUSPENSION_STATUSES, type Suspension } from '@redress/suspensions';
+import {
+  isAppealable,
+  LOCALES,
+  REASON_CODES,
+  SUSPENSION_STATUSES,
+  type Suspension,
+} from '@redress/suspensions';
 import { MoneyDto, toMoneyDto } from '../../common/money.dto';
 
 /** What the account holder sees: reasons and remedies, never detector signals or internal data. */
