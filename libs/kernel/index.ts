@@ -3,3 +3,4 @@ export * from './clock';
 export * from './ids';
 export * from './money';
 export * from './roles';
+export * from './webhook-signature';
