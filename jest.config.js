@@ -34,6 +34,8 @@ const esm = [...esmPackages(path.join(__dirname, 'node_modules'))].map(escape).j
 const transformIgnorePatterns = [`/node_modules/(?!(?:${esm})/(?!.*/node_modules/))`];
 
 module.exports = {
+  // e2e tests wait on real workers; unit tests finish in milliseconds either way
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -55,7 +57,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,20 +1,31 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { AppealsModule } from '@redress/appeals';
 import { AuditModule } from '@redress/audit';
 import { AuthModule } from '@redress/auth';
 import { ClockModule, ConfigModule, LoggingModule } from '@redress/config';
 import { DatabaseModule } from '@redress/database';
-import { HttpConventionsModule } from '@redress/http';
+import { LedgerModule } from '@redress/ledger';
+import { HttpConventionsModule, RateLimitModule } from '@redress/http';
 import { NotificationsModule } from '@redress/notifications';
 import { OutboxModule } from '@redress/outbox';
 import { RedisModule } from '@redress/redis';
+import { RefundsModule } from '@redress/refunds';
 import { SuspensionsModule } from '@redress/suspensions';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
+import { AppealsController } from './appeals/appeals.controller';
+import { ReviewController } from './appeals/review.controller';
 import { AuditController } from './audit/audit.controller';
+import { EvidenceApiModule } from './evidence/evidence-api.module';
+import { FinanceController } from './finance/finance.controller';
 import { HealthController } from './health/health.controller';
 import { HttpMetrics } from './metrics/http-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { RefundsController } from './refunds/refunds.controller';
+import { ReportsApiModule } from './reports/reports-api.module';
 import { SuspensionsController } from './suspensions/suspensions.controller';
+import { WavesController } from './waves/waves.controller';
 
 /** The HTTP app: controllers only; every rule lives in the libs. */
 @Module({})
@@ -30,18 +41,30 @@ export class ApiModule {
         RedisModule,
         AuthModule,
         HttpConventionsModule,
+        RateLimitModule,
         AuditModule,
         OutboxModule,
+        LedgerModule,
         TerminusModule,
         SuspensionsModule,
+        AppealsModule,
+        RefundsModule,
         NotificationsModule,
+        QueueDashboardModule,
+        EvidenceApiModule,
+        ReportsApiModule,
       ],
       controllers: [
         HealthController,
         MetricsController,
         AuditController,
         SuspensionsController,
+        WavesController,
+        AppealsController,
+        ReviewController,
         NotificationsController,
+        RefundsController,
+        FinanceController,
       ],
       providers: [HttpMetrics],
     };

@@ -35,6 +35,7 @@ export async function createApiApp(
 
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(env), adapter, {
     bufferLogs: true,
+    abortOnError: false,
   });
   const config = app.get(AppConfig);
   const logger = app.get(Logger);

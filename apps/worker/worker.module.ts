@@ -1,13 +1,23 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ClockModule, ConfigModule, LoggingModule, AppConfig } from '@redress/config';
+import { AppealsModule } from '@redress/appeals';
 import { DatabaseModule } from '@redress/database';
+import { AuditModule } from '@redress/audit';
+import { LedgerModule } from '@redress/ledger';
 import { NotificationsModule } from '@redress/notifications';
 import { OutboxModule } from '@redress/outbox';
 import { bullConnection } from '@redress/redis';
+import { RefundsModule } from '@redress/refunds';
+import { DeliveriesProcessor } from './processors/deliveries.processor';
 import { BulkEventsProcessor, EventsProcessor } from './processors/events.processor';
-import { BULK_EVENTS_QUEUE, EVENTS_QUEUE } from './queues';
+import { PayoutsProcessor } from './processors/payouts.processor';
+import { BULK_EVENTS_QUEUE, DELIVERIES_QUEUE, EVENTS_QUEUE, PAYOUTS_QUEUE, BULK_JOBS_QUEUE } from './queues';
+import { DeliveryEnqueuer } from './relay/delivery-enqueuer';
+import { DeliverySweep } from './relay/delivery-sweep';
 import { OutboxRelay } from './relay/outbox-relay';
+import { BulkJobsProcessor } from './processors/bulk-jobs.processor';
+import { AppealSweeper } from './schedulers/appeal-sweeper';
 
 /** The queue side: outbox relay, processors and schedulers; no HTTP. */
 @Module({})
@@ -21,7 +31,11 @@ export class WorkerModule {
         LoggingModule,
         DatabaseModule,
         OutboxModule,
+        AuditModule,
+        LedgerModule,
+        AppealsModule,
         NotificationsModule,
+        RefundsModule,
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
@@ -29,9 +43,25 @@ export class WorkerModule {
             prefix: config.env.REDIS_KEY_PREFIX,
           }),
         }),
-        BullModule.registerQueue({ name: EVENTS_QUEUE }, { name: BULK_EVENTS_QUEUE }),
+        BullModule.registerQueue(
+          { name: EVENTS_QUEUE },
+          { name: BULK_EVENTS_QUEUE },
+          { name: DELIVERIES_QUEUE },
+          { name: PAYOUTS_QUEUE },
+          { name: BULK_JOBS_QUEUE },
+        ),
       ],
-      providers: [OutboxRelay, EventsProcessor, BulkEventsProcessor],
+      providers: [
+        OutboxRelay,
+        EventsProcessor,
+        BulkEventsProcessor,
+        DeliveryEnqueuer,
+        DeliveriesProcessor,
+        PayoutsProcessor,
+        DeliverySweep,
+        AppealSweeper,
+        BulkJobsProcessor,
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -20,7 +20,7 @@ export class EnvironmentVariables {
   @IsString() DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/redress';
   @Transform(toInt) @IsInt() @Min(1) @Max(500) DATABASE_POOL_SIZE = 20;
   @Transform(toInt) @IsInt() @Min(100) DATABASE_STATEMENT_TIMEOUT_MS = 15000;
-  @Transform(toInt) @IsInt() @Min(100) DATABASE_CONNECT_TIMEOUT_MS = 2000;
+  @Transform(toInt) @IsInt() @Min(100) DATABASE_CONNECT_TIMEOUT_MS = 5000;
 
   @IsString() REDIS_URL = 'redis://127.0.0.1:6379';
   @IsString() @MinLength(1) REDIS_KEY_PREFIX = 'redress';
@@ -31,7 +31,8 @@ export class EnvironmentVariables {
   @IsString() AUTH_JWT_AUDIENCE = 'redress-api';
 
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) APPEAL_WINDOW_DAYS = 180;
-  @Transform(toInt) @IsInt() @Min(1) APPEAL_DECISION_SLA_HOURS = 336;
+  // fractional hours allowed (tests and drills use a few seconds)
+  @Transform(toInt) @IsNumber() @Min(0.0001) APPEAL_DECISION_SLA_HOURS = 336;
   @Transform(toInt) @IsInt() @Min(1) @Max(100000) RATE_LIMIT_PER_MINUTE = 30;
   @IsString() ODS_BODY_NAME = 'Appeals Centre Europe';
   @IsUrl(URL_OPTS) ODS_BODY_URL = 'https://www.appealscentre.eu';

@@ -10,3 +10,4 @@ export * from './idempotency.store';
 export * from './idempotency.interceptor';
 export * from './http.module';
 export * from './api-errors';
+export * from './rate-limit';

@@ -1,5 +1,16 @@
 export * from './rendering';
 export * from './domain/delivery-plan';
+export * from './domain/retry-policy';
+export * from './domain/webhook-event';
 export * from './application/dispatch-event.use-case';
+export * from './application/deliver-notification.use-case';
+export * from './application/redeliver-notification.use-case';
+export * from './channels/delivery-channel';
+export * from './channels/email.channel';
+export * from './channels/webhook.channel';
+export * from './persistence/notification-delivery.repository';
 export * from './queries/inbox-queries';
+export * from './queries/delivery-log-queries';
 export * from './notifications.module';
+// Webhook signing lives in the kernel (payouts sign the same way); re-exported for webhook code here.
+export { signWebhook, verifyWebhookSignature } from '@redress/kernel';

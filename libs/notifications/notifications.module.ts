@@ -1,14 +1,37 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@redress/audit';
+import { DeliverNotificationUseCase } from './application/deliver-notification.use-case';
 import { DispatchEventUseCase } from './application/dispatch-event.use-case';
+import { RedeliverNotificationUseCase } from './application/redeliver-notification.use-case';
+import { EmailChannel } from './channels/email.channel';
+import { WebhookChannel } from './channels/webhook.channel';
+import { NotificationDeliveryRepository } from './persistence/notification-delivery.repository';
+import { DeliveryLogQueries } from './queries/delivery-log-queries';
 import { InboxQueries } from './queries/inbox-queries';
 import { TemplateRenderer } from './rendering';
 
 @Module({
+  // redelivery is audited; the worker app does not import the audit module itself
+  imports: [AuditModule],
   providers: [
     { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
+    NotificationDeliveryRepository,
+    EmailChannel,
+    WebhookChannel,
     DispatchEventUseCase,
+    DeliverNotificationUseCase,
+    RedeliverNotificationUseCase,
     InboxQueries,
+    DeliveryLogQueries,
   ],
-  exports: [TemplateRenderer, DispatchEventUseCase, InboxQueries],
+  exports: [
+    TemplateRenderer,
+    DispatchEventUseCase,
+    DeliverNotificationUseCase,
+    RedeliverNotificationUseCase,
+    NotificationDeliveryRepository,
+    InboxQueries,
+    DeliveryLogQueries,
+  ],
 })
 export class NotificationsModule {}

@@ -1,14 +1,30 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CreateSuspensionBatchUseCase } from './application/create-suspension-batch.use-case';
 import { CreateSuspensionUseCase } from './application/create-suspension.use-case';
+import { CreateWaveUseCase } from './application/create-wave.use-case';
 import { LiftSuspensionUseCase } from './application/lift-suspension.use-case';
+import { SuspensionWriter } from './application/suspension-writer';
+import { UpholdSuspension } from './application/uphold-suspension';
 import { SuspensionEntity } from './persistence/suspension.entity';
 import { SuspensionRepository } from './persistence/suspension.repository';
 import { SuspensionQueries } from './queries/suspension-queries';
+import { WaveQueries } from './queries/wave-queries';
+
+const EXPORTED = [
+  CreateSuspensionUseCase,
+  CreateSuspensionBatchUseCase,
+  LiftSuspensionUseCase,
+  UpholdSuspension,
+  SuspensionRepository,
+  SuspensionQueries,
+  CreateWaveUseCase,
+  WaveQueries,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature([SuspensionEntity])],
-  providers: [CreateSuspensionUseCase, LiftSuspensionUseCase, SuspensionRepository, SuspensionQueries],
-  exports: [CreateSuspensionUseCase, LiftSuspensionUseCase, SuspensionRepository, SuspensionQueries],
+  providers: [...EXPORTED, SuspensionWriter],
+  exports: EXPORTED,
 })
 export class SuspensionsModule {}

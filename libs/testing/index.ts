@@ -3,3 +3,5 @@ export * from './test-database';
 export * from './test-app';
 export * from './builders';
 export * from './redis-server';
+export * from './story';
+export * from './worker-process';

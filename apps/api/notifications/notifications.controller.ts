@@ -1,31 +1,26 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, PageQuery } from '@redress/http';
-import type { Actor } from '@redress/kernel';
-import { InboxQueries, type InboxItem } from '@redress/notifications';
+import { DomainError, type Actor } from '@redress/kernel';
+import { DeliveryLogQueries, InboxQueries, RedeliverNotificationUseCase } from '@redress/notifications';
 import { ApiPageResponse } from '../common/api-page';
-
-export class InboxItemResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', description: 'The event id (also sent as Redress-Event-Id on webhooks)' })
-  eventId: string;
-  @ApiProperty({ example: 'suspension.noticed' }) template: string;
-  @ApiProperty({ enum: ['en', 'zh-CN'] }) locale: string;
-  @ApiProperty({ nullable: true }) subject: string | null;
-  @ApiProperty({ nullable: true, description: 'Plain-text body' }) body: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) appealId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) suspensionId: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-}
-
-const toResponse = (n: InboxItem): InboxItemResponse => ({ ...n, createdAt: n.createdAt.toISOString() });
+import { IdParam } from '../common/id-param';
+import { InboxItemResponse, toInboxItemResponse } from './dto/inbox-item.response.dto';
+import {
+  NotificationDeliveryResponse,
+  toNotificationDeliveryResponse,
+} from './dto/notification-delivery.response.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('v1')
 export class NotificationsController {
-  constructor(private readonly inbox: InboxQueries) {}
+  constructor(
+    private readonly inbox: InboxQueries,
+    private readonly deliveryLog: DeliveryLogQueries,
+    private readonly redeliverNotification: RedeliverNotificationUseCase,
+  ) {}
 
   @Get('me/notifications')
   @Roles('appellant')
@@ -33,6 +28,37 @@ export class NotificationsController {
   @ApiProblems()
   async mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
     const result = await this.inbox.list(actor.sub, page.limit, page.cursor);
-    return { data: result.data.map(toResponse), nextCursor: result.nextCursor };
+    return { data: result.data.map(toInboxItemResponse), nextCursor: result.nextCursor };
+  }
+
+  @Get('appeals/:id/notifications')
+  @Roles('reviewer', 'senior_reviewer', 'admin')
+  @ApiOperation({
+    summary: 'Delivery log of an appeal: every notification, channel, status and attempt count',
+  })
+  @ApiPageResponse(NotificationDeliveryResponse)
+  @ApiProblems('not_found')
+  async forAppeal(@Param('id', IdParam) id: string, @Query() page: PageQuery) {
+    if (!(await this.deliveryLog.appealExists(id))) throw DomainError.notFound('Appeal');
+    const result = await this.deliveryLog.listForAppeal(id, page.limit, page.cursor);
+    return { data: result.data.map(toNotificationDeliveryResponse), nextCursor: result.nextCursor };
+  }
+
+  @Post('notifications/:id/redeliver')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Send a dead or failed e-mail/webhook notification again',
+    description:
+      'Back to `pending` with its attempts reset; the worker picks it up through the outbox. ' +
+      'A notification that is `sent` or `pending`, or an inbox copy, answers 409 invalid_transition.',
+  })
+  @ApiOkResponse({ type: NotificationDeliveryResponse })
+  @ApiProblems('not_found', 'invalid_transition')
+  async redeliver(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+  ): Promise<NotificationDeliveryResponse> {
+    return toNotificationDeliveryResponse(await this.redeliverNotification.execute(actor, id));
   }
 }

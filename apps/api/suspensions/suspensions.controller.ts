@@ -10,11 +10,13 @@ import {
 import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, Idempotent, IfMatch, PageQuery } from '@redress/http';
 import { Clock, DomainError, hasRole, type Actor } from '@redress/kernel';
-import { CreateSuspensionUseCase, LiftSuspensionUseCase, SuspensionQueries } from '@redress/suspensions';
+import { LiftWithAppealUseCase } from '@redress/appeals';
+import { CreateSuspensionBatchUseCase, CreateSuspensionUseCase, SuspensionQueries } from '@redress/suspensions';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
-import { CreateSuspensionRequest, LiftSuspensionRequest } from './dto/create-suspension.request.dto';
+import { CreateSuspensionRequest, LiftSuspensionRequest, SuspensionBatchRequest, SuspensionBatchResponse } from './dto/create-suspension.request.dto';
 import {
   SuspensionPublicResponse,
   SuspensionStaffResponse,
@@ -28,7 +30,8 @@ import {
 export class SuspensionsController {
   constructor(
     private readonly createSuspension: CreateSuspensionUseCase,
-    private readonly liftSuspension: LiftSuspensionUseCase,
+    private readonly createBatch: CreateSuspensionBatchUseCase,
+    private readonly liftSuspension: LiftWithAppealUseCase,
     private readonly queries: SuspensionQueries,
     private readonly clock: Clock,
   ) {}
@@ -58,6 +61,17 @@ export class SuspensionsController {
     const { suspension, created } = await this.createSuspension.execute(actor, body);
     reply.status(created ? 201 : 200);
     return toStaffSuspension(suspension, this.clock.now());
+  }
+
+  @Post('suspensions/batch')
+  @HttpCode(200)
+  @Roles('enforcement', 'admin')
+  @RouteConfig({ bodyLimit: 32 * 1024 * 1024 })
+  @Idempotent()
+  @ApiOkResponse({ type: SuspensionBatchResponse, description: 'All items committed in one transaction' })
+  @ApiProblems('payload_too_large', 'idempotency_key_reused', 'idempotency_request_in_progress')
+  async batch(@CurrentActor() actor: Actor, @Body() body: SuspensionBatchRequest): Promise<SuspensionBatchResponse> {
+    return this.createBatch.execute(actor, body.waveId, body.items);
   }
 
   @Get('suspensions/:id')
@@ -99,7 +113,7 @@ export class SuspensionsController {
   @Post('suspensions/:id/lift')
   @HttpCode(200)
   @Roles('enforcement', 'admin')
-  @ApiOkResponse({ type: SuspensionStaffResponse })
+  @ApiOkResponse({ type: SuspensionStaffResponse, description: 'Lifted; an open appeal on it is decided overturned with this reason' })
   @ApiProblems('not_found', 'suspension_not_active', 'version_mismatch')
   async lift(
     @CurrentActor() actor: Actor,

@@ -3,9 +3,18 @@ import { Logger } from '@nestjs/common';
 import { DispatchEventUseCase } from '@redress/notifications';
 import type { Job } from 'bullmq';
 import { BULK_EVENTS_QUEUE, EVENTS_QUEUE, type EventJobData } from '../queues';
+import { DeliveryEnqueuer } from '../relay/delivery-enqueuer';
 
-/** Thin: validates the job and hands the event to the notifications use-case. */
-async function dispatch(useCase: DispatchEventUseCase, job: Job<EventJobData>): Promise<void> {
+/**
+ * Thin: validates the job, hands the event to the notifications use-case and queues the e-mail and webhook
+ * deliveries it recorded (should that enqueue fail, the delivery sweep finds them in the log).
+ */
+async function dispatch(
+  useCase: DispatchEventUseCase,
+  deliveries: DeliveryEnqueuer,
+  job: Job<EventJobData>,
+  options: { bulk: boolean },
+): Promise<void> {
   const { outboxId, type, payload } = job.data ?? {};
   if (
     typeof outboxId !== 'string' ||
@@ -15,19 +24,22 @@ async function dispatch(useCase: DispatchEventUseCase, job: Job<EventJobData>): 
   ) {
     throw new Error(`malformed event job ${job.id}`);
   }
-  await useCase.execute({ id: outboxId, type, payload });
+  await deliveries.enqueue(await useCase.execute({ id: outboxId, type, payload }), options);
 }
 
 @Processor(EVENTS_QUEUE, { concurrency: 16 })
 export class EventsProcessor extends WorkerHost {
   private readonly logger = new Logger(EventsProcessor.name);
 
-  constructor(private readonly dispatchEvent: DispatchEventUseCase) {
+  constructor(
+    private readonly dispatchEvent: DispatchEventUseCase,
+    private readonly deliveries: DeliveryEnqueuer,
+  ) {
     super();
   }
 
   async process(job: Job<EventJobData>): Promise<void> {
-    await dispatch(this.dispatchEvent, job);
+    await dispatch(this.dispatchEvent, this.deliveries, job, { bulk: false });
     this.logger.debug(
       { eventId: job.data.outboxId, type: job.data.type, requestId: job.data.requestId },
       'event dispatched',
@@ -45,12 +57,15 @@ export class EventsProcessor extends WorkerHost {
 export class BulkEventsProcessor extends WorkerHost {
   private readonly logger = new Logger(BulkEventsProcessor.name);
 
-  constructor(private readonly dispatchEvent: DispatchEventUseCase) {
+  constructor(
+    private readonly dispatchEvent: DispatchEventUseCase,
+    private readonly deliveries: DeliveryEnqueuer,
+  ) {
     super();
   }
 
   async process(job: Job<EventJobData>): Promise<void> {
-    await dispatch(this.dispatchEvent, job);
+    await dispatch(this.dispatchEvent, this.deliveries, job, { bulk: true });
   }
 
   @OnWorkerEvent('error')

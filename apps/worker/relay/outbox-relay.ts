@@ -3,7 +3,14 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AppConfig } from '@redress/config';
 import { OutboxStore, type ClaimedOutboxMessage } from '@redress/outbox';
 import type { Queue } from 'bullmq';
-import { BULK_EVENTS_QUEUE, EVENTS_QUEUE, queueForLane, type EventJobData } from '../queues';
+import {
+  BULK_EVENTS_QUEUE,
+  EVENTS_QUEUE,
+  PAYOUTS_QUEUE,
+  BULK_JOBS_QUEUE,
+  queueForMessage,
+  type EventJobData,
+} from '../queues';
 
 /**
  * Moves committed outbox rows into BullMQ (job id = outbox id, so a repeated relay never duplicates).
@@ -23,10 +30,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly config: AppConfig,
     @InjectQueue(EVENTS_QUEUE) private readonly events: Queue<EventJobData>,
     @InjectQueue(BULK_EVENTS_QUEUE) private readonly bulkEvents: Queue<EventJobData>,
+    @InjectQueue(PAYOUTS_QUEUE) private readonly payouts: Queue<EventJobData>,
+    @InjectQueue(BULK_JOBS_QUEUE) private readonly bulkJobs: Queue<EventJobData>,
   ) {}
 
+  private get queues(): Queue<EventJobData>[] {
+    return [this.events, this.bulkEvents, this.payouts, this.bulkJobs];
+  }
+
   onApplicationBootstrap(): void {
-    for (const queue of [this.events, this.bulkEvents])
+    for (const queue of this.queues)
       queue.on('error', (error) => this.logger.warn(`queue ${queue.name}: ${error.message}`));
     void this.events.getBackend().client.then((client) => {
       client.on('error', () => (this.redisWasDown = true));
@@ -71,16 +84,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const claimed = await this.store.claim(OutboxRelay.BATCH, this.config.env.OUTBOX_RELAY_TIMEOUT_MS);
     if (claimed.length === 0) return 0;
     try {
-      await Promise.all([
-        this.enqueue(
-          this.events,
-          claimed.filter((m) => queueForLane(m.lane) === EVENTS_QUEUE),
+      await Promise.all(
+        this.queues.map((queue) =>
+          this.enqueue(
+            queue,
+            claimed.filter((m) => queueForMessage(m) === queue.name),
+          ),
         ),
-        this.enqueue(
-          this.bulkEvents,
-          claimed.filter((m) => queueForLane(m.lane) === BULK_EVENTS_QUEUE),
-        ),
-      ]);
+      );
     } catch (error) {
       await this.store.unclaim(claimed.map((m) => m.id));
       throw error;

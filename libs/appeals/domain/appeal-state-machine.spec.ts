@@ -22,6 +22,7 @@ const otherReviewer: Actor = { sub: 'rev-2', roles: ['reviewer'] };
 const senior: Actor = { sub: 'sen-1', roles: ['senior_reviewer'] };
 const seniorAssignee: Actor = { sub: 'rev-1', roles: ['senior_reviewer'] };
 const finance: Actor = { sub: 'fin-1', roles: ['finance', 'admin'] };
+const enforcer: Actor = { sub: 'enf-1', roles: ['enforcement'] };
 // Same sub as the assignee, but no longer a reviewer.
 const demotedAssignee: Actor = { sub: 'rev-1', roles: ['appellant'] };
 
@@ -137,6 +138,17 @@ for (const status of ['submitted', 'in_review', 'awaiting_appellant', 'escalated
       forbidden: [stranger, reviewer, senior, SYSTEM_ACTOR],
       result: r('withdrawn', level, null),
     };
+    const assignee = snapshot(status, level).assigneeId;
+    ALLOWED[`${status}:lift:${level}`] = {
+      allowed: [enforcer, finance],
+      forbidden: [owner, reviewer, senior, SYSTEM_ACTOR],
+      result: r('decided', level, assignee, ['appeal.decided']),
+    };
+    ALLOWED[`${status}:bulk_decide:${level}`] = {
+      allowed: [senior],
+      forbidden: [owner, reviewer, enforcer, SYSTEM_ACTOR],
+      result: r('decided', level, assignee, ['appeal.decided']),
+    };
   }
 }
 
@@ -248,12 +260,13 @@ describe('allowedActions', () => {
     ['submitted', 1, owner, ['withdraw']],
     ['submitted', 1, stranger, []],
     ['in_review', 1, reviewer, ['release', 'request_info', 'escalate', 'decide']],
-    ['in_review', 1, senior, ['release']],
-    ['in_review', 2, seniorAssignee, ['release', 'request_info', 'decide']],
+    ['in_review', 1, senior, ['release', 'bulk_decide']],
+    ['in_review', 2, seniorAssignee, ['release', 'request_info', 'decide', 'bulk_decide']],
     ['awaiting_appellant', 1, owner, ['appellant_reply', 'withdraw']],
     ['awaiting_appellant', 1, SYSTEM_ACTOR, ['info_timeout']],
     ['escalated', 2, reviewer, []],
-    ['escalated', 2, senior, ['claim']],
+    ['escalated', 2, senior, ['claim', 'bulk_decide']],
+    ['escalated', 2, enforcer, ['lift']],
     ['decided', 1, senior, ['reopen']],
     ['withdrawn', 1, senior, []],
   ];

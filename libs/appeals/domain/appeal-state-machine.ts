@@ -20,6 +20,8 @@ export const APPEAL_ACTIONS = [
   'decide',
   'withdraw',
   'reopen',
+  'lift',
+  'bulk_decide',
 ] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
@@ -189,6 +191,24 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     who: [{ relation: 'owner' }],
     assignee: 'clear',
     emits: [],
+  },
+  {
+    // The platform lifts the suspension itself: its open appeal is decided overturned (SPEC §5).
+    from: OPEN_APPEAL_STATUSES,
+    action: 'lift',
+    to: 'decided',
+    who: [{ roles: ['enforcement', 'admin'] }],
+    assignee: 'keep',
+    emits: ['appeal.decided'],
+  },
+  {
+    // A senior reviewer decides a whole ban wave at once, whoever holds each case (SPEC §5).
+    from: OPEN_APPEAL_STATUSES,
+    action: 'bulk_decide',
+    to: 'decided',
+    who: [{ roles: ['senior_reviewer'] }],
+    assignee: 'keep',
+    emits: ['appeal.decided'],
   },
   {
     from: ['decided'],

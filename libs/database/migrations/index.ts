@@ -1,5 +1,16 @@
 import { Foundation1763700000000 } from './1763700000000-foundation';
 import { Appeals1763700000001 } from './1763700000001-appeals';
+import { Evidence1763700000002 } from './1763700000002-evidence';
+import { NotificationDeliveries1763700000003 } from './1763700000003-notification-deliveries';
+import { LedgerRefunds1763700000004 } from './1763700000004-ledger-refunds';
+import { Waves1763700000005 } from './1763700000005-waves';
 
 /** Applied in this order; a new migration is added at the end of this list. */
-export const MIGRATIONS = [Foundation1763700000000, Appeals1763700000001];
+export const MIGRATIONS = [
+  Foundation1763700000000,
+  Appeals1763700000001,
+  Evidence1763700000002,
+  NotificationDeliveries1763700000003,
+  LedgerRefunds1763700000004,
+  Waves1763700000005,
+];

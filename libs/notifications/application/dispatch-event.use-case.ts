@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork, type Tx } from '@redress/database';
-import { newId } from '@redress/kernel';
+import { isUuid, newId } from '@redress/kernel';
 import { planDeliveries, type PlannedDelivery } from '../domain/delivery-plan';
+import { NotificationDeliveryRepository } from '../persistence/notification-delivery.repository';
 import { NOTIFICATION_EVENTS, resolveLocale, TemplateRenderer, type NotificationEvent } from '../rendering';
+import { REDELIVER_EVENT } from './redeliver-notification.use-case';
 
 export interface OutboxEvent {
   id: string;
@@ -15,6 +17,7 @@ export interface OutboxEvent {
  * Turns one outbox event into its notifications, in one transaction: the inbox copy is written (and so
  * delivered) right here; e-mail and webhook deliveries are recorded as pending and returned for the
  * delivery queue. Re-running it for the same event changes nothing (unique per event, channel, recipient).
+ * A redelivery request (REDELIVER_EVENT) creates nothing and returns the notification it names, if still owed.
  */
 @Injectable()
 export class DispatchEventUseCase {
@@ -22,6 +25,7 @@ export class DispatchEventUseCase {
     private readonly uow: UnitOfWork,
     private readonly renderer: TemplateRenderer,
     private readonly config: AppConfig,
+    private readonly deliveries: NotificationDeliveryRepository,
   ) {}
 
   async execute(event: OutboxEvent): Promise<string[]> {
@@ -32,7 +36,10 @@ export class DispatchEventUseCase {
       staffEmail: this.config.env.STAFF_EMAIL,
     });
     return this.uow.run(async (tx) => {
-      const pending: string[] = [];
+      const pending: string[] =
+        event.type === REDELIVER_EVENT && isUuid(event.payload.notificationId)
+          ? await this.deliveries.stillOwed(tx, [event.payload.notificationId])
+          : [];
       for (const delivery of plan) {
         const id = await this.record(tx, event, delivery);
         if (id && delivery.channel !== 'inbox') pending.push(id);
@@ -60,8 +67,8 @@ export class DispatchEventUseCase {
     const inbox = delivery.channel === 'inbox';
     const rows: { id: string }[] = await tx.query(
       `INSERT INTO notifications (id, event_id, event_type, recipient_type, recipient, channel, template, locale, subject, body, data,
-                                  status, attempts, appeal_id, suspension_id, sent_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $3, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                  status, attempts, appeal_id, suspension_id, sent_at, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $3, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        ON CONFLICT ON CONSTRAINT notifications_event_channel_recipient_unique DO NOTHING
        RETURNING id`,
       [
@@ -80,6 +87,7 @@ export class DispatchEventUseCase {
         uuidOrNull(event.payload.appealId),
         uuidOrNull(event.payload.suspensionId),
         inbox ? new Date() : null,
+        inbox ? null : new Date(), // e-mail and webhook: due at once
       ],
     );
     return rows[0]?.id ?? null;

@@ -23,7 +23,8 @@ export class InboxQueries {
     const after = decodeCursor(cursor, 2);
     const params: unknown[] = [accountId, limit + 1];
     const rows = await this.dataSource.query(
-      `SELECT id, event_id, template, locale, subject, body, appeal_id, suspension_id, created_at
+      `SELECT id, event_id, template, locale, subject, body, appeal_id, suspension_id, created_at,
+              created_at::text AS created_key
          FROM notifications
         WHERE recipient = $1 AND recipient_type = 'account' AND channel = 'inbox'
           ${after ? `AND (created_at, id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)` : ''}
@@ -45,7 +46,8 @@ export class InboxQueries {
         suspensionId: r.suspension_id as string | null,
         createdAt: r.created_at as Date,
       }),
-      (r: { created_at: Date; id: string }) => [r.created_at.toISOString(), r.id],
+      // microsecond precision: a JS Date would cut it, and the keyset would skip rows
+      (r: { created_key: string; id: string }) => [r.created_key, r.id],
     );
   }
 }

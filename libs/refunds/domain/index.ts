@@ -1,4 +1,4 @@
-export * from './ledger-entry';
-export * from './books';
+export * from './refund';
 export * from './refund-status';
 export * from './refundable-amount';
+export * from './refund-notice';

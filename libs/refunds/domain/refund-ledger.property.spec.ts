@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { DomainError, money } from '@redress/kernel';
-import { assertNoNegativeBooks, Books } from './books';
 import {
+  assertNoNegativeBooks,
+  Books,
   freezeEntry,
   LedgerEntryDraft,
   refundApprovedEntry,
   refundPaidEntry,
   releaseEntry,
-} from './ledger-entry';
+} from '@redress/ledger';
 import { refundTransition, RefundStatus, sumNonRejectedRefunds } from './refund-status';
 import { assertRefundable, refundableAmount } from './refundable-amount';
 

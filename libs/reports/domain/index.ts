@@ -1,2 +1,6 @@
 export * from './statement-of-reasons';
 export { redactPersonalData, EMAIL_REDACTED, ACCOUNT_REDACTED } from './redact';
+export * from './report-period';
+export * from './transparency-report';
+export * from './transparency-csv';
+export * from './personal-data-export';

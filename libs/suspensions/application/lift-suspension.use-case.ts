@@ -3,7 +3,8 @@ import { AuditLog } from '@redress/audit';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { assertVersion } from '@redress/http';
 import { Clock, DomainError, type Actor } from '@redress/kernel';
-import { Outbox } from '@redress/outbox';
+import { LedgerService, releaseEntry } from '@redress/ledger';
+import { Outbox, type OutboxLane } from '@redress/outbox';
 import type { Suspension } from '../domain/suspension';
 import { SuspensionRepository } from '../persistence/suspension.repository';
 
@@ -15,6 +16,7 @@ export class LiftSuspensionUseCase {
     private readonly suspensions: SuspensionRepository,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
+    private readonly ledger: LedgerService,
     private readonly clock: Clock,
   ) {}
 
@@ -26,12 +28,26 @@ export class LiftSuspensionUseCase {
     });
   }
 
-  /** For callers that already hold the suspension's row lock in their own transaction (decisions). */
-  async liftLocked(tx: Tx, actor: Actor, suspension: Suspension, reason: string): Promise<Suspension> {
+  /**
+   * For callers that already hold the suspension's row lock in their own transaction (decisions).
+   * Wave-wide remedies put their events in the bulk lane, so single notices never wait behind them.
+   */
+  async liftLocked(
+    tx: Tx,
+    actor: Actor,
+    suspension: Suspension,
+    reason: string,
+    lane: OutboxLane = 'default',
+  ): Promise<Suspension> {
     if (suspension.status !== 'active') {
       throw new DomainError('suspension_not_active', `The suspension is already ${suspension.status}`);
     }
-    const releasedMinor = suspension.frozenBalance.amountMinor - suspension.releasedMinor;
+    const releasedMinor = Math.max(
+      0,
+      suspension.frozenBalance.amountMinor -
+        suspension.releasedMinor -
+        (await this.claimedByRefunds(tx, suspension.id)),
+    );
     const lifted = await this.suspensions.update(tx, suspension.id, {
       status: 'lifted',
       liftedAt: this.clock.now(),
@@ -39,6 +55,7 @@ export class LiftSuspensionUseCase {
       releasedAmountMinor: suspension.releasedMinor + releasedMinor,
     });
     const released = { amountMinor: releasedMinor, currency: suspension.frozenBalance.currency };
+    await this.ledger.post(tx, releaseEntry(suspension.accountId, released), { suspensionId: suspension.id });
     await this.audit.append(tx, {
       actor,
       action: 'suspension.lifted',
@@ -58,8 +75,23 @@ export class LiftSuspensionUseCase {
         liftedAt: lifted.liftedAt?.toISOString(),
         ...(released.amountMinor > 0 ? { releasedBalance: released } : {}),
       },
+      lane,
       requestId: actor.requestId,
     });
     return lifted;
+  }
+
+  /**
+   * Money that refunds already claim stays frozen on a lift: it is owed to the person through the
+   * refund (or, for a proposal rejected later, released then by the refunds lib). Refunds build on
+   * suspensions, so this lib reads their table rather than importing them; the row lock the caller
+   * holds keeps new claims out, and a database trigger refuses any release that would overlap one.
+   */
+  private async claimedByRefunds(tx: Tx, suspensionId: string): Promise<number> {
+    const [row] = (await tx.query(
+      `SELECT coalesce(sum(amount_minor), 0) AS claimed FROM refunds WHERE suspension_id = $1 AND status <> 'rejected'`,
+      [suspensionId],
+    )) as { claimed: string }[];
+    return Number(row.claimed);
   }
 }

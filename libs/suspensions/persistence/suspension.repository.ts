@@ -34,41 +34,33 @@ export class SuspensionRepository {
   }
 
   /** Inserts unless (source, externalRef) exists; returns false when it already did. */
-  async insertIfNew(tx: Tx, s: Suspension, payloadHash: string): Promise<boolean> {
-    const result = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(SuspensionEntity)
-      .values({
-        id: s.id,
-        accountId: s.accountId,
-        source: s.source,
-        externalRef: s.externalRef,
-        status: s.status,
-        reasonCode: s.reasonCode,
-        policyClause: s.policyClause,
-        statementOfReasons: s.statementOfReasons,
-        automatedDetection: s.automatedDetection,
-        automatedDecision: s.automatedDecision,
-        // jsonb column: TypeORM serialises the object; its deep-partial typing does not model free-form JSON
-        signals: s.signals as never,
-        waveId: s.waveId,
-        frozenAmountMinor: s.frozenBalance.amountMinor,
-        releasedAmountMinor: 0,
-        currency: s.frozenBalance.currency,
-        accountEmail: s.accountEmail,
-        locale: s.locale,
-        accountCreatedAt: s.accountCreatedAt,
-        suspendedAt: s.suspendedAt,
-        appealDeadline: s.appealDeadline,
-        payloadHash,
-        createdAt: s.createdAt,
-        version: 1,
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return result.raw.length > 0;
+  async insertIfNew(tx: Tx, suspension: Suspension, payloadHash: string): Promise<boolean> {
+    return (await this.insertManyIfNew(tx, [{ suspension, payloadHash }])).length > 0;
+  }
+
+  /**
+   * Set-based insert (one statement per 5,000 rows, the rows passed as one JSON parameter); rows whose
+   * (source, externalRef) already exists — or repeats within the batch — are skipped. Returns the ids inserted.
+   */
+  async insertManyIfNew(tx: Tx, rows: { suspension: Suspension; payloadHash: string }[]): Promise<string[]> {
+    const inserted: string[] = [];
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const json = JSON.stringify(
+        rows
+          .slice(start, start + INSERT_CHUNK)
+          .map(({ suspension, payloadHash }) => toRecord(suspension, payloadHash)),
+      );
+      const result: { id: string }[] = await tx.query(
+        `INSERT INTO suspensions (${RECORD_COLUMNS.map(([name]) => name).join(', ')})
+         SELECT ${RECORD_COLUMNS.map(([name]) => name).join(', ')}
+           FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
+         ON CONFLICT ON CONSTRAINT suspensions_external_ref_unique DO NOTHING
+         RETURNING id`,
+        [json],
+      );
+      inserted.push(...result.map((r) => r.id));
+    }
+    return inserted;
   }
 
   async update(
@@ -86,4 +78,56 @@ export class SuspensionRepository {
       .execute();
     return this.lock(tx, id);
   }
+}
+
+const INSERT_CHUNK = 5000;
+
+const RECORD_COLUMNS: [string, string][] = [
+  ['id', 'uuid'],
+  ['account_id', 'text'],
+  ['source', 'text'],
+  ['external_ref', 'text'],
+  ['status', 'text'],
+  ['reason_code', 'text'],
+  ['policy_clause', 'text'],
+  ['statement_of_reasons', 'text'],
+  ['automated_detection', 'boolean'],
+  ['automated_decision', 'boolean'],
+  ['signals', 'jsonb'],
+  ['wave_id', 'uuid'],
+  ['frozen_amount_minor', 'bigint'],
+  ['currency', 'char(3)'],
+  ['account_email', 'text'],
+  ['locale', 'text'],
+  ['account_created_at', 'timestamptz'],
+  ['suspended_at', 'timestamptz'],
+  ['appeal_deadline', 'timestamptz'],
+  ['payload_hash', 'char(64)'],
+  ['created_at', 'timestamptz'],
+];
+
+function toRecord(s: Suspension, payloadHash: string): Record<string, unknown> {
+  return {
+    id: s.id,
+    account_id: s.accountId,
+    source: s.source,
+    external_ref: s.externalRef,
+    status: s.status,
+    reason_code: s.reasonCode,
+    policy_clause: s.policyClause,
+    statement_of_reasons: s.statementOfReasons,
+    automated_detection: s.automatedDetection,
+    automated_decision: s.automatedDecision,
+    signals: s.signals,
+    wave_id: s.waveId,
+    frozen_amount_minor: s.frozenBalance.amountMinor,
+    currency: s.frozenBalance.currency,
+    account_email: s.accountEmail,
+    locale: s.locale,
+    account_created_at: s.accountCreatedAt,
+    suspended_at: s.suspendedAt,
+    appeal_deadline: s.appealDeadline,
+    payload_hash: payloadHash,
+    created_at: s.createdAt,
+  };
 }

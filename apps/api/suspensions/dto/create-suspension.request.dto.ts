@@ -1,8 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { REASON_CODES, LOCALES, type Locale, type ReasonCode } from '@redress/suspensions';
 import { Trim } from '@redress/http';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsDate,
   IsEmail,
@@ -78,4 +81,23 @@ export class LiftSuspensionRequest {
   @IsString()
   @Length(3, 2000)
   reason: string;
+}
+
+/** One item of a batch: a suspension without its own waveId (the batch names the wave). */
+export class SuspensionBatchItem extends OmitType(CreateSuspensionRequest, ['waveId'] as const) {}
+
+export class SuspensionBatchRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The ban wave every item belongs to' }) @IsOptional() @IsUUID() waveId?: string;
+  @ApiProperty({ type: [SuspensionBatchItem], minItems: 1, maxItems: 10000 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10000)
+  @ValidateNested({ each: true })
+  @Type(() => SuspensionBatchItem)
+  items: SuspensionBatchItem[];
+}
+
+export class SuspensionBatchResponse {
+  @ApiProperty({ description: 'Suspensions created (each gets a notice)' }) created: number;
+  @ApiProperty({ description: 'Items whose externalRef already existed (or repeated within the batch)' }) skipped: number;
 }

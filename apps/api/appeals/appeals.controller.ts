@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { AppealQueries, FileAppealUseCase, PostMessageUseCase, TransitionAppealUseCase } from '@redress/appeals';
+import { AuditQueries } from '@redress/audit';
+import { CurrentActor, Roles } from '@redress/auth';
+import { ApiProblems, AppellantRateLimit, Idempotent, IfMatch, PageQuery } from '@redress/http';
+import { DomainError, type Actor } from '@redress/kernel';
+import { ApiPageResponse } from '../common/api-page';
+import { IdParam } from '../common/id-param';
+import { AuditEventResponse } from '../audit/audit.controller';
+import { isStaffViewer, viewOf } from './appeal-views';
+import { FileAppealRequest, PostMessageRequest } from './dto/appeal.request.dto';
+import { AppellantAppealResponse, MessageResponse, StaffAppealResponse, toAppellantAppeal, toMessageResponse } from './dto/appeal.response.dto';
+
+const EITHER_VIEW = {
+  description: 'The caller’s view: appellants get AppellantAppeal, staff StaffAppeal',
+  schema: { oneOf: [{ $ref: getSchemaPath(StaffAppealResponse) }, { $ref: getSchemaPath(AppellantAppealResponse) }] },
+};
+
+@ApiTags('appeals')
+@ApiBearerAuth()
+@ApiExtraModels(AppellantAppealResponse, StaffAppealResponse)
+@Controller('v1')
+export class AppealsController {
+  constructor(
+    private readonly fileAppeal: FileAppealUseCase,
+    private readonly transitions: TransitionAppealUseCase,
+    private readonly postMessage: PostMessageUseCase,
+    private readonly queries: AppealQueries,
+    private readonly audit: AuditQueries,
+  ) {}
+
+  @Post('appeals')
+  @Roles('appellant')
+  @AppellantRateLimit()
+  @Idempotent()
+  @ApiCreatedResponse({ type: AppellantAppealResponse })
+  @ApiProblems('not_found', 'appeal_already_exists', 'suspension_not_active', 'appeal_window_closed', 'rate_limited', 'idempotency_key_reused', 'idempotency_request_in_progress')
+  async file(@CurrentActor() actor: Actor, @Body() body: FileAppealRequest): Promise<AppellantAppealResponse> {
+    return toAppellantAppeal(await this.fileAppeal.execute(actor, body));
+  }
+
+  @Get('me/appeals')
+  @Roles('appellant')
+  @ApiPageResponse(AppellantAppealResponse)
+  @ApiProblems()
+  async mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
+    const result = await this.queries.listForAccount(actor.sub, page.limit, page.cursor);
+    return { data: result.data.map(toAppellantAppeal), nextCursor: result.nextCursor };
+  }
+
+  @Get('appeals/:id')
+  @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
+  @ApiOkResponse(EITHER_VIEW)
+  @ApiProblems('not_found')
+  async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    const appeal = await this.queries.get(id);
+    if (!appeal || (!isStaffViewer(actor) && appeal.accountId !== actor.sub)) throw DomainError.notFound('Appeal');
+    return viewOf(actor, appeal);
+  }
+
+  @Post('appeals/:id/withdraw')
+  @HttpCode(200)
+  @Roles('appellant')
+  @AppellantRateLimit()
+  @ApiOkResponse({ type: AppellantAppealResponse })
+  @ApiProblems('not_found', 'invalid_transition', 'version_mismatch', 'rate_limited')
+  async withdraw(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @IfMatch() version?: number) {
+    return toAppellantAppeal(await this.transitions.simple(actor, id, 'withdraw', version));
+  }
+
+  @Get('appeals/:id/messages')
+  @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
+  @ApiPageResponse(MessageResponse)
+  @ApiProblems('not_found')
+  async messages(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Query() page: PageQuery) {
+    const appeal = await this.queries.get(id);
+    const staff = isStaffViewer(actor);
+    if (!appeal || (!staff && appeal.accountId !== actor.sub)) throw DomainError.notFound('Appeal');
+    const result = await this.queries.messages(id, staff, page.limit, page.cursor);
+    return { data: result.data.map((m) => toMessageResponse(m, staff)), nextCursor: result.nextCursor };
+  }
+
+  @Post('appeals/:id/messages')
+  @Roles('appellant', 'reviewer', 'senior_reviewer')
+  @AppellantRateLimit()
+  @ApiCreatedResponse({ type: MessageResponse, description: 'An appellant’s message while awaiting_appellant moves the appeal back to in_review' })
+  @ApiProblems('not_found', 'invalid_transition', 'rate_limited')
+  async addMessage(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: PostMessageRequest): Promise<MessageResponse> {
+    return toMessageResponse(await this.postMessage.execute(actor, id, body), isStaffViewer(actor));
+  }
+
+  @Get('appeals/:id/history')
+  @Roles('reviewer', 'senior_reviewer', 'admin')
+  @ApiOkResponse({ type: [AuditEventResponse], description: 'The appeal’s audit events, oldest first' })
+  @ApiProblems('not_found')
+  async history(@Param('id', IdParam) id: string): Promise<AuditEventResponse[]> {
+    if (!(await this.queries.get(id))) throw DomainError.notFound('Appeal');
+    return this.audit.forEntity([id]);
+  }
+}

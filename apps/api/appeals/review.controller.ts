@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { APPEAL_STATUSES, AppealQueries, ClaimNextUseCase, DecideAppealUseCase, TransitionAppealUseCase, type AppealStatus } from '@redress/appeals';
+import { CurrentActor, Roles } from '@redress/auth';
+import { ApiProblems, IfMatch, PageQuery } from '@redress/http';
+import type { Actor } from '@redress/kernel';
+import { REASON_CODES } from '@redress/suspensions';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { ApiPageResponse } from '../common/api-page';
+import { IdParam } from '../common/id-param';
+import { DecisionRequest, ReasonRequest, RequestInfoRequest } from './dto/appeal.request.dto';
+import { StaffAppealResponse, toStaffAppeal } from './dto/appeal.response.dto';
+
+export class QueueQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: APPEAL_STATUSES, description: 'Default: every open status' }) @IsOptional() @IsIn(APPEAL_STATUSES) status?: AppealStatus;
+  @ApiPropertyOptional({ enum: [1, 2] }) @IsOptional() @Type(() => Number) @IsInt() @IsIn([1, 2]) level?: 1 | 2;
+  @ApiPropertyOptional({ enum: REASON_CODES }) @IsOptional() @IsIn(REASON_CODES) reasonCode?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() waveId?: string;
+  @ApiPropertyOptional({ description: '`me`, `none`, or a reviewer id' }) @IsOptional() @IsString() @Length(1, 255) assignee?: string;
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  slaBreached?: boolean;
+}
+
+@ApiTags('review')
+@ApiBearerAuth()
+@Controller('v1')
+@Roles('reviewer', 'senior_reviewer')
+export class ReviewController {
+  constructor(
+    private readonly queries: AppealQueries,
+    private readonly claimNext: ClaimNextUseCase,
+    private readonly transitions: TransitionAppealUseCase,
+    private readonly decide: DecideAppealUseCase,
+  ) {}
+
+  @Get('review/queue')
+  @ApiPageResponse(StaffAppealResponse)
+  @ApiProblems()
+  async queue(@CurrentActor() actor: Actor, @Query() query: QueueQuery) {
+    const { limit, cursor, ...filter } = query;
+    const page = await this.queries.queue(filter, actor.sub, limit, cursor);
+    return { data: page.data.map(toStaffAppeal), nextCursor: page.nextCursor };
+  }
+
+  @Post('review/next')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StaffAppealResponse, description: 'The appeal now claimed by the caller' })
+  @ApiNoContentResponse({ description: 'Nothing claimable' })
+  @ApiProblems()
+  async next(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffAppealResponse | undefined> {
+    const appeal = await this.claimNext.execute(actor);
+    if (!appeal) {
+      reply.status(204);
+      return undefined;
+    }
+    return toStaffAppeal(appeal);
+  }
+
+  @Post('appeals/:id/claim')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StaffAppealResponse })
+  @ApiProblems('not_found', 'invalid_transition', 'already_claimed', 'version_mismatch')
+  async claim(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @IfMatch() version?: number) {
+    return toStaffAppeal(await this.transitions.simple(actor, id, 'claim', version));
+  }
+
+  @Post('appeals/:id/release')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StaffAppealResponse })
+  @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  async release(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @IfMatch() version?: number) {
+    return toStaffAppeal(await this.transitions.simple(actor, id, 'release', version));
+  }
+
+  @Post('appeals/:id/request-info')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StaffAppealResponse })
+  @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  async requestInfo(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: RequestInfoRequest, @IfMatch() version?: number) {
+    return toStaffAppeal(await this.transitions.requestInfo(actor, id, body, version));
+  }
+
+  @Post('appeals/:id/escalate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StaffAppealResponse })
+  @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  async escalate(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: ReasonRequest, @IfMatch() version?: number) {
+    return toStaffAppeal(await this.transitions.escalate(actor, id, body.reason, version));
+  }
+
+  @Post('appeals/:id/decision')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StaffAppealResponse })
+  @ApiProblems('not_found', 'invalid_transition', 'version_mismatch', 'refund_exceeds_balance')
+  async decision(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: DecisionRequest, @IfMatch() version?: number) {
+    return toStaffAppeal(await this.decide.execute(actor, id, body, version));
+  }
+
+  @Post('appeals/:id/reopen')
+  @HttpCode(200)
+  @Roles('senior_reviewer')
+  @ApiOkResponse({ type: StaffAppealResponse })
+  @ApiProblems('not_found', 'invalid_transition', 'reopen_window_closed', 'version_mismatch')
+  async reopen(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: ReasonRequest, @IfMatch() version?: number) {
+    return toStaffAppeal(await this.transitions.reopen(actor, id, body.reason, version));
+  }
+}

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  EVIDENCE_CONTENT_TYPES,
+  EVIDENCE_SUBMITTERS,
+  type Evidence,
+  type EvidenceAudience,
+} from '@redress/evidence';
+
+/** What the appellant sees of an evidence item: metadata, never who on the staff uploaded it. */
+export class EvidenceResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) appealId: string;
+  @ApiProperty({ enum: EVIDENCE_SUBMITTERS }) submittedBy: string;
+  @ApiProperty({ example: 'bank-statement.pdf', description: 'Sanitised; the extension matches contentType' })
+  fileName: string;
+  @ApiProperty({ enum: EVIDENCE_CONTENT_TYPES, description: 'Detected from the bytes' }) contentType: string;
+  @ApiProperty({ example: 48213 }) sizeBytes: number;
+  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content, hex' }) sha256: string;
+  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ description: 'Staff-only evidence; appellants never see internal items' }) internal: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class EvidenceStaffResponse extends EvidenceResponse {
+  @ApiProperty({ description: 'The uploader’s `sub`' }) submittedBySub: string;
+}
+
+export function toEvidenceResponse(
+  e: Evidence,
+  audience: EvidenceAudience,
+): EvidenceResponse | EvidenceStaffResponse {
+  const view: EvidenceResponse = {
+    id: e.id,
+    appealId: e.appealId,
+    submittedBy: e.submittedBy,
+    fileName: e.fileName,
+    contentType: e.contentType,
+    sizeBytes: e.sizeBytes,
+    sha256: e.sha256,
+    description: e.description,
+    internal: e.internal,
+    createdAt: e.createdAt.toISOString(),
+  };
+  return audience === 'staff' ? { ...view, submittedBySub: e.submittedBySub } : view;
+}

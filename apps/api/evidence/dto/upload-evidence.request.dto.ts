@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Trim } from '@redress/http';
+import { MAX_EVIDENCE_DESCRIPTION } from '@redress/evidence';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+
+// Multipart fields arrive as text: "true"/"false" become booleans, anything else fails @IsBoolean.
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/** The text fields of the multipart upload; they must come before the `file` part. */
+export class UploadEvidenceRequest {
+  @ApiPropertyOptional({
+    maxLength: MAX_EVIDENCE_DESCRIPTION,
+    example: 'Invoice showing the prepaid balance',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(MAX_EVIDENCE_DESCRIPTION)
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'Staff only (reviewer, senior_reviewer): hidden from the appellant' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  internal?: boolean;
+}

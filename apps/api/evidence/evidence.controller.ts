@@ -1,0 +1,154 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@redress/auth';
+import {
+  DownloadEvidenceUseCase,
+  EVIDENCE_CONTENT_TYPES,
+  ListEvidenceUseCase,
+  MAX_EVIDENCE_DESCRIPTION,
+  UploadEvidenceUseCase,
+  uploadingAs,
+  viewingAs,
+} from '@redress/evidence';
+import { ApiProblems, AppellantRateLimit, Idempotent, PageQuery } from '@redress/http';
+import type { Actor } from '@redress/kernel';
+import type { FastifyReply } from 'fastify';
+import { ApiPageResponse } from '../common/api-page';
+import { IdParam } from '../common/id-param';
+import { attachmentDisposition, downloadHeaders, servedContentType } from './download-headers';
+import { EvidenceResponse, EvidenceStaffResponse, toEvidenceResponse } from './dto/evidence.response.dto';
+import { UploadEvidenceRequest } from './dto/upload-evidence.request.dto';
+
+const EVIDENCE_VIEW_SCHEMA = {
+  oneOf: [{ $ref: getSchemaPath(EvidenceStaffResponse) }, { $ref: getSchemaPath(EvidenceResponse) }],
+};
+
+@ApiTags('evidence')
+@ApiBearerAuth()
+@ApiExtraModels(EvidenceResponse, EvidenceStaffResponse)
+@Controller('v1')
+export class EvidenceController {
+  constructor(
+    private readonly uploadEvidence: UploadEvidenceUseCase,
+    private readonly listEvidence: ListEvidenceUseCase,
+    private readonly downloadEvidence: DownloadEvidenceUseCase,
+  ) {}
+
+  @Post('appeals/:id/evidence')
+  @Roles('appellant', 'reviewer', 'senior_reviewer')
+  @AppellantRateLimit()
+  @Idempotent()
+  // Listed after @Idempotent so that it runs first: the idempotency key then covers the text fields.
+  @UseInterceptors(FileStreamInterceptor('file'))
+  @ApiOperation({
+    summary: 'Attach a file to an open appeal',
+    description:
+      'multipart/form-data with the optional text fields first and the `file` part last. The file is ' +
+      'streamed (at most EVIDENCE_MAX_BYTES, default 10 MiB), typed from its bytes (PDF, PNG, JPEG, ' +
+      'WebP, UTF-8 plain text, CSV, JSON) and its name sanitised. At most 20 files per appeal. An ' +
+      'Idempotency-Key covers the path and the text fields, not the file bytes.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        description: { type: 'string', maxLength: MAX_EVIDENCE_DESCRIPTION },
+        internal: { type: 'boolean', description: 'Staff only: hidden from the appellant' },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  @ApiCreatedResponse({
+    description: 'Stored; the caller’s view of the evidence',
+    schema: EVIDENCE_VIEW_SCHEMA,
+  })
+  @ApiProblems(
+    'not_found',
+    'invalid_transition',
+    'evidence_limit_reached',
+    'payload_too_large',
+    'unsupported_media_type',
+    'rate_limited',
+    'idempotency_key_reused',
+    'idempotency_request_in_progress',
+  )
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) appealId: string,
+    @Body() fields: UploadEvidenceRequest,
+    @UploadedFile() file: MultipartFileStream | undefined,
+  ): Promise<EvidenceResponse> {
+    const evidence = await this.uploadEvidence.execute(actor, appealId, {
+      content: file?.stream,
+      fileName: file?.originalname,
+      description: fields.description,
+      internal: fields.internal,
+    });
+    return toEvidenceResponse(evidence, uploadingAs(actor));
+  }
+
+  @Get('appeals/:id/evidence')
+  @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
+  @ApiOperation({ summary: 'An appeal’s evidence, oldest first (appellants: without internal items)' })
+  @ApiPageResponse(EvidenceResponse)
+  @ApiProblems('not_found')
+  async list(@CurrentActor() actor: Actor, @Param('id', IdParam) appealId: string, @Query() page: PageQuery) {
+    const result = await this.listEvidence.execute(actor, appealId, page);
+    const audience = viewingAs(actor);
+    return { data: result.data.map((e) => toEvidenceResponse(e, audience)), nextCursor: result.nextCursor };
+  }
+
+  @Get('evidence/:id/content')
+  @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
+  @ApiOperation({
+    summary: 'Download an evidence file',
+    description:
+      'Served as an attachment with the detected Content-Type and `X-Content-Type-Options: nosniff`, ' +
+      'after its SHA-256 is checked against the one recorded at upload (a mismatch is a 500 and ' +
+      'nothing is served). `Repr-Digest` carries the hash.',
+  })
+  @ApiOkResponse({
+    description: 'The file',
+    content: Object.fromEntries(
+      EVIDENCE_CONTENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  })
+  @ApiProblems('not_found', 'internal_error')
+  async content(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { evidence, content } = await this.downloadEvidence.execute(actor, id);
+    reply.headers(downloadHeaders(evidence));
+    return new StreamableFile(content, {
+      type: servedContentType(evidence),
+      disposition: attachmentDisposition(evidence.fileName),
+      length: evidence.sizeBytes,
+    });
+  }
+}

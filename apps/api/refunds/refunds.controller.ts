@@ -1,0 +1,169 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@redress/auth';
+import { ApiProblems, Idempotent, IfMatch, PageQuery } from '@redress/http';
+import { DomainError, hasRole, type Actor } from '@redress/kernel';
+import {
+  ApproveRefundUseCase,
+  MarkRefundPaidUseCase,
+  ProposeRefundUseCase,
+  RefundQueries,
+  RejectRefundUseCase,
+  RetryRefundUseCase,
+} from '@redress/refunds';
+import { ApiPageResponse } from '../common/api-page';
+import { IdParam } from '../common/id-param';
+import {
+  MarkRefundPaidRequest,
+  ProposeRefundRequest,
+  RefundListQuery,
+  RejectRefundRequest,
+} from './dto/refund.request.dto';
+import {
+  RefundPublicResponse,
+  RefundStaffResponse,
+  toPublicRefund,
+  toStaffRefund,
+} from './dto/refund.response.dto';
+
+const STAFF_READERS = ['reviewer', 'senior_reviewer', 'finance', 'admin'] as const;
+
+@ApiTags('refunds')
+@ApiBearerAuth()
+@Controller('v1')
+export class RefundsController {
+  constructor(
+    private readonly propose: ProposeRefundUseCase,
+    private readonly approve: ApproveRefundUseCase,
+    private readonly reject: RejectRefundUseCase,
+    private readonly markPaid: MarkRefundPaidUseCase,
+    private readonly retry: RetryRefundUseCase,
+    private readonly queries: RefundQueries,
+  ) {}
+
+  @Post('refunds')
+  @Roles('reviewer', 'senior_reviewer')
+  @Idempotent()
+  @ApiCreatedResponse({ type: RefundStaffResponse, description: 'Proposed; waits for a finance approval' })
+  @ApiProblems(
+    'not_found',
+    'refund_exceeds_balance',
+    'idempotency_key_reused',
+    'idempotency_request_in_progress',
+  )
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: ProposeRefundRequest,
+  ): Promise<RefundStaffResponse> {
+    return toStaffRefund(await this.propose.execute(actor, body));
+  }
+
+  @Get('refunds')
+  @Roles('finance', 'admin')
+  @ApiPageResponse(RefundStaffResponse)
+  @ApiProblems()
+  async list(@Query() query: RefundListQuery) {
+    const page = await this.queries.list(
+      { status: query.status, suspensionId: query.suspensionId },
+      query.limit,
+      query.cursor,
+    );
+    return { data: page.data.map(toStaffRefund), nextCursor: page.nextCursor };
+  }
+
+  @Get('me/refunds')
+  @Roles('appellant')
+  @ApiPageResponse(RefundPublicResponse)
+  @ApiProblems()
+  async mine(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+    const page = await this.queries.list({ accountId: actor.sub }, query.limit, query.cursor);
+    return { data: page.data.map(toPublicRefund), nextCursor: page.nextCursor };
+  }
+
+  @Get('refunds/:id')
+  @Roles('appellant', ...STAFF_READERS)
+  @ApiExtraModels(RefundPublicResponse, RefundStaffResponse)
+  @ApiOkResponse({
+    description: 'Appellants get the public view of their own refund; staff the full view',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(RefundStaffResponse) }, { $ref: getSchemaPath(RefundPublicResponse) }],
+    },
+  })
+  @ApiProblems('not_found')
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+  ): Promise<RefundPublicResponse | RefundStaffResponse> {
+    const refund = await this.queries.get(id);
+    const staff = hasRole(actor, ...STAFF_READERS);
+    if (!refund || (!staff && refund.accountId !== actor.sub)) throw DomainError.notFound('Refund');
+    return staff ? toStaffRefund(refund) : toPublicRefund(refund);
+  }
+
+  @Post('refunds/:id/approve')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiOkResponse({
+    type: RefundStaffResponse,
+    description: 'Approved: customer_frozen → refund_payable, the person is told, the payout is queued',
+  })
+  @ApiProblems('four_eyes_required', 'not_found', 'invalid_transition', 'version_mismatch')
+  async approveOne(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @IfMatch() expectedVersion?: number,
+  ): Promise<RefundStaffResponse> {
+    return toStaffRefund(await this.approve.execute(actor, id, expectedVersion));
+  }
+
+  @Post('refunds/:id/reject')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiOkResponse({ type: RefundStaffResponse })
+  @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  async rejectOne(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: RejectRefundRequest,
+    @IfMatch() expectedVersion?: number,
+  ): Promise<RefundStaffResponse> {
+    return toStaffRefund(await this.reject.execute(actor, id, body.reason, expectedVersion));
+  }
+
+  @Post('refunds/:id/mark-paid')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiOkResponse({
+    type: RefundStaffResponse,
+    description: 'Manual provider only: records the payment (refund_payable → paid_out)',
+  })
+  @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  async markPaidOne(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: MarkRefundPaidRequest,
+    @IfMatch() expectedVersion?: number,
+  ): Promise<RefundStaffResponse> {
+    return toStaffRefund(await this.markPaid.execute(actor, id, body.providerRef, expectedVersion));
+  }
+
+  @Post('refunds/:id/retry')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiOkResponse({ type: RefundStaffResponse, description: 'A failed payout goes back to processing' })
+  @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  async retryOne(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @IfMatch() expectedVersion?: number,
+  ): Promise<RefundStaffResponse> {
+    return toStaffRefund(await this.retry.execute(actor, id, expectedVersion));
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@redress/auth';
+import { ApiProblems } from '@redress/http';
+import { StatementOfReasonsQueries } from '@redress/reports';
+import { IdParam } from '../common/id-param';
+import { StatementOfReasonsResponse } from './dto/statement-of-reasons.response.dto';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('v1')
+export class StatementOfReasonsController {
+  constructor(private readonly statements: StatementOfReasonsQueries) {}
+
+  @Get('suspensions/:id/statement-of-reasons')
+  // Enforcement systems too: the statement describes their own decision, and they are the ones who
+  // submit it to the Commission's database. It carries no personal data.
+  @Roles('admin', 'enforcement')
+  @ApiOperation({
+    summary: 'The suspension’s statement of reasons in the EU DSA Transparency Database layout',
+    description:
+      'Ready to POST to the Commission’s API as is (`puid` = the suspension id). Built from the ' +
+      'suspension as it stands: active → suspended, upheld → terminated, lifted → suspended with the ' +
+      'lift date as end date. Account id and e-mail are removed from the free text.',
+  })
+  @ApiOkResponse({ type: StatementOfReasonsResponse })
+  @ApiProblems('not_found')
+  statementOfReasons(@Param('id', IdParam) id: string): Promise<StatementOfReasonsResponse> {
+    return this.statements.forSuspension(id);
+  }
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DECISION_OUTCOMES, type BulkJob, type DecisionOutcome } from '@redress/appeals';
+import { Trim } from '@redress/http';
+import type { Wave } from '@redress/suspensions';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+
+export class CreateWaveRequest {
+  @ApiProperty({ example: 'Distillation sweep 2026-11' }) @Trim() @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ example: 'distill-detector-v3' }) @Trim() @IsString() @Length(1, 200) detector: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @Trim() @IsString() @Length(0, 5000) description?: string;
+}
+
+export class RefundsPaidRow {
+  @ApiProperty() currency: string;
+  @ApiProperty() count: number;
+  @ApiProperty() amountMinor: number;
+}
+
+export class WaveStatisticsResponse {
+  @ApiProperty() suspensions: number;
+  @ApiProperty() appealsFiled: number;
+  @ApiProperty() appealsOpen: number;
+  @ApiProperty() appealsDecided: number;
+  @ApiProperty() overturned: number;
+  @ApiProperty({ description: 'overturned / decided (0–1); 0 before any decision' }) overturnRate: number;
+  @ApiProperty({ type: [RefundsPaidRow] }) refundsPaid: RefundsPaidRow[];
+}
+
+export class WaveResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty() detector: string;
+  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty() createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: WaveStatisticsResponse }) statistics: WaveStatisticsResponse;
+  @ApiProperty({ description: 'Overturn rate ≥ 30 % with ≥ 10 decided appeals: the detector is probably wrong' }) flagged: boolean;
+}
+
+export const toWaveResponse = (w: Wave): WaveResponse => ({ ...w, createdAt: w.createdAt.toISOString() });
+
+export class BulkDecisionRequest {
+  @ApiProperty({ enum: DECISION_OUTCOMES }) @IsIn(DECISION_OUTCOMES) outcome: DecisionOutcome;
+  @ApiProperty({ minLength: 20, maxLength: 10000 }) @Trim() @IsString() @Length(20, 10000) rationale: string;
+  @ApiProperty({ description: 'Also lift, proactively, the wave’s active suspensions nobody appealed (overturned/modified only)' })
+  @IsBoolean()
+  includeUnappealed: boolean;
+}
+
+export class JobAccepted {
+  @ApiProperty({ format: 'uuid' }) jobId: string;
+}
+
+export class JobResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'wave_bulk_decision' }) kind: string;
+  @ApiProperty({ format: 'uuid' }) waveId: string;
+  @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) state: string;
+  @ApiProperty({ description: 'Items handled successfully' }) processed: number;
+  @ApiProperty({ description: 'Items when the job was requested' }) total: number;
+  @ApiProperty({ description: 'Items that could not be handled (recorded, skipped)' }) failed: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) finishedAt: string | null;
+}
+
+export const toJobResponse = (j: BulkJob): JobResponse => ({ ...j, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null });

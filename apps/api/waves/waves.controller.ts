@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BulkJobQueries, RequestBulkDecisionUseCase } from '@redress/appeals';
+import { CurrentActor, Roles } from '@redress/auth';
+import { ApiProblems, Idempotent, PageQuery } from '@redress/http';
+import { DomainError, type Actor } from '@redress/kernel';
+import { CreateWaveUseCase, WaveQueries } from '@redress/suspensions';
+import { ApiPageResponse } from '../common/api-page';
+import { IdParam } from '../common/id-param';
+import { BulkDecisionRequest, CreateWaveRequest, JobAccepted, JobResponse, toJobResponse, toWaveResponse, WaveResponse } from './dto/wave.dto';
+
+const WAVE_READERS = ['enforcement', 'reviewer', 'senior_reviewer', 'finance', 'admin'] as const;
+
+@ApiTags('waves')
+@ApiBearerAuth()
+@Controller('v1')
+export class WavesController {
+  constructor(
+    private readonly createWave: CreateWaveUseCase,
+    private readonly waves: WaveQueries,
+    private readonly requestBulkDecision: RequestBulkDecisionUseCase,
+    private readonly jobs: BulkJobQueries,
+  ) {}
+
+  @Post('waves')
+  @Roles('enforcement', 'admin')
+  @Idempotent()
+  @ApiCreatedResponse({ type: WaveResponse })
+  @ApiProblems('idempotency_key_reused', 'idempotency_request_in_progress')
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateWaveRequest): Promise<WaveResponse> {
+    const id = await this.createWave.execute(actor, body);
+    return toWaveResponse((await this.waves.get(id))!);
+  }
+
+  @Get('waves')
+  @Roles(...WAVE_READERS)
+  @ApiPageResponse(WaveResponse)
+  @ApiProblems()
+  async list(@Query() page: PageQuery) {
+    const result = await this.waves.list(page.limit, page.cursor);
+    return { data: result.data.map(toWaveResponse), nextCursor: result.nextCursor };
+  }
+
+  @Get('waves/:id')
+  @Roles(...WAVE_READERS)
+  @ApiOkResponse({ type: WaveResponse })
+  @ApiProblems('not_found')
+  async get(@Param('id', IdParam) id: string): Promise<WaveResponse> {
+    const wave = await this.waves.get(id);
+    if (!wave) throw DomainError.notFound('Wave');
+    return toWaveResponse(wave);
+  }
+
+  @Post('waves/:id/bulk-decision')
+  @HttpCode(202)
+  @Roles('senior_reviewer')
+  @Idempotent()
+  @ApiAcceptedResponse({ type: JobAccepted, description: 'Decided on the worker in chunks; follow GET /v1/jobs/:id' })
+  @ApiProblems('not_found', 'idempotency_key_reused', 'idempotency_request_in_progress')
+  async bulkDecision(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: BulkDecisionRequest): Promise<JobAccepted> {
+    return { jobId: await this.requestBulkDecision.execute(actor, id, body) };
+  }
+
+  @Get('jobs/:id')
+  @Roles('senior_reviewer', 'admin')
+  @ApiOkResponse({ type: JobResponse })
+  @ApiProblems('not_found')
+  async job(@Param('id', IdParam) id: string): Promise<JobResponse> {
+    const job = await this.jobs.get(id);
+    if (!job) throw DomainError.notFound('Job');
+    return toJobResponse(job);
+  }
+}

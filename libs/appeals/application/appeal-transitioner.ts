@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@redress/audit';
+import type { Tx } from '@redress/database';
+import type { Actor } from '@redress/kernel';
+import { Outbox, type OutboxLane } from '@redress/outbox';
+import { SuspensionRepository, type Suspension } from '@redress/suspensions';
+import { transition, type AppealAction, type AppealEventType } from '../domain/appeal-state-machine';
+import type { Appeal } from '../domain/appeal';
+import { computePriority } from '../domain/priority';
+import { clockAfterTransition } from '../domain/sla';
+import { AppealRepository, type AppealChanges } from '../persistence/appeal.repository';
+import { WaveFlags } from './wave-flags';
+
+export interface AppliedTransition {
+  appeal: Appeal;
+  suspension: Suspension;
+  emits: AppealEventType[];
+}
+
+/**
+ * The one place an appeal changes state: runs the state machine, moves the SLA clock, recomputes the
+ * priority and records the audit event, inside the caller's transaction (the appeal already locked).
+ */
+@Injectable()
+export class AppealTransitioner {
+  constructor(
+    private readonly appeals: AppealRepository,
+    private readonly suspensions: SuspensionRepository,
+    private readonly waveFlags: WaveFlags,
+    private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async apply(
+    tx: Tx,
+    actor: Actor,
+    appeal: Appeal,
+    action: AppealAction,
+    now: Date,
+    extra: { changes?: AppealChanges; auditData?: Record<string, unknown> } = {},
+  ): Promise<AppliedTransition> {
+    const snapshot = { ...appeal, decidedAt: appeal.decision?.decidedAt ?? null };
+    const result = transition(snapshot, action, { actor, now });
+    const clock = clockAfterTransition(appeal, appeal.status, result.status, now);
+    const suspension = await this.suspensions.find(tx, appeal.suspensionId);
+    if (!suspension) throw new Error(`invariant: appeal ${appeal.id} has no suspension`);
+    const changes: AppealChanges = {
+      status: result.status,
+      level: result.level,
+      assigneeId: result.assigneeId,
+      decisionDueAt: clock.decisionDueAt,
+      clockPausedAt: clock.clockPausedAt,
+      ...extra.changes,
+    };
+    changes.priority = computePriority({
+      automatedDecision: suspension.automatedDecision,
+      slaBreached: changes.slaBreached ?? appeal.slaBreached,
+      frozenAmountMinor: suspension.frozenBalance.amountMinor,
+      waveFlagged: await this.waveFlags.isFlagged(tx, appeal.waveId),
+    });
+    const updated = await this.appeals.update(tx, appeal.id, changes);
+    await this.audit.append(tx, {
+      actor,
+      action: `appeal.${action}`,
+      entityType: 'appeal',
+      entityId: appeal.id,
+      data: {
+        from: appeal.status,
+        to: updated.status,
+        level: updated.level,
+        assigneeId: updated.assigneeId,
+        ...extra.auditData,
+      },
+      at: now,
+    });
+    return { appeal: updated, suspension, emits: result.emits };
+  }
+
+  /** Outbox messages to the appellant, with what every appeal notice needs to reach them. */
+  async notify(
+    tx: Tx,
+    actor: Actor,
+    appeal: Appeal,
+    suspension: Suspension,
+    type: string,
+    data: Record<string, unknown>,
+    lane: OutboxLane = 'default',
+  ): Promise<void> {
+    await this.outbox.append(tx, {
+      type,
+      payload: {
+        appealId: appeal.id,
+        suspensionId: appeal.suspensionId,
+        accountId: appeal.accountId,
+        accountEmail: suspension.accountEmail,
+        locale: suspension.locale,
+        ...data,
+      },
+      lane,
+      requestId: actor.requestId,
+    });
+  }
+}

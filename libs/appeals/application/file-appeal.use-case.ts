@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@redress/audit';
+import { AppConfig } from '@redress/config';
+import { UnitOfWork } from '@redress/database';
+import { Clock, DomainError, HOUR_MS, addMs, newId, type Actor } from '@redress/kernel';
+import { SuspensionRepository } from '@redress/suspensions';
+import type { Appeal, RequestedRemedy } from '../domain/appeal';
+import { initialAppealState } from '../domain/appeal-state-machine';
+import { computePriority } from '../domain/priority';
+import { AppealRepository } from '../persistence/appeal.repository';
+import { AppealTransitioner } from './appeal-transitioner';
+import { WaveFlags } from './wave-flags';
+
+export interface FileAppealInput {
+  suspensionId: string;
+  statement: string;
+  requestedRemedy: RequestedRemedy;
+}
+
+/** An appellant appeals their own active suspension, once, before the deadline (SPEC §3). */
+@Injectable()
+export class FileAppealUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly suspensions: SuspensionRepository,
+    private readonly appeals: AppealRepository,
+    private readonly transitioner: AppealTransitioner,
+    private readonly waveFlags: WaveFlags,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(actor: Actor, input: FileAppealInput): Promise<Appeal> {
+    return this.uow.run(async (tx) => {
+      // The suspension's row lock serialises concurrent filings; the unique constraint backs it up.
+      const suspension = await this.suspensions.lock(tx, input.suspensionId);
+      if (suspension.accountId !== actor.sub) throw DomainError.notFound('Suspension');
+      if (await this.appeals.findBySuspension(tx, suspension.id)) {
+        throw new DomainError('appeal_already_exists', 'This suspension already has an appeal');
+      }
+      if (suspension.status !== 'active')
+        throw new DomainError('suspension_not_active', `The suspension is ${suspension.status}`);
+      const now = this.clock.now();
+      if (now.getTime() >= suspension.appealDeadline.getTime()) {
+        throw new DomainError(
+          'appeal_window_closed',
+          `The appeal window closed on ${suspension.appealDeadline.toISOString()}`,
+        );
+      }
+      const initial = initialAppealState();
+      const appeal: Appeal = {
+        id: newId(),
+        suspensionId: suspension.id,
+        accountId: suspension.accountId,
+        status: initial.status,
+        level: initial.level,
+        statement: input.statement,
+        requestedRemedy: input.requestedRemedy,
+        assigneeId: null,
+        priority: computePriority({
+          automatedDecision: suspension.automatedDecision,
+          slaBreached: false,
+          frozenAmountMinor: suspension.frozenBalance.amountMinor,
+          waveFlagged: await this.waveFlags.isFlagged(tx, suspension.waveId),
+        }),
+        reasonCode: suspension.reasonCode,
+        waveId: suspension.waveId,
+        submittedAt: now,
+        infoDueAt: null,
+        infoRemindedAt: null,
+        decisionDueAt: addMs(now, this.config.env.APPEAL_DECISION_SLA_HOURS * HOUR_MS),
+        clockPausedAt: null,
+        slaBreached: false,
+        decision: null,
+        updatedAt: now,
+        version: 1,
+      };
+      await this.appeals.insert(tx, appeal);
+      await this.audit.append(tx, {
+        actor,
+        action: 'appeal.filed',
+        entityType: 'appeal',
+        entityId: appeal.id,
+        data: {
+          suspensionId: suspension.id,
+          requestedRemedy: appeal.requestedRemedy,
+          priority: appeal.priority,
+        },
+        at: now,
+      });
+      for (const type of initial.emits) {
+        await this.transitioner.notify(tx, actor, appeal, suspension, type, {
+          submittedAt: now.toISOString(),
+          decisionDueAt: appeal.decisionDueAt.toISOString(),
+        });
+      }
+      return appeal;
+    });
+  }
+}

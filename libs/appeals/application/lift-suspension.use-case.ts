@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@redress/database';
+import { assertVersion } from '@redress/http';
+import { type Actor } from '@redress/kernel';
+import { LiftSuspensionUseCase, SuspensionRepository, type Suspension } from '@redress/suspensions';
+import { isOpenStatus } from '../domain/appeal-state-machine';
+import { AppealRepository } from '../persistence/appeal.repository';
+import { DecideAppealUseCase } from './decide-appeal.use-case';
+
+/**
+ * The platform lifts a suspension (SPEC §5): an open appeal on it is decided `overturned` with the
+ * lift reason, with every effect of a decision; otherwise the suspension is simply lifted.
+ */
+@Injectable()
+export class LiftWithAppealUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly suspensions: SuspensionRepository,
+    private readonly appeals: AppealRepository,
+    private readonly decide: DecideAppealUseCase,
+    private readonly lifter: LiftSuspensionUseCase,
+  ) {}
+
+  execute(actor: Actor, suspensionId: string, reason: string, expectedVersion?: number): Promise<Suspension> {
+    return this.uow.run(async (tx) => {
+      // Lock order everywhere: appeal before suspension.
+      const found = await this.appeals.findBySuspension(tx, suspensionId);
+      const appeal = found && isOpenStatus(found.status) ? await this.appeals.lock(tx, found.id) : null;
+      const suspension = await this.suspensions.lock(tx, suspensionId);
+      assertVersion(expectedVersion, suspension.version);
+      if (appeal && isOpenStatus(appeal.status)) {
+        await this.decide.decideLocked(tx, actor, appeal, 'lift', {
+          outcome: 'overturned',
+          rationale: reason,
+        });
+        return this.suspensions.lock(tx, suspensionId);
+      }
+      return this.lifter.liftLocked(tx, actor, suspension, reason);
+    });
+  }
+}

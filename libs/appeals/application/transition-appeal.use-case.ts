@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@redress/config';
+import { UnitOfWork, type Tx } from '@redress/database';
+import { assertVersion } from '@redress/http';
+import { Clock, DomainError, HOUR_MS, addMs, hasRole, type Actor } from '@redress/kernel';
+import { SuspensionRepository } from '@redress/suspensions';
+import type { Appeal } from '../domain/appeal';
+import { infoDueAt } from '../domain/sla';
+import { AppealRepository } from '../persistence/appeal.repository';
+import { MessageRepository } from '../persistence/message.repository';
+import { AppealTransitioner } from './appeal-transitioner';
+
+export type SimpleAction = 'claim' | 'release' | 'withdraw';
+
+/**
+ * The transitions of SPEC §4 other than decide: one transaction each, the appeal row locked, If-Match
+ * honoured. Appellants only ever see their own appeals, so for them "not yours" is a 404.
+ */
+@Injectable()
+export class TransitionAppealUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly appeals: AppealRepository,
+    private readonly messages: MessageRepository,
+    private readonly suspensions: SuspensionRepository,
+    private readonly transitioner: AppealTransitioner,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  simple(actor: Actor, id: string, action: SimpleAction, expectedVersion?: number): Promise<Appeal> {
+    return this.run(actor, id, expectedVersion, async (tx, appeal, now) => {
+      const { appeal: updated } = await this.transitioner.apply(tx, actor, appeal, action, now);
+      return updated;
+    });
+  }
+
+  requestInfo(
+    actor: Actor,
+    id: string,
+    input: { message: string; dueInDays?: number },
+    expectedVersion?: number,
+  ): Promise<Appeal> {
+    return this.run(actor, id, expectedVersion, async (tx, appeal, now) => {
+      const due = infoDueAt(now, input.dueInDays);
+      const applied = await this.transitioner.apply(tx, actor, appeal, 'request_info', now, {
+        changes: { infoDueAt: due, infoRemindedAt: null },
+        auditData: { infoDueAt: due.toISOString() },
+      });
+      await this.messages.add(tx, {
+        appealId: id,
+        authorRole: staffRole(actor),
+        authorId: actor.sub,
+        body: input.message,
+        internal: false,
+      });
+      for (const type of applied.emits) {
+        await this.transitioner.notify(tx, actor, applied.appeal, applied.suspension, type, {
+          message: input.message,
+          infoDueAt: due.toISOString(),
+        });
+      }
+      return applied.appeal;
+    });
+  }
+
+  escalate(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Appeal> {
+    return this.run(actor, id, expectedVersion, async (tx, appeal, now) => {
+      const applied = await this.transitioner.apply(tx, actor, appeal, 'escalate', now, {
+        auditData: { reason },
+      });
+      await this.messages.add(tx, {
+        appealId: id,
+        authorRole: staffRole(actor),
+        authorId: actor.sub,
+        body: `Escalated: ${reason}`,
+        internal: true,
+      });
+      return applied.appeal;
+    });
+  }
+
+  /** A senior reopens a decision: the review starts again at level 2 with a fresh SLA (SPEC is silent; see README). */
+  reopen(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Appeal> {
+    return this.run(actor, id, expectedVersion, async (tx, appeal, now) => {
+      const applied = await this.transitioner.apply(tx, actor, appeal, 'reopen', now, {
+        changes: {
+          decision: null,
+          slaBreached: false,
+          decisionDueAt: addMs(now, this.config.env.APPEAL_DECISION_SLA_HOURS * HOUR_MS),
+          clockPausedAt: null,
+        },
+        auditData: { reason, previousDecision: appeal.decision },
+      });
+      // An upheld suspension is under review again; a lifted one stays lifted (money released cannot be re-frozen).
+      if (applied.suspension.status === 'upheld')
+        await this.suspensions.update(tx, applied.suspension.id, { status: 'active' });
+      for (const type of applied.emits) {
+        await this.transitioner.notify(tx, actor, applied.appeal, applied.suspension, type, {
+          reopenReason: reason,
+          reopenedAt: now.toISOString(),
+        });
+      }
+      return applied.appeal;
+    });
+  }
+
+  private run(
+    actor: Actor,
+    id: string,
+    expectedVersion: number | undefined,
+    work: (tx: Tx, appeal: Appeal, now: Date) => Promise<Appeal>,
+  ): Promise<Appeal> {
+    return this.uow.run(async (tx) => {
+      const appeal = await this.appeals.lock(tx, id);
+      assertVisible(actor, appeal);
+      assertVersion(expectedVersion, appeal.version);
+      return work(tx, appeal, this.clock.now());
+    });
+  }
+}
+
+/** Appellants see only their own appeals; staff see all. */
+export function assertVisible(actor: Actor, appeal: Pick<Appeal, 'accountId'>): void {
+  if (!hasRole(actor, 'reviewer', 'senior_reviewer', 'admin') && appeal.accountId !== actor.sub) {
+    throw DomainError.notFound('Appeal');
+  }
+}
+
+export const staffRole = (actor: Actor): 'reviewer' | 'senior_reviewer' =>
+  hasRole(actor, 'senior_reviewer') ? 'senior_reviewer' : 'reviewer';

@@ -1,0 +1,85 @@
+import type { Appeal, AppealMessage } from '../domain/appeal';
+
+/** Column list shared by every appeal read, so row mapping has one shape. */
+export const APPEAL_COLUMNS = `a.id, a.suspension_id, a.account_id, a.status, a.level, a.statement, a.requested_remedy, a.assignee_id,
+  a.priority, a.reason_code, a.wave_id, a.submitted_at, a.info_due_at, a.info_reminded_at, a.decision_due_at,
+  a.clock_paused_at, a.sla_breached, a.decision_outcome, a.decision_rationale, a.decided_by, a.decided_at, a.updated_at, a.version`;
+
+export interface AppealRow {
+  id: string;
+  suspension_id: string;
+  account_id: string;
+  status: Appeal['status'];
+  level: number;
+  statement: string;
+  requested_remedy: Appeal['requestedRemedy'];
+  assignee_id: string | null;
+  priority: number;
+  reason_code: string;
+  wave_id: string | null;
+  submitted_at: Date;
+  info_due_at: Date | null;
+  info_reminded_at: Date | null;
+  decision_due_at: Date;
+  clock_paused_at: Date | null;
+  sla_breached: boolean;
+  decision_outcome: NonNullable<Appeal['decision']>['outcome'] | null;
+  decision_rationale: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  updated_at: Date;
+  version: number;
+}
+
+export function toAppeal(r: AppealRow): Appeal {
+  return {
+    id: r.id,
+    suspensionId: r.suspension_id,
+    accountId: r.account_id,
+    status: r.status,
+    level: r.level === 2 ? 2 : 1,
+    statement: r.statement,
+    requestedRemedy: r.requested_remedy,
+    assigneeId: r.assignee_id,
+    priority: r.priority,
+    reasonCode: r.reason_code,
+    waveId: r.wave_id,
+    submittedAt: r.submitted_at,
+    infoDueAt: r.info_due_at,
+    infoRemindedAt: r.info_reminded_at,
+    decisionDueAt: r.decision_due_at,
+    clockPausedAt: r.clock_paused_at,
+    slaBreached: r.sla_breached,
+    decision:
+      r.decision_outcome && r.decided_at && r.decided_by && r.decision_rationale
+        ? {
+            outcome: r.decision_outcome,
+            rationale: r.decision_rationale,
+            decidedBy: r.decided_by,
+            decidedAt: r.decided_at,
+          }
+        : null,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+export interface MessageRow {
+  id: string;
+  appeal_id: string;
+  author_role: AppealMessage['authorRole'];
+  author_id: string;
+  body: string;
+  internal: boolean;
+  created_at: Date;
+}
+
+export const toMessage = (r: MessageRow): AppealMessage => ({
+  id: r.id,
+  appealId: r.appeal_id,
+  authorRole: r.author_role,
+  authorId: r.author_id,
+  body: r.body,
+  internal: r.internal,
+  createdAt: r.created_at,
+});

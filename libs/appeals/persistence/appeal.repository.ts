@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { isUniqueViolation, type Tx } from '@redress/database';
+import { DomainError } from '@redress/kernel';
+import type { Appeal } from '../domain/appeal';
+import { APPEAL_COLUMNS, toAppeal, type AppealRow } from './appeal-row';
+
+/** The state a transition writes; `status` is written nowhere else (the state machine decides it). */
+export type AppealChanges = Partial<
+  Pick<
+    Appeal,
+    | 'status'
+    | 'level'
+    | 'assigneeId'
+    | 'priority'
+    | 'infoDueAt'
+    | 'infoRemindedAt'
+    | 'decisionDueAt'
+    | 'clockPausedAt'
+    | 'slaBreached'
+    | 'decision'
+  >
+>;
+
+const COLUMN: Record<Exclude<keyof AppealChanges, 'decision'>, string> = {
+  status: 'status',
+  level: 'level',
+  assigneeId: 'assignee_id',
+  priority: 'priority',
+  infoDueAt: 'info_due_at',
+  infoRemindedAt: 'info_reminded_at',
+  decisionDueAt: 'decision_due_at',
+  clockPausedAt: 'clock_paused_at',
+  slaBreached: 'sla_breached',
+};
+
+@Injectable()
+export class AppealRepository {
+  async insert(tx: Tx, a: Appeal): Promise<void> {
+    try {
+      await tx.query(
+        `INSERT INTO appeals (id, suspension_id, account_id, status, level, statement, requested_remedy, priority, reason_code, wave_id,
+                              submitted_at, decision_due_at, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)`,
+        [
+          a.id,
+          a.suspensionId,
+          a.accountId,
+          a.status,
+          a.level,
+          a.statement,
+          a.requestedRemedy,
+          a.priority,
+          a.reasonCode,
+          a.waveId,
+          a.submittedAt,
+          a.decisionDueAt,
+        ],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'appeals_one_per_suspension')) {
+        throw new DomainError('appeal_already_exists', 'This suspension already has an appeal');
+      }
+      throw error;
+    }
+  }
+
+  async findBySuspension(tx: Tx, suspensionId: string): Promise<Appeal | null> {
+    const rows: AppealRow[] = await tx.query(
+      `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE a.suspension_id = $1`,
+      [suspensionId],
+    );
+    return rows[0] ? toAppeal(rows[0]) : null;
+  }
+
+  /** Locks the appeal for the rest of the transaction; every transition starts here. */
+  async lock(tx: Tx, id: string): Promise<Appeal> {
+    const rows: AppealRow[] = await tx.query(
+      `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE a.id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!rows[0]) throw DomainError.notFound('Appeal');
+    return toAppeal(rows[0]);
+  }
+
+  async update(tx: Tx, id: string, changes: AppealChanges): Promise<Appeal> {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const [key, value] of Object.entries(changes) as [keyof AppealChanges, unknown][]) {
+      if (key === 'decision') continue;
+      sets.push(`${COLUMN[key]} = $${params.push(value)}`);
+    }
+    if ('decision' in changes) {
+      const d = changes.decision ?? null;
+      sets.push(
+        `decision_outcome = $${params.push(d?.outcome ?? null)}`,
+        `decision_rationale = $${params.push(d?.rationale ?? null)}`,
+        `decided_by = $${params.push(d?.decidedBy ?? null)}`,
+        `decided_at = $${params.push(d?.decidedAt ?? null)}`,
+      );
+    }
+    const [rows]: [AppealRow[], number] = await tx.query(
+      `UPDATE appeals a SET ${[...sets, 'updated_at = now()', 'version = a.version + 1'].join(', ')} WHERE a.id = $1 RETURNING ${APPEAL_COLUMNS}`,
+      params,
+    );
+    return toAppeal(rows[0]);
+  }
+}

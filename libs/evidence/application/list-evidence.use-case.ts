@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@redress/database';
+import type { Page } from '@redress/http';
+import type { Actor } from '@redress/kernel';
+import type { Evidence } from '../domain/evidence';
+import { assertAppealVisible, viewingAs } from '../domain/evidence-access';
+import { AppealAccessRepository } from '../persistence/appeal-access.repository';
+import { EvidenceQueries } from '../queries/evidence-queries';
+
+/** An appeal's evidence: all of it for staff; for its appellant, everything but internal items. */
+@Injectable()
+export class ListEvidenceUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly appeals: AppealAccessRepository,
+    private readonly queries: EvidenceQueries,
+  ) {}
+
+  async execute(
+    actor: Actor,
+    appealId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Evidence>> {
+    const audience = viewingAs(actor);
+    assertAppealVisible(await this.appeals.find(this.uow.reader, appealId), actor, audience);
+    return this.queries.listForAppeal(appealId, { ...page, includeInternal: audience === 'staff' });
+  }
+}

@@ -1,0 +1,68 @@
+import { DomainError, hasRole, type Actor, type Role } from '@redress/kernel';
+import { MAX_EVIDENCE_PER_APPEAL, type Evidence } from './evidence';
+
+/**
+ * The appeal as the evidence rules need it, read straight from the appeals table. The statuses are
+ * those of SPEC §4; evidence is accepted while the appeal is open.
+ */
+export interface AppealAccess {
+  id: string;
+  accountId: string;
+  status: string;
+}
+
+const OPEN_APPEAL_STATUSES = ['submitted', 'in_review', 'awaiting_appellant', 'escalated'];
+const VIEWING_STAFF: Role[] = ['reviewer', 'senior_reviewer', 'admin'];
+const UPLOADING_STAFF: Role[] = ['reviewer', 'senior_reviewer'];
+
+export type EvidenceAudience = 'staff' | 'appellant';
+
+/** Staff see every appeal's evidence, internal items included; anyone else only their own, never internal. */
+export const viewingAs = (actor: Actor): EvidenceAudience =>
+  hasRole(actor, ...VIEWING_STAFF) ? 'staff' : 'appellant';
+
+/** Admins read everything but do not add to a case; reviewers and appellants do. */
+export const uploadingAs = (actor: Actor): EvidenceAudience =>
+  hasRole(actor, ...UPLOADING_STAFF) ? 'staff' : 'appellant';
+
+/** Someone else's appeal is "not found", never "forbidden": its existence is not revealed. */
+export function assertAppealVisible(
+  appeal: AppealAccess | null,
+  actor: Actor,
+  audience: EvidenceAudience,
+): AppealAccess {
+  if (!appeal || (audience === 'appellant' && appeal.accountId !== actor.sub)) {
+    throw DomainError.notFound('Appeal');
+  }
+  return appeal;
+}
+
+/** One item: staff see any; an appellant only the non-internal items of their own appeals. */
+export function mayViewEvidence(actor: Actor, evidence: Evidence, appealAccountId: string): boolean {
+  return viewingAs(actor) === 'staff' || (appealAccountId === actor.sub && !evidence.internal);
+}
+
+/** Checked before the bytes are received and again under the appeal's row lock. */
+export function assertAcceptsEvidence(appeal: AppealAccess, filesSoFar: number): void {
+  if (!OPEN_APPEAL_STATUSES.includes(appeal.status)) {
+    throw new DomainError(
+      'invalid_transition',
+      `Evidence can only be added while the appeal is open; this appeal is ${appeal.status}`,
+    );
+  }
+  if (filesSoFar >= MAX_EVIDENCE_PER_APPEAL) {
+    throw new DomainError(
+      'evidence_limit_reached',
+      `An appeal holds at most ${MAX_EVIDENCE_PER_APPEAL} files and this one is full`,
+    );
+  }
+}
+
+/** Internal evidence is a staff note; an appellant's upload is always visible to the appellant. */
+export function assertMayMarkInternal(audience: EvidenceAudience, internal: boolean | undefined): void {
+  if (internal !== undefined && audience !== 'staff') {
+    throw new DomainError('validation_failed', 'Only staff may set internal', [
+      { field: 'internal', message: 'only reviewers may mark evidence internal' },
+    ]);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, toPage, type Page } from '@redress/http';
+import { DataSource } from 'typeorm';
+import type { BookBalance } from './domain/books';
+import type { BookName, LedgerEntryKind, Posting } from './domain/ledger-entry';
+
+export interface LedgerEntryView {
+  id: string;
+  seq: number;
+  kind: LedgerEntryKind;
+  currency: string;
+  suspensionId: string | null;
+  refundId: string | null;
+  createdAt: Date;
+  legs: Posting[];
+}
+
+interface EntryRow {
+  id: string;
+  seq: string;
+  kind: LedgerEntryKind;
+  currency: string;
+  suspension_id: string | null;
+  refund_id: string | null;
+  created_at: Date;
+  legs: { book: BookName; accountId: string | null; amountMinor: string | number }[];
+}
+
+/** Read side of the ledger: entries newest first, and book balances. */
+@Injectable()
+export class LedgerQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Entries touching the account's books (or all entries without an account), keyset-paged on seq. */
+  async entries(
+    accountId: string | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<LedgerEntryView>> {
+    const [beforeSeq] = decodeCursor(cursor, 1) ?? [];
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (accountId !== undefined) {
+      where.push(`e.id IN (SELECT entry_id FROM ledger_legs WHERE account_id = $${params.push(accountId)})`);
+    }
+    if (beforeSeq !== undefined) where.push(`e.seq < $${params.push(beforeSeq)}`);
+    const rows: EntryRow[] = await this.dataSource.query(
+      `SELECT e.id, e.seq, e.kind, e.currency, e.suspension_id, e.refund_id, e.created_at,
+              (SELECT json_agg(json_build_object('book', l.book, 'accountId', l.account_id, 'amountMinor', l.amount_minor)
+                               ORDER BY l.leg_no)
+                 FROM ledger_legs l WHERE l.entry_id = e.id) AS legs
+         FROM ledger_entries e
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY e.seq DESC
+        LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    return toPage(rows, limit, toView, (r) => [Number(r.seq)]);
+  }
+
+  /**
+   * An account's books come from the running balances the database keeps; without an account, every
+   * book's total over all accounts and the system books, summed from the legs.
+   */
+  async balances(accountId?: string): Promise<BookBalance[]> {
+    const rows: { book: BookName; account_id: string | null; currency: string; amount: string }[] =
+      accountId === undefined
+        ? await this.dataSource.query(
+            `SELECT book, NULL AS account_id, currency, sum(amount_minor) AS amount
+               FROM ledger_legs GROUP BY book, currency ORDER BY book, currency`,
+          )
+        : await this.dataSource.query(
+            `SELECT book, account_id, currency, balance_minor AS amount
+               FROM ledger_balances WHERE account_id = $1 ORDER BY book, currency`,
+            [accountId],
+          );
+    return rows.map((r) => ({
+      book: r.book,
+      accountId: r.account_id,
+      currency: r.currency,
+      amountMinor: Number(r.amount),
+    }));
+  }
+}
+
+function toView(r: EntryRow): LedgerEntryView {
+  return {
+    id: r.id,
+    seq: Number(r.seq),
+    kind: r.kind,
+    currency: r.currency,
+    suspensionId: r.suspension_id,
+    refundId: r.refund_id,
+    createdAt: r.created_at,
+    legs: (r.legs ?? []).map((l) => ({
+      book: l.book,
+      accountId: l.accountId,
+      amountMinor: Number(l.amountMinor),
+    })),
+  };
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@redress/config';
+import { UnitOfWork } from '@redress/database';
+import { describeFailure, type DeliveryChannel } from '../channels/delivery-channel';
+import { EmailChannel } from '../channels/email.channel';
+import { WebhookChannel } from '../channels/webhook.channel';
+import { afterAttempt, type AttemptResult } from '../domain/retry-policy';
+import {
+  NotificationDeliveryRepository,
+  type DeliveryChannelName,
+} from '../persistence/notification-delivery.repository';
+
+/** `skipped`: already sent or dead, or another worker holds the lease right now. */
+export type DeliveryOutcome = AttemptResult | { status: 'skipped' };
+
+/**
+ * One delivery attempt of an e-mail or webhook notification: take the lease, send outside any
+ * transaction, then record the attempt (sent; failed with the time of the next attempt; or dead after
+ * NOTIFY_MAX_ATTEMPTS). Safe to run twice for the same id: the lease and the status make the second a no-op.
+ */
+@Injectable()
+export class DeliverNotificationUseCase {
+  private readonly channels: Record<DeliveryChannelName, DeliveryChannel>;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly deliveries: NotificationDeliveryRepository,
+    private readonly config: AppConfig,
+    email: EmailChannel,
+    webhook: WebhookChannel,
+  ) {
+    this.channels = { email, webhook };
+  }
+
+  async execute(notificationId: string): Promise<DeliveryOutcome> {
+    // Same meaning as for outbox rows: taken but unfinished after this long means its worker is gone. The
+    // default (60 s) outlives the channels' own timeouts, so no second worker sends while the first still might.
+    const leaseMs = this.config.env.OUTBOX_RELAY_TIMEOUT_MS;
+    const claim = await this.deliveries.claim(this.uow.reader, notificationId, leaseMs);
+    if (!claim) return { status: 'skipped' };
+
+    let error: string | null = null;
+    try {
+      await this.channels[claim.channel].send(claim);
+    } catch (failure) {
+      error = describeFailure(failure);
+    }
+    const result = afterAttempt(claim.attempts + 1, error === null, {
+      maxAttempts: this.config.env.NOTIFY_MAX_ATTEMPTS,
+      baseDelayMs: this.config.env.NOTIFY_BACKOFF_MS,
+    });
+    const recorded = await this.deliveries.record(this.uow.reader, claim, result, error);
+    return recorded ? result : { status: 'skipped' };
+  }
+}

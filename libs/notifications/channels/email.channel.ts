@@ -1,0 +1,60 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '@redress/config';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { ClaimedDelivery } from '../persistence/notification-delivery.repository';
+import { TemplateRenderer, type NotificationEvent } from '../rendering';
+import type { DeliveryChannel } from './delivery-channel';
+
+/** A mail server that stalls is a failed attempt, not a stuck worker. */
+const SMTP_TIMEOUT_MS = 15_000;
+
+/**
+ * Sends the notice over SMTP (SMTP_URL) from MAIL_FROM, as plain text and HTML rendered in the
+ * recipient's locale. The Message-ID is the notification id, so a mail resent after a lost
+ * acknowledgement is recognisably the same message.
+ */
+@Injectable()
+export class EmailChannel implements DeliveryChannel, OnModuleDestroy {
+  readonly name = 'email' as const;
+  private transport?: Transporter;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly renderer: TemplateRenderer,
+  ) {}
+
+  async send(delivery: ClaimedDelivery): Promise<void> {
+    if (!delivery.address) throw new Error('no e-mail address was recorded for this delivery');
+    const { subject, text, html } = this.renderer.render(
+      delivery.eventType as NotificationEvent,
+      delivery.locale,
+      delivery.data as never,
+    );
+    await this.transporter().sendMail({
+      from: this.config.env.MAIL_FROM,
+      to: delivery.address,
+      subject,
+      text,
+      html,
+      messageId: `<${delivery.id}@redress>`,
+      headers: { 'Redress-Event-Id': delivery.eventId },
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.transport?.close();
+  }
+
+  private transporter(): Transporter {
+    const url = this.config.env.SMTP_URL;
+    if (!url) throw new Error('SMTP_URL is not set');
+    this.transport ??= nodemailer.createTransport({
+      url,
+      pool: true,
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: SMTP_TIMEOUT_MS,
+    });
+    return this.transport;
+  }
+}

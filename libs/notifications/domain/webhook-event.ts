@@ -1,0 +1,51 @@
+import type { NotificationEvent } from '../rendering/notification-data';
+
+/** The JSON body of every Redress webhook (SPEC §6). `id` is the event id, the same on every retry. */
+export interface WebhookEvent {
+  id: string;
+  type: string;
+  createdAt: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Facts a receiver may act on without calling back, per event. Everything else (statements, rationales,
+ * reviewer messages) stays behind the API, and contact data such as the account's e-mail is never sent.
+ */
+const FACTS: { [E in NotificationEvent]?: readonly string[] } = {
+  'suspension.noticed': [
+    'externalRef',
+    'reasonCode',
+    'automatedDetection',
+    'automatedDecision',
+    'frozenBalance',
+    'appealDeadline',
+  ],
+  'appeal.received': ['submittedAt', 'decisionDueAt'],
+  'appeal.info_requested': ['infoDueAt'],
+  'appeal.info_reminder': ['infoDueAt'],
+  'appeal.decided': ['outcome', 'decidedAt', 'releasedBalance', 'refund'],
+  'appeal.reopened': ['reopenedAt'],
+  'refund.approved': ['amount', 'approvedAt'],
+  'refund.paid': ['amount', 'paidAt', 'providerRef'],
+  'refund.failed': ['amount'],
+  'suspension.lifted': ['externalRef', 'liftedAt', 'releasedBalance'],
+  'sla.breached': ['level', 'priority', 'decisionDueAt'],
+};
+
+/** Names every object the event concerns (`suspensionId`, `appealId`, `refundId`, `accountId`, …). */
+export function webhookEvent(
+  event: { id: string; type: string; createdAt: Date },
+  payload: Record<string, unknown>,
+): WebhookEvent {
+  const facts = new Set(FACTS[event.type as NotificationEvent] ?? []);
+  const data = Object.fromEntries(
+    Object.entries(payload).filter(
+      ([key, value]) =>
+        value !== undefined &&
+        value !== null &&
+        ((key.endsWith('Id') && typeof value === 'string') || facts.has(key)),
+    ),
+  );
+  return { id: event.id, type: event.type, createdAt: event.createdAt.toISOString(), data };
+}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AttemptResult } from '../domain/retry-policy';
+
+export type DeliveryChannelName = 'email' | 'webhook';
+
+/** An e-mail or webhook notification that one worker holds the lease on, ready to send. */
+export interface ClaimedDelivery {
+  id: string;
+  eventId: string;
+  eventType: string;
+  /** When the event happened (its outbox row), the same for every attempt. */
+  eventCreatedAt: Date;
+  channel: DeliveryChannelName;
+  recipientType: string;
+  locale: string;
+  /** The e-mail address or webhook URL chosen when the event was dispatched. */
+  address: string;
+  /** The event's payload, which the templates render. */
+  data: Record<string, unknown>;
+  attempts: number;
+  claimedUntil: Date;
+}
+
+interface ClaimedRow {
+  id: string;
+  event_id: string;
+  event_type: string;
+  event_created_at: Date | null;
+  created_at: Date;
+  channel: DeliveryChannelName;
+  recipient_type: string;
+  locale: string;
+  data: Record<string, unknown>;
+  attempts: number;
+  claimed_until: Date;
+}
+
+const OWED = `status IN ('pending', 'failed') AND channel <> 'inbox'`;
+const NOT_LEASED = `(claimed_until IS NULL OR claimed_until < now())`;
+
+/** The delivery log rows of e-mail and webhook notifications. Every method is one statement. */
+@Injectable()
+export class NotificationDeliveryRepository {
+  /**
+   * Takes the lease on an owed delivery, or returns null when it is already sent, dead, or being sent by
+   * another worker right now. Leases end at whole milliseconds so the holder can name its lease exactly.
+   */
+  async claim(em: EntityManager, id: string, leaseMs: number): Promise<ClaimedDelivery | null> {
+    const [rows]: [ClaimedRow[], number] = await em.query(
+      `UPDATE notifications n
+          SET claimed_until = date_trunc('milliseconds', now() + make_interval(secs => $2::double precision / 1000)),
+              updated_at = now()
+        WHERE n.id = $1 AND ${OWED} AND ${NOT_LEASED}
+        RETURNING n.id, n.event_id, n.event_type, n.created_at, n.channel, n.recipient_type, n.locale, n.data,
+                  n.attempts, n.claimed_until,
+                  (SELECT o.created_at FROM outbox_messages o WHERE o.id = n.event_id) AS event_created_at`,
+      [id, leaseMs],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      eventId: row.event_id,
+      eventType: row.event_type,
+      eventCreatedAt: row.event_created_at ?? row.created_at,
+      channel: row.channel,
+      recipientType: row.recipient_type,
+      locale: row.locale,
+      address: typeof row.data.address === 'string' ? row.data.address : '',
+      data: row.data,
+      attempts: row.attempts,
+      claimedUntil: row.claimed_until,
+    };
+  }
+
+  /**
+   * Writes the outcome of one attempt and gives the lease back. Does nothing when the lease was lost
+   * meanwhile (expired and taken by another worker, or an admin asked for a redelivery): returns false.
+   */
+  async record(
+    em: EntityManager,
+    claim: ClaimedDelivery,
+    result: AttemptResult,
+    error: string | null,
+  ): Promise<boolean> {
+    const retryInMs = result.status === 'failed' ? result.retryInMs : null;
+    const [, count]: [unknown, number] = await em.query(
+      `UPDATE notifications
+          SET status = $3,
+              attempts = attempts + 1,
+              last_error = COALESCE($4, last_error),
+              sent_at = CASE WHEN $3 = 'sent' THEN now() END,
+              next_attempt_at = CASE WHEN $5::double precision IS NULL THEN NULL
+                                     ELSE now() + make_interval(secs => $5::double precision / 1000) END,
+              claimed_until = NULL,
+              updated_at = now()
+        WHERE id = $1 AND claimed_until = $2`,
+      [claim.id, claim.claimedUntil, result.status, error, retryInMs],
+    );
+    return count === 1;
+  }
+
+  /**
+   * For the sweep: owed deliveries due for at least `overdueMs` that nobody is sending, whose queue job
+   * may have been lost with Redis. Their due time moves to now, so they are not picked again before
+   * another `overdueMs` passes; SKIP LOCKED lets several workers sweep side by side.
+   */
+  async takeOverdue(em: EntityManager, limit: number, overdueMs: number): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await em.query(
+      `UPDATE notifications n SET next_attempt_at = now(), updated_at = now()
+         FROM (SELECT id FROM notifications
+                WHERE ${OWED} AND ${NOT_LEASED}
+                  AND next_attempt_at <= now() - make_interval(secs => $2::double precision / 1000)
+                ORDER BY next_attempt_at
+                LIMIT $1
+                FOR UPDATE SKIP LOCKED) due
+        WHERE n.id = due.id
+        RETURNING n.id`,
+      [limit, overdueMs],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Locks one notification for a state change (redelivery); null when it does not exist. */
+  async lock(em: EntityManager, id: string): Promise<{ id: string; channel: string; status: string } | null> {
+    const rows: { id: string; channel: string; status: string }[] = await em.query(
+      `SELECT id, channel, status FROM notifications WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Back to pending with a fresh budget of attempts, due now; any lease is void. */
+  async resetForRedelivery(em: EntityManager, id: string): Promise<void> {
+    await em.query(
+      `UPDATE notifications
+          SET status = 'pending', attempts = 0, next_attempt_at = now(), claimed_until = NULL, updated_at = now()
+        WHERE id = $1`,
+      [id],
+    );
+  }
+
+  /** The ids among `ids` that are still owed (used when a redelivery request reaches the worker). */
+  async stillOwed(em: EntityManager, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: string }[] = await em.query(
+      `SELECT id FROM notifications WHERE id = ANY($1) AND ${OWED}`,
+      [ids],
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork, type Tx } from '@redress/database';
+import { assertVersion } from '@redress/http';
+import { DomainError, type Actor } from '@redress/kernel';
+import { LedgerService, releaseEntry } from '@redress/ledger';
+import { SuspensionRepository, type Suspension } from '@redress/suspensions';
+import type { Refund } from '../domain/refund';
+import { RefundRepository } from '../persistence/refund.repository';
+import { RefundChanges } from './refund-changes';
+
+/**
+ * Finance rejects a proposal. Its claim on the frozen balance ends; if the suspension was lifted in the
+ * meantime (a lift leaves claimed money frozen), that amount is released to the account right away.
+ */
+@Injectable()
+export class RejectRefundUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly refunds: RefundRepository,
+    private readonly suspensions: SuspensionRepository,
+    private readonly changes: RefundChanges,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  execute(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Refund> {
+    return this.uow.run(async (tx) => {
+      const unlocked = await this.refunds.find(tx, id);
+      if (!unlocked) throw DomainError.notFound('Refund');
+      // Suspension first, then refund: the order proposals lock in, so the two never deadlock.
+      const suspension = await this.suspensions.lock(tx, unlocked.suspensionId);
+      const refund = await this.refunds.lock(tx, id);
+      assertVersion(expectedVersion, refund.version);
+      const rejected = await this.changes.move(
+        tx,
+        actor,
+        refund,
+        'rejected',
+        'refund.rejected',
+        { rejectedBy: actor.sub, rejectionReason: reason },
+        { reason },
+      );
+      if (suspension.status === 'lifted') await this.releaseClaim(tx, suspension, rejected);
+      return rejected;
+    });
+  }
+
+  private async releaseClaim(tx: Tx, suspension: Suspension, refund: Refund): Promise<void> {
+    await this.suspensions.update(tx, suspension.id, {
+      releasedAmountMinor: suspension.releasedMinor + refund.amount.amountMinor,
+    });
+    await this.ledger.post(tx, releaseEntry(refund.accountId, refund.amount), {
+      suspensionId: suspension.id,
+    });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './domain';
+export * from './application/build-transparency-report.use-case';
+export * from './application/export-personal-data.use-case';
+export * from './queries/statement-of-reasons-queries';
+export * from './reports.module';

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '@redress/database';
+import { Clock, type Actor } from '@redress/kernel';
+import type { NewSuspension } from '../domain/suspension';
+import { SuspensionRepository } from '../persistence/suspension.repository';
+import { SuspensionWriter } from './suspension-writer';
+
+export const MAX_BATCH_ITEMS = 10_000;
+
+/**
+ * A ban wave arriving at once (SPEC §5): up to 10,000 suspensions in one transaction, written with
+ * set-based SQL; externalRefs already known are skipped and counted. Notices go to the bulk lane.
+ */
+@Injectable()
+export class CreateSuspensionBatchUseCase {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly suspensions: SuspensionRepository,
+    private readonly writer: SuspensionWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    actor: Actor,
+    waveId: string | undefined,
+    items: NewSuspension[],
+  ): Promise<{ created: number; skipped: number }> {
+    const now = this.clock.now();
+    const built = items.map((item) => this.writer.build(actor, { ...item, waveId }, now));
+    return this.uow.run(async (tx) => {
+      if (waveId) await this.writer.assertWaveExists(tx, waveId);
+      const createdIds = new Set(await this.suspensions.insertManyIfNew(tx, built));
+      const created = built.filter((b) => createdIds.has(b.suspension.id)).map((b) => b.suspension);
+      await this.writer.recordCreated(tx, actor, created, 'bulk');
+      return { created: created.length, skipped: items.length - created.length };
+    });
+  }
+}

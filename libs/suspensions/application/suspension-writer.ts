@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@redress/audit';
+import { AppConfig } from '@redress/config';
+import type { Tx } from '@redress/database';
+import { DAY_MS, DomainError, addMs, newId, type Actor } from '@redress/kernel';
+import { freezeEntry, LedgerService } from '@redress/ledger';
+import { Outbox, type OutboxLane } from '@redress/outbox';
+import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import { suspensionNoticePayload } from '../domain/notice';
+import type { NewSuspension, Suspension } from '../domain/suspension';
+
+export const DEFAULT_CURRENCY = 'USD';
+
+/** What one new suspension and the batch ingest share: building the row and recording its effects. */
+@Injectable()
+export class SuspensionWriter {
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly outbox: Outbox,
+    private readonly ledger: LedgerService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The suspension as it will be stored, and the hash of the request that decides idempotent repeats. */
+  build(actor: Actor, input: NewSuspension, now: Date): { suspension: Suspension; payloadHash: string } {
+    const suspendedAt = input.suspendedAt ?? now;
+    const suspension: Suspension = {
+      id: newId(),
+      accountId: input.accountId,
+      source: actor.sub,
+      externalRef: input.externalRef,
+      status: 'active',
+      reasonCode: input.reasonCode,
+      policyClause: input.policyClause,
+      statementOfReasons: input.statementOfReasons,
+      automatedDetection: input.automatedDetection,
+      automatedDecision: input.automatedDecision,
+      signals: input.signals ?? {},
+      waveId: input.waveId ?? null,
+      frozenBalance: input.frozenBalance ?? { amountMinor: 0, currency: DEFAULT_CURRENCY },
+      releasedMinor: 0,
+      accountEmail: input.accountEmail,
+      locale: input.locale ?? 'en',
+      accountCreatedAt: input.accountCreatedAt ?? null,
+      suspendedAt,
+      noticeSentAt: null,
+      appealDeadline: addMs(suspendedAt, this.config.env.APPEAL_WINDOW_DAYS * DAY_MS),
+      liftedAt: null,
+      liftReason: null,
+      createdAt: now,
+      version: 1,
+    };
+    return {
+      suspension,
+      payloadHash: createHash('sha256')
+        .update(canonicalize(input) ?? '')
+        .digest('hex'),
+    };
+  }
+
+  async assertWaveExists(tx: Tx, waveId: string): Promise<void> {
+    const rows: unknown[] = await tx.query('SELECT 1 FROM waves WHERE id = $1', [waveId]);
+    if (rows.length === 0) {
+      throw new DomainError('validation_failed', 'waveId does not name an existing ban wave', [
+        { field: 'waveId', message: 'unknown wave' },
+      ]);
+    }
+  }
+
+  /**
+   * The effects of new suspensions, set-based: first audit events, the frozen balances moved out of
+   * billing (platform_balance → customer_frozen; nothing for zero), and the notices.
+   */
+  async recordCreated(
+    tx: Tx,
+    actor: Actor,
+    created: Suspension[],
+    lane: OutboxLane = 'default',
+  ): Promise<void> {
+    if (created.length === 0) return;
+    await this.audit.appendFirstEvents(
+      tx,
+      created.map((s) => ({
+        actor,
+        action: 'suspension.created',
+        entityType: 'suspension',
+        entityId: s.id,
+        data: auditData(s),
+        at: s.createdAt,
+      })),
+    );
+    await this.ledger.postMany(
+      tx,
+      created.map((s) => ({
+        draft: freezeEntry(s.accountId, s.frozenBalance),
+        refs: { suspensionId: s.id },
+      })),
+    );
+    await this.outbox.appendMany(
+      tx,
+      created.map((s) => ({
+        type: 'suspension.noticed',
+        payload: suspensionNoticePayload(s),
+        lane,
+        requestId: actor.requestId,
+      })),
+    );
+  }
+}
+
+/** The audit event records the enforcement facts, not the detector signals or personal data. */
+function auditData(s: Suspension): Record<string, unknown> {
+  return {
+    accountId: s.accountId,
+    externalRef: s.externalRef,
+    reasonCode: s.reasonCode,
+    policyClause: s.policyClause,
+    automatedDetection: s.automatedDetection,
+    automatedDecision: s.automatedDecision,
+    waveId: s.waveId,
+    frozenBalance: s.frozenBalance,
+    suspendedAt: s.suspendedAt.toISOString(),
+    appealDeadline: s.appealDeadline.toISOString(),
+  };
+}
