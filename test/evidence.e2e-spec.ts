@@ -363,6 +363,7 @@ describe('Evidence: safe uploads, storage and downloads', () => {
       .send('--XX\r\nContent-Disposition: form-data; name="file"; filename="cut.txt"\r\n\r\nthe body ends he')
       .expect(400);
     expect(truncated.body.errors).toEqual([{ field: 'file', message: 'is incomplete' }]);
+    expect(await readdir(join(evidenceDir, 'tmp'))).toEqual([]);
     expect(await rowsFor(id)).toEqual([]);
   });
 });

@@ -1,12 +1,17 @@
-import { TestApp } from '@redress/testing';
+import { eventually, TestApp, TestRedisServer } from '@redress/testing';
 
 describe('Queue dashboard at /admin/queues: admins only', () => {
   let app: TestApp;
+  let redis: TestRedisServer;
 
   beforeAll(async () => {
-    app = await TestApp.start('notifications_dashboard');
+    redis = await TestRedisServer.start();
+    app = await TestApp.start('notifications_dashboard', { worker: false, env: { REDIS_URL: redis.url } });
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await redis.kill();
+  });
 
   it('refuses callers without a token (401) and without the admin role (403), as problem+json', async () => {
     for (const path of ['/admin/queues', '/admin/queues/api/queues', '/admin/queues/queue/deliveries']) {
@@ -44,5 +49,17 @@ describe('Queue dashboard at /admin/queues: admins only', () => {
     const queues = api.body.queues as { name: string; readOnlyMode: boolean }[];
     expect(queues.map((q) => q.name).sort()).toEqual(['deliveries', 'events', 'events-bulk']);
     expect(queues.every((q) => q.readOnlyMode)).toBe(true);
+  });
+
+  it('answers 503 at once while Redis is down, and recovers by itself', async () => {
+    const admin = app.bearer('admin_1', 'admin');
+    await redis.kill();
+    const down = await eventually(async () => {
+      const res = await app.http.get('/admin/queues/api/queues').set(admin);
+      return res.status === 503 ? res : null;
+    });
+    expect(down.body.code).toBe('dependency_unavailable');
+    await redis.restart();
+    await eventually(async () => (await app.http.get('/admin/queues/api/queues').set(admin)).status === 200);
   });
 });

@@ -124,12 +124,13 @@ export interface ReceivedMail {
 
 /** A real SMTP server (no TLS, no auth) that keeps every message it accepts, decoded. */
 export class SmtpReceiver {
-  readonly messages: ReceivedMail[] = [];
-
-  private constructor(private readonly server: SMTPServer) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly messages: ReceivedMail[],
+  ) {}
 
   static async start(): Promise<SmtpReceiver> {
-    let receiver!: SmtpReceiver;
+    const messages: ReceivedMail[] = [];
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
@@ -138,7 +139,7 @@ export class SmtpReceiver {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          receiver.messages.push({
+          messages.push({
             ...parseMail(Buffer.concat(chunks).toString('utf8')),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
@@ -147,7 +148,7 @@ export class SmtpReceiver {
         });
       },
     });
-    receiver = new SmtpReceiver(server);
+    const receiver = new SmtpReceiver(server, messages);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return receiver;
   }

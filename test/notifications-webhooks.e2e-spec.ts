@@ -250,4 +250,30 @@ describe('Notifications by webhook: signed, retried with backoff, dead letters v
     });
     expect(platform.body).not.toContain(body.accountEmail as string);
   });
+
+  it('sends staff notices (sla.breached) to the notification webhook as staff events', async () => {
+    const ids = await appealOnNewSuspension();
+    const eventId = randomUUID();
+    await app.query(`INSERT INTO outbox_messages (id, type, payload) VALUES ($1, 'sla.breached', $2)`, [
+      eventId,
+      { ...ids, level: 1, priority: 70, decisionDueAt: new Date().toISOString() },
+    ]);
+    const [hook] = await eventually(async () => {
+      const hooks = receiver.for((e) => e.id === eventId);
+      return hooks.length ? hooks : null;
+    });
+    expect(hook.signatureValid).toBe(true);
+    expect(hook.event).toMatchObject({
+      type: 'sla.breached',
+      data: { appealId: ids.appealId, suspensionId: ids.suspensionId, level: 1, priority: 70 },
+    });
+    const rows = await app.query<{ recipient_type: string; channel: string }>(
+      `SELECT recipient_type, channel FROM notifications WHERE event_id = $1 ORDER BY channel`,
+      [eventId],
+    );
+    expect(rows).toEqual([
+      { recipient_type: 'staff', channel: 'inbox' },
+      { recipient_type: 'staff', channel: 'webhook' },
+    ]);
+  });
 });

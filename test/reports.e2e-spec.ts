@@ -103,7 +103,7 @@ describe('Reports: the transparency report equals hand-computed figures', () => 
       to: new Date(now + 3_600_000).toISOString(),
     };
   }, 120_000);
-  afterAll(() => app.close());
+  afterAll(() => app?.close());
 
   async function createWave(name: string): Promise<string> {
     const res = await app.http

@@ -69,6 +69,8 @@ export class UploadSpooler implements OnModuleInit {
     try {
       await pipeline(upload, meter, sink);
     } catch (error) {
+      // A sink destroyed while still opening creates its file afterwards: remove it only once closed.
+      if (!sink.closed) await new Promise<void>((closed) => sink.once('close', () => closed()));
       await discard();
       if (sizeBytes > maxBytes) throw tooLarge(maxBytes);
       // The upload broke off (a truncated body, a client gone): the client's doing, a 400. Errors the

@@ -206,7 +206,7 @@ export class PersonalDataQueries {
       suspensionId: r.suspension_id,
       refundId: r.refund_id,
       createdAt: toIso(r.created_at),
-      legs: r.legs.map((l) => ({
+      legs: (r.legs ?? []).map((l) => ({
         book: l.book,
         accountId: l.accountId,
         amountMinor: toNumber(l.amountMinor),

@@ -11,6 +11,7 @@ const INSTANT_MESSAGE = 'must be an ISO-8601 date (YYYY-MM-DD) or date-time with
 export class TransparencyReportQuery {
   @ApiPropertyOptional({
     example: '2025-01-01',
+    pattern: REPORT_INSTANT_PATTERN.source,
     description: `Start, inclusive: a date (00:00 UTC) or a date-time with offset. Default: ${DEFAULT_REPORT_DAYS} days before \`to\``,
   })
   @IsOptional()
@@ -21,6 +22,7 @@ export class TransparencyReportQuery {
 
   @ApiPropertyOptional({
     example: '2025-07-01',
+    pattern: REPORT_INSTANT_PATTERN.source,
     description: `End, exclusive; after \`from\` and at most ${MAX_REPORT_DAYS} days (five years) later. Default: now`,
   })
   @IsOptional()
