@@ -8,7 +8,8 @@ const REVIEWER: ['rev_1', 'reviewer'] = ['rev_1', 'reviewer'];
 const SENIOR: ['sen_1', 'senior_reviewer'] = ['sen_1', 'senior_reviewer'];
 const RATIONALE = 'A rationale long enough to be a real explanation.';
 
-type State = 'submitted' | 'in_review' | 'awaiting_appellant' | 'escalated' | 'in_review_l2' | 'decided' | 'withdrawn';
+type State =
+  'submitted' | 'in_review' | 'awaiting_appellant' | 'escalated' | 'in_review_l2' | 'decided' | 'withdrawn';
 
 /** How to bring a fresh appeal into each state. */
 const REACH: Record<State, (app: TestApp, f: Filed) => Promise<void>> = {
@@ -30,7 +31,8 @@ const REACH: Record<State, (app: TestApp, f: Filed) => Promise<void>> = {
     await act(app, f.appealId, 'claim', REVIEWER);
     await act(app, f.appealId, 'decision', REVIEWER, { outcome: 'upheld', rationale: RATIONALE });
   },
-  withdrawn: async (app, f) => void (await app.http.post(`/v1/appeals/${f.appealId}/withdraw`).set(f.owner).expect(200)),
+  withdrawn: async (app, f) =>
+    void (await app.http.post(`/v1/appeals/${f.appealId}/withdraw`).set(f.owner).expect(200)),
 };
 
 interface Action {
@@ -38,20 +40,39 @@ interface Action {
   call: (app: TestApp, f: Filed, state: State) => Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
-const post = async (app: TestApp, f: Filed, path: string, who: [string, ...string[]], body: Record<string, unknown> = {}) => {
+const post = async (
+  app: TestApp,
+  f: Filed,
+  path: string,
+  who: [string, ...string[]],
+  body: Record<string, unknown> = {},
+) => {
   const [sub, ...roles] = who;
-  const res = await app.http.post(`/v1/appeals/${f.appealId}/${path}`).set(app.bearer(sub, ...(roles as never[]))).send(body);
+  const res = await app.http
+    .post(`/v1/appeals/${f.appealId}/${path}`)
+    .set(app.bearer(sub, ...(roles as never[])))
+    .send(body);
   return { status: res.status, body: res.body };
 };
 /** The actor that would be allowed if the pair were legal: the assignee, or the senior at level 2. */
-const worker = (state: State): [string, ...string[]] => (state === 'in_review_l2' || state === 'escalated' || state === 'decided' ? SENIOR : REVIEWER);
+const worker = (state: State): [string, ...string[]] =>
+  state === 'in_review_l2' || state === 'escalated' || state === 'decided' ? SENIOR : REVIEWER;
 
 const ACTIONS: Action[] = [
   { name: 'claim', call: (app, f, s) => post(app, f, 'claim', worker(s)) },
   { name: 'release', call: (app, f, s) => post(app, f, 'release', worker(s)) },
-  { name: 'request-info', call: (app, f, s) => post(app, f, 'request-info', worker(s), { message: 'More, please.' }) },
-  { name: 'escalate', call: (app, f, s) => post(app, f, 'escalate', worker(s), { reason: 'needs a senior' }) },
-  { name: 'decision', call: (app, f, s) => post(app, f, 'decision', worker(s), { outcome: 'overturned', rationale: RATIONALE }) },
+  {
+    name: 'request-info',
+    call: (app, f, s) => post(app, f, 'request-info', worker(s), { message: 'More, please.' }),
+  },
+  {
+    name: 'escalate',
+    call: (app, f, s) => post(app, f, 'escalate', worker(s), { reason: 'needs a senior' }),
+  },
+  {
+    name: 'decision',
+    call: (app, f, s) => post(app, f, 'decision', worker(s), { outcome: 'overturned', rationale: RATIONALE }),
+  },
   { name: 'reopen', call: (app, f) => post(app, f, 'reopen', SENIOR, { reason: 'new evidence arrived' }) },
   {
     name: 'withdraw',
@@ -63,7 +84,10 @@ const ACTIONS: Action[] = [
   {
     name: 'appellant reply',
     call: async (app, f) => {
-      const res = await app.http.post(`/v1/appeals/${f.appealId}/messages`).set(f.owner).send({ body: 'Here is my answer.' });
+      const res = await app.http
+        .post(`/v1/appeals/${f.appealId}/messages`)
+        .set(f.owner)
+        .send({ body: 'Here is my answer.' });
       const appeal = await app.http.get(`/v1/appeals/${f.appealId}`).set(f.owner);
       return { status: res.status, body: { ...appeal.body, _messageStatus: res.status } };
     },
@@ -101,7 +125,9 @@ describe('Appeal state machine over HTTP: every (state, action) pair', () => {
   });
   afterAll(() => app.close());
 
-  const pairs = (Object.keys(REACH) as State[]).flatMap((state) => ACTIONS.map((action) => ({ state, action: action.name })));
+  const pairs = (Object.keys(REACH) as State[]).flatMap((state) =>
+    ACTIONS.map((action) => ({ state, action: action.name })),
+  );
 
   it.each(pairs)('$state + $action', async ({ state, action }) => {
     const filed = await suspendAndAppeal(app);

@@ -8,32 +8,56 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
   const senior = () => app.bearer('sen_1', 'senior_reviewer');
 
   beforeAll(async () => {
-    app = await TestApp.start('waves', { worker: false, env: { RATE_LIMIT_PER_MINUTE: '100000', OUTBOX_RELAY_TIMEOUT_MS: '3000' } });
+    app = await TestApp.start('waves', {
+      worker: false,
+      env: { RATE_LIMIT_PER_MINUTE: '100000', OUTBOX_RELAY_TIMEOUT_MS: '3000' },
+    });
   });
   afterAll(() => app.close());
 
   const newWave = async (name = 'vpn-relays-2026-11') =>
-    (await app.http.post('/v1/waves').set(enforcement()).send({ name, detector: 'vpn-relay-v2', description: 'Corporate proxies flagged' }).expect(201)).body;
+    (
+      await app.http
+        .post('/v1/waves')
+        .set(enforcement())
+        .send({ name, detector: 'vpn-relay-v2', description: 'Corporate proxies flagged' })
+        .expect(201)
+    ).body;
   const items = (n: number, prefix: string) =>
     Array.from({ length: n }, (_, i) => {
-      const { waveId: _w, ...item } = suspensionRequest({ externalRef: `${prefix}-${i}`, accountId: `${prefix}_acct_${i}` });
+      const { waveId: _w, ...item } = suspensionRequest({
+        externalRef: `${prefix}-${i}`,
+        accountId: `${prefix}_acct_${i}`,
+      });
       return item;
     });
 
   it('ingests 10,000 suspensions in one batch, skips them all the second time, and counts them in the wave', async () => {
     const wave = await newWave();
-    expect(wave).toMatchObject({ statistics: { suspensions: 0, appealsFiled: 0, overturnRate: 0 }, flagged: false });
+    expect(wave).toMatchObject({
+      statistics: { suspensions: 0, appealsFiled: 0, overturnRate: 0 },
+      flagged: false,
+    });
     const batch = { waveId: wave.id, items: items(10_000, `big-${wave.id.slice(0, 8)}`) };
     const first = await app.http.post('/v1/suspensions/batch').set(enforcement()).send(batch).expect(200);
     expect(first.body).toEqual({ created: 10_000, skipped: 0 });
     const again = await app.http.post('/v1/suspensions/batch').set(enforcement()).send(batch).expect(200);
     expect(again.body).toEqual({ created: 0, skipped: 10_000 });
 
-    const [{ n }] = await app.query<{ n: string }>(`SELECT count(*) AS n FROM suspensions WHERE wave_id = $1`, [wave.id]);
+    const [{ n }] = await app.query<{ n: string }>(
+      `SELECT count(*) AS n FROM suspensions WHERE wave_id = $1`,
+      [wave.id],
+    );
     expect(n).toBe('10000');
-    const [{ notices }] = await app.query<{ notices: string }>(`SELECT count(*) AS notices FROM outbox_messages WHERE type = 'suspension.noticed' AND lane = 'bulk' AND payload->>'waveId' = $1`, [wave.id]);
+    const [{ notices }] = await app.query<{ notices: string }>(
+      `SELECT count(*) AS notices FROM outbox_messages WHERE type = 'suspension.noticed' AND lane = 'bulk' AND payload->>'waveId' = $1`,
+      [wave.id],
+    );
     expect(notices).toBe('10000');
-    const [{ freezes }] = await app.query<{ freezes: string }>(`SELECT count(*) AS freezes FROM ledger_entries e JOIN suspensions s ON s.id = e.suspension_id WHERE e.kind = 'freeze' AND s.wave_id = $1`, [wave.id]);
+    const [{ freezes }] = await app.query<{ freezes: string }>(
+      `SELECT count(*) AS freezes FROM ledger_entries e JOIN suspensions s ON s.id = e.suspension_id WHERE e.kind = 'freeze' AND s.wave_id = $1`,
+      [wave.id],
+    );
     expect(freezes).toBe('10000');
     const stats = await app.http.get(`/v1/waves/${wave.id}`).set(senior()).expect(200);
     expect(stats.body.statistics.suspensions).toBe(10_000);
@@ -47,63 +71,137 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
     batch[3] = { ...batch[3], reasonCode: 'vibes' };
     batch[17] = { ...batch[17], accountEmail: 'not-an-email' };
     batch[42] = { ...batch[42], frozenBalance: { amountMinor: -5, currency: 'USD' } };
-    const res = await app.http.post('/v1/suspensions/batch').set(enforcement()).send({ waveId: wave.id, items: batch }).expect(400);
+    const res = await app.http
+      .post('/v1/suspensions/batch')
+      .set(enforcement())
+      .send({ waveId: wave.id, items: batch })
+      .expect(400);
     expect(res.body.code).toBe('validation_failed');
     expect(res.body.detail).toContain('items at index 3, 17, 42');
-    const indexes = new Set(res.body.errors.map((e: { field: string }) => Number(/^items\[(\d+)\]/.exec(e.field)?.[1])));
+    const indexes = new Set(
+      res.body.errors.map((e: { field: string }) => Number(/^items\[(\d+)\]/.exec(e.field)?.[1])),
+    );
     expect([...indexes]).toEqual([3, 17, 42]);
     expect(await app.query(`SELECT 1 FROM suspensions WHERE wave_id = $1`, [wave.id])).toHaveLength(0);
-    await app.http.post('/v1/suspensions/batch').set(enforcement()).send({ items: items(10_001, 'too-many') }).expect(400);
+    await app.http
+      .post('/v1/suspensions/batch')
+      .set(enforcement())
+      .send({ items: items(10_001, 'too-many') })
+      .expect(400);
   });
 
   it('decides a whole wave: 300 appeals decided once each, unappealed suspensions lifted, notices sent — even when the worker is killed half-way', async () => {
     const wave = await newWave('bulk-remedy');
     const batch = items(350, `bulk-${wave.id.slice(0, 8)}`);
-    await app.http.post('/v1/suspensions/batch').set(enforcement()).send({ waveId: wave.id, items: batch }).expect(200);
-    const suspensions = await app.query<{ id: string; account_id: string }>(`SELECT id, account_id FROM suspensions WHERE wave_id = $1 ORDER BY external_ref`, [wave.id]);
+    await app.http
+      .post('/v1/suspensions/batch')
+      .set(enforcement())
+      .send({ waveId: wave.id, items: batch })
+      .expect(200);
+    const suspensions = await app.query<{ id: string; account_id: string }>(
+      `SELECT id, account_id FROM suspensions WHERE wave_id = $1 ORDER BY external_ref`,
+      [wave.id],
+    );
     for (const s of suspensions.slice(0, 300)) {
-      await app.http.post('/v1/appeals').set(app.bearer(s.account_id, 'appellant')).send({ suspensionId: s.id, statement: STATEMENT, requestedRemedy: 'reinstate' }).expect(201);
+      await app.http
+        .post('/v1/appeals')
+        .set(app.bearer(s.account_id, 'appellant'))
+        .send({ suspensionId: s.id, statement: STATEMENT, requestedRemedy: 'reinstate' })
+        .expect(201);
     }
-    await app.http.post(`/v1/waves/${wave.id}/bulk-decision`).set(app.bearer('rev_1', 'reviewer')).send({ outcome: 'overturned', rationale: RATIONALE, includeUnappealed: true }).expect(403);
-    const refused = await app.http.post(`/v1/waves/${wave.id}/bulk-decision`).set(senior()).send({ outcome: 'upheld', rationale: RATIONALE, includeUnappealed: true }).expect(400);
+    await app.http
+      .post(`/v1/waves/${wave.id}/bulk-decision`)
+      .set(app.bearer('rev_1', 'reviewer'))
+      .send({ outcome: 'overturned', rationale: RATIONALE, includeUnappealed: true })
+      .expect(403);
+    const refused = await app.http
+      .post(`/v1/waves/${wave.id}/bulk-decision`)
+      .set(senior())
+      .send({ outcome: 'upheld', rationale: RATIONALE, includeUnappealed: true })
+      .expect(400);
     expect(refused.body.errors[0].field).toBe('includeUnappealed');
 
-    const accepted = await app.http.post(`/v1/waves/${wave.id}/bulk-decision`).set(senior()).send({ outcome: 'overturned', rationale: RATIONALE, includeUnappealed: true }).expect(202);
+    const accepted = await app.http
+      .post(`/v1/waves/${wave.id}/bulk-decision`)
+      .set(senior())
+      .send({ outcome: 'overturned', rationale: RATIONALE, includeUnappealed: true })
+      .expect(202);
     const jobUrl = `/v1/jobs/${accepted.body.jobId}`;
-    expect((await app.http.get(jobUrl).set(senior()).expect(200)).body).toMatchObject({ state: 'queued', total: 350, processed: 0, failed: 0 });
+    expect((await app.http.get(jobUrl).set(senior()).expect(200)).body).toMatchObject({
+      state: 'queued',
+      total: 350,
+      processed: 0,
+      failed: 0,
+    });
 
     let worker = WorkerProcess.start(app.env);
-    const midway = await eventually(async () => {
-      const job = (await app.http.get(jobUrl).set(senior())).body;
-      return job.processed > 0 ? job : null;
-    }, 60000, 'the first chunk');
+    const midway = await eventually(
+      async () => {
+        const job = (await app.http.get(jobUrl).set(senior())).body;
+        return job.processed > 0 ? job : null;
+      },
+      60000,
+      'the first chunk',
+    );
     await worker.kill();
     expect(midway.state).toBe('running');
     expect(midway.processed).toBeLessThan(350);
 
     worker = WorkerProcess.start(app.env);
     try {
-      const done = await eventually(async () => {
-        const job = (await app.http.get(jobUrl).set(senior())).body;
-        return job.state === 'completed' ? job : null;
-      }, 90000, 'the job to complete');
+      const done = await eventually(
+        async () => {
+          const job = (await app.http.get(jobUrl).set(senior())).body;
+          return job.state === 'completed' ? job : null;
+        },
+        90000,
+        'the job to complete',
+      );
       expect(done).toMatchObject({ state: 'completed', processed: 350, total: 350, failed: 0 });
 
-      const decidedTwice = await app.query(`SELECT entity_id FROM audit_events WHERE action = 'appeal.bulk_decide' GROUP BY entity_id HAVING count(*) > 1`);
+      const decidedTwice = await app.query(
+        `SELECT entity_id FROM audit_events WHERE action = 'appeal.bulk_decide' GROUP BY entity_id HAVING count(*) > 1`,
+      );
       expect(decidedTwice).toHaveLength(0);
-      const [{ decided }] = await app.query<{ decided: string }>(`SELECT count(*) AS decided FROM appeals WHERE wave_id = $1 AND status = 'decided' AND decision_outcome = 'overturned'`, [wave.id]);
+      const [{ decided }] = await app.query<{ decided: string }>(
+        `SELECT count(*) AS decided FROM appeals WHERE wave_id = $1 AND status = 'decided' AND decision_outcome = 'overturned'`,
+        [wave.id],
+      );
       expect(decided).toBe('300');
-      const [{ lifted }] = await app.query<{ lifted: string }>(`SELECT count(*) AS lifted FROM suspensions WHERE wave_id = $1 AND status = 'lifted'`, [wave.id]);
+      const [{ lifted }] = await app.query<{ lifted: string }>(
+        `SELECT count(*) AS lifted FROM suspensions WHERE wave_id = $1 AND status = 'lifted'`,
+        [wave.id],
+      );
       expect(lifted).toBe('350');
-      const [{ releases }] = await app.query<{ releases: string }>(`SELECT count(*) AS releases FROM ledger_entries e JOIN suspensions s ON s.id = e.suspension_id WHERE e.kind = 'release' AND s.wave_id = $1`, [wave.id]);
+      const [{ releases }] = await app.query<{ releases: string }>(
+        `SELECT count(*) AS releases FROM ledger_entries e JOIN suspensions s ON s.id = e.suspension_id WHERE e.kind = 'release' AND s.wave_id = $1`,
+        [wave.id],
+      );
       expect(releases).toBe('350');
       const stats = (await app.http.get(`/v1/waves/${wave.id}`).set(senior()).expect(200)).body;
-      expect(stats).toMatchObject({ statistics: { suspensions: 350, appealsFiled: 300, appealsOpen: 0, appealsDecided: 300, overturned: 300, overturnRate: 1 }, flagged: true });
+      expect(stats).toMatchObject({
+        statistics: {
+          suspensions: 350,
+          appealsFiled: 300,
+          appealsOpen: 0,
+          appealsDecided: 300,
+          overturned: 300,
+          overturnRate: 1,
+        },
+        flagged: true,
+      });
 
-      await eventually(async () => {
-        const [{ n }] = await app.query<{ n: string }>(`SELECT count(*) AS n FROM notifications WHERE channel = 'inbox' AND event_type = 'appeal.decided' AND suspension_id IN (SELECT id FROM suspensions WHERE wave_id = $1)`, [wave.id]);
-        return n === '300';
-      }, 60000, 'every decision notice');
+      await eventually(
+        async () => {
+          const [{ n }] = await app.query<{ n: string }>(
+            `SELECT count(*) AS n FROM notifications WHERE channel = 'inbox' AND event_type = 'appeal.decided' AND suspension_id IN (SELECT id FROM suspensions WHERE wave_id = $1)`,
+            [wave.id],
+          );
+          return n === '300';
+        },
+        60000,
+        'every decision notice',
+      );
       const verify = await app.http.get('/v1/audit/verify').set(app.bearer('admin_1', 'admin')).expect(200);
       expect(verify.body.ok).toBe(true);
     } finally {

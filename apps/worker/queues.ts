@@ -18,7 +18,8 @@ const QUEUE_BY_TYPE: Record<string, string> = {
   [BULK_DECISION_REQUESTED]: BULK_JOBS_QUEUE,
 };
 
-export const queueForMessage = (m: { type: string; lane: string }): string => QUEUE_BY_TYPE[m.type] ?? queueForLane(m.lane);
+export const queueForMessage = (m: { type: string; lane: string }): string =>
+  QUEUE_BY_TYPE[m.type] ?? queueForLane(m.lane);
 
 export interface EventJobData {
   outboxId: string;

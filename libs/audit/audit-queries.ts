@@ -24,7 +24,7 @@ export class AuditQueries {
     limit: number,
     cursor?: string,
   ): Promise<Page<AuditEventView>> {
-    const [afterSeq] = decodeCursor(cursor, 1) ?? [];
+    const [afterSeq] = decodeCursor(cursor, ['number']) ?? [];
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);

@@ -1,4 +1,12 @@
-import { ExecutionContext, Inject, Injectable, Logger, Module, UseGuards, applyDecorators } from '@nestjs/common';
+import {
+  ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  UseGuards,
+  applyDecorators,
+} from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
@@ -28,9 +36,17 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
     try {
-      const [hits, pttl] = (await this.redis.eval(INCREMENT, 1, redisKey(this.config, 'rate', key), ttl)) as [number, number];
+      const [hits, pttl] = (await this.redis.eval(INCREMENT, 1, redisKey(this.config, 'rate', key), ttl)) as [
+        number,
+        number,
+      ];
       const seconds = Math.max(1, Math.ceil(pttl / 1000));
-      return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: hits > limit ? seconds : 0 };
+      return {
+        totalHits: hits,
+        timeToExpire: seconds,
+        isBlocked: hits > limit,
+        timeToBlockExpire: hits > limit ? seconds : 0,
+      };
     } catch (error) {
       this.logger.warn(`rate limit skipped, Redis unavailable: ${(error as Error).message}`);
       return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
@@ -60,7 +76,10 @@ export class AppellantWriteThrottle extends ThrottlerGuard {
 export const AppellantRateLimit = () =>
   applyDecorators(
     UseGuards(AppellantWriteThrottle),
-    ApiResponse({ status: 429, description: 'problem+json rate_limited; Retry-After says when to try again' }),
+    ApiResponse({
+      status: 429,
+      description: 'problem+json rate_limited; Retry-After says when to try again',
+    }),
   );
 
 @Module({

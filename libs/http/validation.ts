@@ -24,8 +24,12 @@ function describe(errors: FieldError[]): string {
     const match = /^(\w+)\[(\d+)\]/.exec(field);
     if (match) indexes.set(match[1], (indexes.get(match[1]) ?? new Set()).add(Number(match[2])));
   }
-  const lists = [...indexes].map(([list, set]) => `${list} at index ${[...set].sort((a, b) => a - b).join(', ')}`);
-  return lists.length ? `The request has invalid fields: ${lists.join('; ')}` : 'The request has invalid fields';
+  const lists = [...indexes].map(
+    ([list, set]) => `${list} at index ${[...set].sort((a, b) => a - b).join(', ')}`,
+  );
+  return lists.length
+    ? `The request has invalid fields: ${lists.join('; ')}`
+    : 'The request has invalid fields';
 }
 
 /** whitelist + forbidNonWhitelisted: unknown fields are a 400, never silently dropped. */

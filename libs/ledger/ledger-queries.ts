@@ -37,7 +37,7 @@ export class LedgerQueries {
     limit: number,
     cursor?: string,
   ): Promise<Page<LedgerEntryView>> {
-    const [beforeSeq] = decodeCursor(cursor, 1) ?? [];
+    const [beforeSeq] = decodeCursor(cursor, ['number']) ?? [];
     const params: unknown[] = [];
     const where: string[] = [];
     if (accountId !== undefined) {

@@ -50,13 +50,10 @@ export class TestApp {
       ...options.env,
     };
     const api = await createApiApp(env);
-    const app = new TestApp(
-      api,
-      env,
-      new Pool({ connectionString: database.url, max: 4 }),
-      database.name,
-      options.worker !== false,
-    );
+    const pool = new Pool({ connectionString: database.url, max: 4 });
+    // an idle connection closed by the server (database dropped, backend terminated) must not crash the run
+    pool.on('error', () => undefined);
+    const app = new TestApp(api, env, pool, database.name, options.worker !== false);
     if (app.withWorker) await app.startWorker();
     return app;
   }

@@ -1,6 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { AppealQueries, FileAppealUseCase, PostMessageUseCase, TransitionAppealUseCase } from '@redress/appeals';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import {
+  AppealQueries,
+  FileAppealUseCase,
+  PostMessageUseCase,
+  TransitionAppealUseCase,
+} from '@redress/appeals';
 import { AuditQueries } from '@redress/audit';
 import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, AppellantRateLimit, Idempotent, IfMatch, PageQuery } from '@redress/http';
@@ -10,11 +22,19 @@ import { IdParam } from '../common/id-param';
 import { AuditEventResponse } from '../audit/audit.controller';
 import { isStaffViewer, viewOf } from './appeal-views';
 import { FileAppealRequest, PostMessageRequest } from './dto/appeal.request.dto';
-import { AppellantAppealResponse, MessageResponse, StaffAppealResponse, toAppellantAppeal, toMessageResponse } from './dto/appeal.response.dto';
+import {
+  AppellantAppealResponse,
+  MessageResponse,
+  StaffAppealResponse,
+  toAppellantAppeal,
+  toMessageResponse,
+} from './dto/appeal.response.dto';
 
 const EITHER_VIEW = {
   description: 'The caller’s view: appellants get AppellantAppeal, staff StaffAppeal',
-  schema: { oneOf: [{ $ref: getSchemaPath(StaffAppealResponse) }, { $ref: getSchemaPath(AppellantAppealResponse) }] },
+  schema: {
+    oneOf: [{ $ref: getSchemaPath(StaffAppealResponse) }, { $ref: getSchemaPath(AppellantAppealResponse) }],
+  },
 };
 
 @ApiTags('appeals')
@@ -35,8 +55,19 @@ export class AppealsController {
   @AppellantRateLimit()
   @Idempotent()
   @ApiCreatedResponse({ type: AppellantAppealResponse })
-  @ApiProblems('not_found', 'appeal_already_exists', 'suspension_not_active', 'appeal_window_closed', 'rate_limited', 'idempotency_key_reused', 'idempotency_request_in_progress')
-  async file(@CurrentActor() actor: Actor, @Body() body: FileAppealRequest): Promise<AppellantAppealResponse> {
+  @ApiProblems(
+    'not_found',
+    'appeal_already_exists',
+    'suspension_not_active',
+    'appeal_window_closed',
+    'rate_limited',
+    'idempotency_key_reused',
+    'idempotency_request_in_progress',
+  )
+  async file(
+    @CurrentActor() actor: Actor,
+    @Body() body: FileAppealRequest,
+  ): Promise<AppellantAppealResponse> {
     return toAppellantAppeal(await this.fileAppeal.execute(actor, body));
   }
 
@@ -55,7 +86,8 @@ export class AppealsController {
   @ApiProblems('not_found')
   async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     const appeal = await this.queries.get(id);
-    if (!appeal || (!isStaffViewer(actor) && appeal.accountId !== actor.sub)) throw DomainError.notFound('Appeal');
+    if (!appeal || (!isStaffViewer(actor) && appeal.accountId !== actor.sub))
+      throw DomainError.notFound('Appeal');
     return viewOf(actor, appeal);
   }
 
@@ -65,7 +97,11 @@ export class AppealsController {
   @AppellantRateLimit()
   @ApiOkResponse({ type: AppellantAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch', 'rate_limited')
-  async withdraw(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @IfMatch() version?: number) {
+  async withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @IfMatch() version?: number,
+  ) {
     return toAppellantAppeal(await this.transitions.simple(actor, id, 'withdraw', version));
   }
 
@@ -84,9 +120,16 @@ export class AppealsController {
   @Post('appeals/:id/messages')
   @Roles('appellant', 'reviewer', 'senior_reviewer')
   @AppellantRateLimit()
-  @ApiCreatedResponse({ type: MessageResponse, description: 'An appellant’s message while awaiting_appellant moves the appeal back to in_review' })
+  @ApiCreatedResponse({
+    type: MessageResponse,
+    description: 'An appellant’s message while awaiting_appellant moves the appeal back to in_review',
+  })
   @ApiProblems('not_found', 'invalid_transition', 'rate_limited')
-  async addMessage(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: PostMessageRequest): Promise<MessageResponse> {
+  async addMessage(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: PostMessageRequest,
+  ): Promise<MessageResponse> {
     return toMessageResponse(await this.postMessage.execute(actor, id, body), isStaffViewer(actor));
   }
 

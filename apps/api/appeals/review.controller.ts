@@ -1,6 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { APPEAL_STATUSES, AppealQueries, ClaimNextUseCase, DecideAppealUseCase, TransitionAppealUseCase, type AppealStatus } from '@redress/appeals';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  APPEAL_STATUSES,
+  AppealQueries,
+  ClaimNextUseCase,
+  DecideAppealUseCase,
+  TransitionAppealUseCase,
+  type AppealStatus,
+} from '@redress/appeals';
 import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, IfMatch, PageQuery } from '@redress/http';
 import type { Actor } from '@redress/kernel';
@@ -14,11 +27,19 @@ import { DecisionRequest, ReasonRequest, RequestInfoRequest } from './dto/appeal
 import { StaffAppealResponse, toStaffAppeal } from './dto/appeal.response.dto';
 
 export class QueueQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: APPEAL_STATUSES, description: 'Default: every open status' }) @IsOptional() @IsIn(APPEAL_STATUSES) status?: AppealStatus;
-  @ApiPropertyOptional({ enum: [1, 2] }) @IsOptional() @Type(() => Number) @IsInt() @IsIn([1, 2]) level?: 1 | 2;
+  @ApiPropertyOptional({ enum: APPEAL_STATUSES, description: 'Default: every open status' })
+  @IsOptional()
+  @IsIn(APPEAL_STATUSES)
+  status?: AppealStatus;
+  @ApiPropertyOptional({ enum: [1, 2] }) @IsOptional() @Type(() => Number) @IsInt() @IsIn([1, 2]) level?:
+    1 | 2;
   @ApiPropertyOptional({ enum: REASON_CODES }) @IsOptional() @IsIn(REASON_CODES) reasonCode?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() waveId?: string;
-  @ApiPropertyOptional({ description: '`me`, `none`, or a reviewer id' }) @IsOptional() @IsString() @Length(1, 255) assignee?: string;
+  @ApiPropertyOptional({ description: '`me`, `none`, or a reviewer id' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  assignee?: string;
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -52,7 +73,10 @@ export class ReviewController {
   @ApiOkResponse({ type: StaffAppealResponse, description: 'The appeal now claimed by the caller' })
   @ApiNoContentResponse({ description: 'Nothing claimable' })
   @ApiProblems()
-  async next(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<StaffAppealResponse | undefined> {
+  async next(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StaffAppealResponse | undefined> {
     const appeal = await this.claimNext.execute(actor);
     if (!appeal) {
       reply.status(204);
@@ -81,7 +105,12 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
-  async requestInfo(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: RequestInfoRequest, @IfMatch() version?: number) {
+  async requestInfo(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: RequestInfoRequest,
+    @IfMatch() version?: number,
+  ) {
     return toStaffAppeal(await this.transitions.requestInfo(actor, id, body, version));
   }
 
@@ -89,7 +118,12 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
-  async escalate(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: ReasonRequest, @IfMatch() version?: number) {
+  async escalate(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: ReasonRequest,
+    @IfMatch() version?: number,
+  ) {
     return toStaffAppeal(await this.transitions.escalate(actor, id, body.reason, version));
   }
 
@@ -97,7 +131,12 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch', 'refund_exceeds_balance')
-  async decision(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: DecisionRequest, @IfMatch() version?: number) {
+  async decision(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: DecisionRequest,
+    @IfMatch() version?: number,
+  ) {
     return toStaffAppeal(await this.decide.execute(actor, id, body, version));
   }
 
@@ -106,7 +145,12 @@ export class ReviewController {
   @Roles('senior_reviewer')
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'reopen_window_closed', 'version_mismatch')
-  async reopen(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: ReasonRequest, @IfMatch() version?: number) {
+  async reopen(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: ReasonRequest,
+    @IfMatch() version?: number,
+  ) {
     return toStaffAppeal(await this.transitions.reopen(actor, id, body.reason, version));
   }
 }

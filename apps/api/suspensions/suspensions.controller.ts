@@ -11,12 +11,21 @@ import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, Idempotent, IfMatch, PageQuery } from '@redress/http';
 import { Clock, DomainError, hasRole, type Actor } from '@redress/kernel';
 import { LiftWithAppealUseCase } from '@redress/appeals';
-import { CreateSuspensionBatchUseCase, CreateSuspensionUseCase, SuspensionQueries } from '@redress/suspensions';
+import {
+  CreateSuspensionBatchUseCase,
+  CreateSuspensionUseCase,
+  SuspensionQueries,
+} from '@redress/suspensions';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
-import { CreateSuspensionRequest, LiftSuspensionRequest, SuspensionBatchRequest, SuspensionBatchResponse } from './dto/create-suspension.request.dto';
+import {
+  CreateSuspensionRequest,
+  LiftSuspensionRequest,
+  SuspensionBatchRequest,
+  SuspensionBatchResponse,
+} from './dto/create-suspension.request.dto';
 import {
   SuspensionPublicResponse,
   SuspensionStaffResponse,
@@ -70,7 +79,10 @@ export class SuspensionsController {
   @Idempotent()
   @ApiOkResponse({ type: SuspensionBatchResponse, description: 'All items committed in one transaction' })
   @ApiProblems('payload_too_large', 'idempotency_key_reused', 'idempotency_request_in_progress')
-  async batch(@CurrentActor() actor: Actor, @Body() body: SuspensionBatchRequest): Promise<SuspensionBatchResponse> {
+  async batch(
+    @CurrentActor() actor: Actor,
+    @Body() body: SuspensionBatchRequest,
+  ): Promise<SuspensionBatchResponse> {
     return this.createBatch.execute(actor, body.waveId, body.items);
   }
 
@@ -113,7 +125,10 @@ export class SuspensionsController {
   @Post('suspensions/:id/lift')
   @HttpCode(200)
   @Roles('enforcement', 'admin')
-  @ApiOkResponse({ type: SuspensionStaffResponse, description: 'Lifted; an open appeal on it is decided overturned with this reason' })
+  @ApiOkResponse({
+    type: SuspensionStaffResponse,
+    description: 'Lifted; an open appeal on it is decided overturned with this reason',
+  })
   @ApiProblems('not_found', 'suspension_not_active', 'version_mismatch')
   async lift(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { BulkJobQueries, RequestBulkDecisionUseCase } from '@redress/appeals';
 import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, Idempotent, PageQuery } from '@redress/http';
@@ -7,7 +13,15 @@ import { DomainError, type Actor } from '@redress/kernel';
 import { CreateWaveUseCase, WaveQueries } from '@redress/suspensions';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
-import { BulkDecisionRequest, CreateWaveRequest, JobAccepted, JobResponse, toJobResponse, toWaveResponse, WaveResponse } from './dto/wave.dto';
+import {
+  BulkDecisionRequest,
+  CreateWaveRequest,
+  JobAccepted,
+  JobResponse,
+  toJobResponse,
+  toWaveResponse,
+  WaveResponse,
+} from './dto/wave.dto';
 
 const WAVE_READERS = ['enforcement', 'reviewer', 'senior_reviewer', 'finance', 'admin'] as const;
 
@@ -55,9 +69,16 @@ export class WavesController {
   @HttpCode(202)
   @Roles('senior_reviewer')
   @Idempotent()
-  @ApiAcceptedResponse({ type: JobAccepted, description: 'Decided on the worker in chunks; follow GET /v1/jobs/:id' })
+  @ApiAcceptedResponse({
+    type: JobAccepted,
+    description: 'Decided on the worker in chunks; follow GET /v1/jobs/:id',
+  })
   @ApiProblems('not_found', 'idempotency_key_reused', 'idempotency_request_in_progress')
-  async bulkDecision(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body() body: BulkDecisionRequest): Promise<JobAccepted> {
+  async bulkDecision(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body() body: BulkDecisionRequest,
+  ): Promise<JobAccepted> {
     return { jobId: await this.requestBulkDecision.execute(actor, id, body) };
   }
 

@@ -34,7 +34,7 @@ export class AppealQueries {
   }
 
   async listForAccount(accountId: string, limit: number, cursor?: string): Promise<Page<Appeal>> {
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [accountId, limit + 1];
     const rows: AppealRow[] = await this.dataSource.query(
       `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE a.account_id = $1
@@ -63,7 +63,7 @@ export class AppealQueries {
     if (filter.assignee === 'none') where.push('a.assignee_id IS NULL');
     else if (filter.assignee)
       where.push(`a.assignee_id = $${params.push(filter.assignee === 'me' ? callerId : filter.assignee)}`);
-    const after = decodeCursor(cursor, 3);
+    const after = decodeCursor(cursor, ['number', 'timestamp', 'uuid']);
     if (after) {
       const [p, s, i] = [params.push(after[0]), params.push(after[1]), params.push(after[2])];
       where.push(
@@ -85,7 +85,7 @@ export class AppealQueries {
     limit: number,
     cursor?: string,
   ): Promise<Page<AppealMessage>> {
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [appealId, limit + 1];
     const rows: MessageRow[] = await this.dataSource.query(
       `SELECT * FROM appeal_messages WHERE appeal_id = $1 ${includeInternal ? '' : 'AND NOT internal'}

@@ -71,6 +71,8 @@ export class Appeals1763700000001 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE appeal_messages; DROP TABLE appeals; DROP FUNCTION appeal_priority(boolean, boolean, bigint, boolean);`);
+    await q.query(
+      `DROP TABLE appeal_messages; DROP TABLE appeals; DROP FUNCTION appeal_priority(boolean, boolean, bigint, boolean);`,
+    );
   }
 }

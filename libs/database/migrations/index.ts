@@ -4,6 +4,7 @@ import { Evidence1763700000002 } from './1763700000002-evidence';
 import { NotificationDeliveries1763700000003 } from './1763700000003-notification-deliveries';
 import { LedgerRefunds1763700000004 } from './1763700000004-ledger-refunds';
 import { Waves1763700000005 } from './1763700000005-waves';
+import { MillisecondCursorTimestamps1763700000006 } from './1763700000006-millisecond-cursor-timestamps';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   NotificationDeliveries1763700000003,
   LedgerRefunds1763700000004,
   Waves1763700000005,
+  MillisecondCursorTimestamps1763700000006,
 ];

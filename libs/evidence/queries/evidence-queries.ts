@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, toPage, type Page } from '@redress/http';
-import { DomainError, isUuid } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import type { Evidence } from '../domain/evidence';
 import { EVIDENCE_COLUMNS, toEvidence, type EvidenceRow } from '../persistence/evidence-row';
@@ -30,7 +29,7 @@ export class EvidenceQueries {
     appealId: string,
     options: { includeInternal: boolean; limit: number; cursor?: string },
   ): Promise<Page<Evidence>> {
-    const after = decodeKey(options.cursor);
+    const after = decodeCursor(options.cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [appealId, options.limit + 1];
     const rows = (await this.dataSource.query(
       `SELECT ${EVIDENCE_COLUMNS}
@@ -44,15 +43,4 @@ export class EvidenceQueries {
     )) as EvidenceRow[];
     return toPage(rows, options.limit, toEvidence, (r) => [r.created_at.toISOString(), r.id]);
   }
-}
-
-/** A cursor is opaque to clients, but a forged one must be a 400, never a failed cast in SQL. */
-function decodeKey(cursor: string | undefined): [string, string] | undefined {
-  const key = decodeCursor(cursor, 2);
-  if (!key) return undefined;
-  const [at, id] = key;
-  if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && isUuid(id)) return [at, id];
-  throw new DomainError('validation_failed', 'cursor is not valid', [
-    { field: 'cursor', message: 'cursor is not valid' },
-  ]);
 }

@@ -60,7 +60,7 @@ export class DeliveryLogQueries {
 
   /** Oldest first, so the log reads as the story of the appeal. */
   async listForAppeal(appealId: string, limit: number, cursor?: string): Promise<Page<DeliveryLogEntry>> {
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [appealId, limit + 1];
     const rows: Row[] = await this.dataSource.query(
       `SELECT ${COLUMNS}

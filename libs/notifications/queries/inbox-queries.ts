@@ -20,7 +20,7 @@ export class InboxQueries {
 
   /** An account's in-app inbox, newest first. */
   async list(accountId: string, limit: number, cursor?: string): Promise<Page<InboxItem>> {
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [accountId, limit + 1];
     const rows = await this.dataSource.query(
       `SELECT id, event_id, template, locale, subject, body, appeal_id, suspension_id, created_at,

@@ -23,7 +23,7 @@ export class RefundQueries {
   }
 
   async list(filter: RefundFilter, limit: number, cursor?: string): Promise<Page<Refund>> {
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const qb = this.dataSource.manager
       .createQueryBuilder(RefundEntity, 'r')
       .orderBy('r.created_at', 'DESC')

@@ -16,7 +16,7 @@ export class SuspensionQueries {
 
   /** An account's suspensions, newest first, keyset-paged on (suspended_at, id). */
   async listForAccount(accountId: string, limit: number, cursor?: string): Promise<Page<Suspension>> {
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const qb = this.dataSource.manager
       .createQueryBuilder(SuspensionEntity, 's')
       .where('s.account_id = :accountId', { accountId })

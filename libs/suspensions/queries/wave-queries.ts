@@ -38,7 +38,7 @@ export class WaveQueries {
 
   /** Newest first. */
   async list(limit: number, cursor?: string): Promise<Page<Wave>> {
-    const after = decodeCursor(cursor, 2);
+    const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [limit + 1];
     const rows: WaveRow[] = await this.dataSource.query(
       `${SELECT_WAVES} ${after ? `WHERE (w.created_at, w.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)` : ''}

@@ -1,12 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DECISION_OUTCOMES, REQUESTED_REMEDIES, type DecisionOutcome, type RequestedRemedy } from '@redress/appeals';
+import {
+  DECISION_OUTCOMES,
+  REQUESTED_REMEDIES,
+  type DecisionOutcome,
+  type RequestedRemedy,
+} from '@redress/appeals';
 import { Trim } from '@redress/http';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class FileAppealRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() suspensionId: string;
-  @ApiProperty({ minLength: 20, maxLength: 10000, example: 'I run a translation start-up; the traffic was our own evaluation suite…' })
+  @ApiProperty({
+    minLength: 20,
+    maxLength: 10000,
+    example: 'I run a translation start-up; the traffic was our own evaluation suite…',
+  })
   @Trim()
   @IsString()
   @Length(20, 10000)
@@ -16,7 +36,10 @@ export class FileAppealRequest {
 
 export class PostMessageRequest {
   @ApiProperty({ minLength: 1, maxLength: 5000 }) @Trim() @IsString() @Length(1, 5000) body: string;
-  @ApiPropertyOptional({ description: 'Staff only: an internal note the appellant never sees', default: false })
+  @ApiPropertyOptional({
+    description: 'Staff only: an internal note the appellant never sees',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   internal?: boolean;
@@ -28,7 +51,12 @@ export class RequestInfoRequest {
   @IsString()
   @Length(1, 5000)
   message: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 7 }) @IsOptional() @IsInt() @Min(1) @Max(30) dueInDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 7 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  dueInDays?: number;
 }
 
 export class ReasonRequest {
@@ -46,7 +74,10 @@ export class RefundAmount {
 export class DecisionRequest {
   @ApiProperty({ enum: DECISION_OUTCOMES }) @IsIn(DECISION_OUTCOMES) outcome: DecisionOutcome;
   @ApiProperty({ minLength: 20, maxLength: 10000 }) @Trim() @IsString() @Length(20, 10000) rationale: string;
-  @ApiPropertyOptional({ type: RefundAmount, description: 'Propose a refund of the frozen balance in the same transaction' })
+  @ApiPropertyOptional({
+    type: RefundAmount,
+    description: 'Propose a refund of the frozen balance in the same transaction',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => RefundAmount)

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { APPEAL_STATUSES, DECISION_OUTCOMES, REQUESTED_REMEDIES, type Appeal, type AppealMessage } from '@redress/appeals';
+import {
+  APPEAL_STATUSES,
+  DECISION_OUTCOMES,
+  REQUESTED_REMEDIES,
+  type Appeal,
+  type AppealMessage,
+} from '@redress/appeals';
 
 export class AppellantDecisionResponse {
   @ApiProperty({ enum: DECISION_OUTCOMES }) outcome: string;
@@ -25,7 +31,8 @@ export class AppellantAppealResponse {
   @ApiProperty({ format: 'date-time', nullable: true }) infoDueAt: string | null;
   @ApiProperty({ format: 'date-time' }) decisionDueAt: string;
   @ApiProperty() slaBreached: boolean;
-  @ApiPropertyOptional({ type: AppellantDecisionResponse, nullable: true }) decision: AppellantDecisionResponse | null;
+  @ApiPropertyOptional({ type: AppellantDecisionResponse, nullable: true })
+  decision: AppellantDecisionResponse | null;
   @ApiProperty() version: number;
 }
 
@@ -34,7 +41,8 @@ export class StaffAppealResponse extends AppellantAppealResponse {
   @ApiProperty({ minimum: 0, maximum: 100 }) priority: number;
   @ApiProperty() reasonCode: string;
   @ApiProperty({ format: 'uuid', nullable: true }) waveId: string | null;
-  @ApiPropertyOptional({ type: StaffDecisionResponse, nullable: true }) declare decision: StaffDecisionResponse | null;
+  @ApiPropertyOptional({ type: StaffDecisionResponse, nullable: true })
+  declare decision: StaffDecisionResponse | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
@@ -54,7 +62,13 @@ export function toAppellantAppeal(a: Appeal): AppellantAppealResponse {
     infoDueAt: iso(a.infoDueAt),
     decisionDueAt: a.decisionDueAt.toISOString(),
     slaBreached: a.slaBreached,
-    decision: a.decision ? { outcome: a.decision.outcome, rationale: a.decision.rationale, decidedAt: a.decision.decidedAt.toISOString() } : null,
+    decision: a.decision
+      ? {
+          outcome: a.decision.outcome,
+          rationale: a.decision.rationale,
+          decidedAt: a.decision.decidedAt.toISOString(),
+        }
+      : null,
     version: a.version,
   };
 }
@@ -83,5 +97,9 @@ export class MessageResponse {
 
 export function toMessageResponse(m: AppealMessage, staffView: boolean): MessageResponse {
   const { authorId, ...rest } = m;
-  return { ...rest, ...(staffView || m.authorRole === 'appellant' ? { authorId } : {}), createdAt: m.createdAt.toISOString() };
+  return {
+    ...rest,
+    ...(staffView || m.authorRole === 'appellant' ? { authorId } : {}),
+    createdAt: m.createdAt.toISOString(),
+  };
 }

@@ -87,7 +87,10 @@ export class LiftSuspensionRequest {
 export class SuspensionBatchItem extends OmitType(CreateSuspensionRequest, ['waveId'] as const) {}
 
 export class SuspensionBatchRequest {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The ban wave every item belongs to' }) @IsOptional() @IsUUID() waveId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The ban wave every item belongs to' })
+  @IsOptional()
+  @IsUUID()
+  waveId?: string;
   @ApiProperty({ type: [SuspensionBatchItem], minItems: 1, maxItems: 10000 })
   @IsArray()
   @ArrayMinSize(1)
@@ -99,5 +102,6 @@ export class SuspensionBatchRequest {
 
 export class SuspensionBatchResponse {
   @ApiProperty({ description: 'Suspensions created (each gets a notice)' }) created: number;
-  @ApiProperty({ description: 'Items whose externalRef already existed (or repeated within the batch)' }) skipped: number;
+  @ApiProperty({ description: 'Items whose externalRef already existed (or repeated within the batch)' })
+  skipped: number;
 }

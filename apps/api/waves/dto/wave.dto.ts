@@ -7,7 +7,12 @@ import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 export class CreateWaveRequest {
   @ApiProperty({ example: 'Distillation sweep 2026-11' }) @Trim() @IsString() @Length(1, 200) name: string;
   @ApiProperty({ example: 'distill-detector-v3' }) @Trim() @IsString() @Length(1, 200) detector: string;
-  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @Trim() @IsString() @Length(0, 5000) description?: string;
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(0, 5000)
+  description?: string;
 }
 
 export class RefundsPaidRow {
@@ -34,7 +39,10 @@ export class WaveResponse {
   @ApiProperty() createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: WaveStatisticsResponse }) statistics: WaveStatisticsResponse;
-  @ApiProperty({ description: 'Overturn rate ≥ 30 % with ≥ 10 decided appeals: the detector is probably wrong' }) flagged: boolean;
+  @ApiProperty({
+    description: 'Overturn rate ≥ 30 % with ≥ 10 decided appeals: the detector is probably wrong',
+  })
+  flagged: boolean;
 }
 
 export const toWaveResponse = (w: Wave): WaveResponse => ({ ...w, createdAt: w.createdAt.toISOString() });
@@ -42,7 +50,10 @@ export const toWaveResponse = (w: Wave): WaveResponse => ({ ...w, createdAt: w.c
 export class BulkDecisionRequest {
   @ApiProperty({ enum: DECISION_OUTCOMES }) @IsIn(DECISION_OUTCOMES) outcome: DecisionOutcome;
   @ApiProperty({ minLength: 20, maxLength: 10000 }) @Trim() @IsString() @Length(20, 10000) rationale: string;
-  @ApiProperty({ description: 'Also lift, proactively, the wave’s active suspensions nobody appealed (overturned/modified only)' })
+  @ApiProperty({
+    description:
+      'Also lift, proactively, the wave’s active suspensions nobody appealed (overturned/modified only)',
+  })
   @IsBoolean()
   includeUnappealed: boolean;
 }
@@ -63,4 +74,8 @@ export class JobResponse {
   @ApiProperty({ format: 'date-time', nullable: true }) finishedAt: string | null;
 }
 
-export const toJobResponse = (j: BulkJob): JobResponse => ({ ...j, createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null });
+export const toJobResponse = (j: BulkJob): JobResponse => ({
+  ...j,
+  createdAt: j.createdAt.toISOString(),
+  finishedAt: j.finishedAt?.toISOString() ?? null,
+});
