@@ -1,16 +1,16 @@
 import { BULK_DECISION_REQUESTED } from '@redress/appeals';
 import { PAYOUT_REQUESTED } from '@redress/refunds';
+import { BULK_EVENTS_QUEUE, BULK_JOBS_QUEUE, EVENTS_QUEUE, PAYOUTS_QUEUE } from '@redress/redis';
 
-/** BullMQ queue names. Bulk notices (ban waves) have their own queue so single notices never wait behind them. */
-export const EVENTS_QUEUE = 'events';
-export const BULK_EVENTS_QUEUE = 'events-bulk';
+export {
+  BULK_EVENTS_QUEUE,
+  BULK_JOBS_QUEUE,
+  DELIVERIES_QUEUE,
+  EVENTS_QUEUE,
+  PAYOUTS_QUEUE,
+} from '@redress/redis';
 
 export const queueForLane = (lane: string): string => (lane === 'bulk' ? BULK_EVENTS_QUEUE : EVENTS_QUEUE);
-
-/** Payout requests go to the payouts worker (libs/refunds), never to notifications. */
-export const PAYOUTS_QUEUE = 'payouts';
-/** Wave-wide decisions run as long, chunked jobs of their own. */
-export const BULK_JOBS_QUEUE = 'bulk-jobs';
 
 /** Outbox types that are work for a processor rather than notices to deliver. */
 const QUEUE_BY_TYPE: Record<string, string> = {
@@ -27,9 +27,6 @@ export interface EventJobData {
   payload: Record<string, unknown>;
   requestId: string | null;
 }
-
-/** E-mail and webhook delivery attempts; job id = notification id, so queueing one twice is a no-op. */
-export const DELIVERIES_QUEUE = 'deliveries';
 
 export interface DeliveryJobData {
   notificationId: string;

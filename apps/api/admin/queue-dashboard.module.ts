@@ -11,11 +11,11 @@ import { REDIS } from '@redress/redis';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import type Redis from 'ioredis';
-import { BULK_EVENTS_QUEUE, DELIVERIES_QUEUE, EVENTS_QUEUE } from '../../worker/queues';
+import { ALL_QUEUES } from '@redress/redis';
 import { adminOnlyHook } from './admin-only.hook';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
-const QUEUES = [EVENTS_QUEUE, BULK_EVENTS_QUEUE, DELIVERIES_QUEUE];
+const QUEUES = ALL_QUEUES;
 
 /**
  * The worker's queues on a read-only bull-board dashboard at /admin/queues, for admins. The API never

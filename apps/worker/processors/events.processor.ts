@@ -1,5 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '@redress/config';
 import { DispatchEventUseCase } from '@redress/notifications';
 import type { Job } from 'bullmq';
 import { BULK_EVENTS_QUEUE, EVENTS_QUEUE, type EventJobData } from '../queues';
@@ -27,15 +28,23 @@ async function dispatch(
   await deliveries.enqueue(await useCase.execute({ id: outboxId, type, payload }), options);
 }
 
-@Processor(EVENTS_QUEUE, { concurrency: 16 })
-export class EventsProcessor extends WorkerHost {
+/** A short lock: the events of a worker that died are picked up by another within seconds. */
+const RECOVERY = { lockDuration: 10_000, stalledInterval: 5_000 };
+
+@Processor(EVENTS_QUEUE, { concurrency: 16, ...RECOVERY })
+export class EventsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(EventsProcessor.name);
 
   constructor(
     private readonly dispatchEvent: DispatchEventUseCase,
     private readonly deliveries: DeliveryEnqueuer,
+    private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.env.WORKER_CONCURRENCY;
   }
 
   async process(job: Job<EventJobData>): Promise<void> {
@@ -53,7 +62,7 @@ export class EventsProcessor extends WorkerHost {
   }
 }
 
-@Processor(BULK_EVENTS_QUEUE, { concurrency: 8 })
+@Processor(BULK_EVENTS_QUEUE, { concurrency: 8, ...RECOVERY })
 export class BulkEventsProcessor extends WorkerHost {
   private readonly logger = new Logger(BulkEventsProcessor.name);
 

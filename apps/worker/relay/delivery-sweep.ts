@@ -5,6 +5,7 @@ import { UnitOfWork } from '@redress/database';
 import { NotificationDeliveryRepository } from '@redress/notifications';
 import type { Queue } from 'bullmq';
 import { DELIVERIES_QUEUE, type DeliveryJobData } from '../queues';
+import { onRedisRecovery, PollingLoop } from '../scheduling/polling-loop';
 import { DeliveryEnqueuer } from './delivery-enqueuer';
 
 /**
@@ -18,10 +19,12 @@ import { DeliveryEnqueuer } from './delivery-enqueuer';
 export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly BATCH = 1000;
   private readonly logger = new Logger(DeliverySweep.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
-  private redisWasDown = false;
+  private readonly loop = new PollingLoop(
+    'delivery sweep',
+    async () => (await this.sweepOnce(this.config.env.OUTBOX_RELAY_TIMEOUT_MS)) === DeliverySweep.BATCH,
+    () => this.config.env.SWEEP_INTERVAL_MS,
+    this.logger,
+  );
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -32,41 +35,15 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.queue.on('error', (error) => this.logger.warn(`queue ${this.queue.name}: ${error.message}`));
-    void this.queue.getBackend().client.then((client) => {
-      client.on('error', () => (this.redisWasDown = true));
-      client.on('ready', () => {
-        if (!this.redisWasDown) return;
-        this.redisWasDown = false;
-        void this.sweepOnce(0).then(
-          (n) => n && this.logger.warn(`Redis reconnected: re-enqueued ${n} deliveries`),
-        );
-      });
+    onRedisRecovery(this.queue, this.logger, async () => {
+      const n = await this.sweepOnce(0);
+      if (n) this.logger.warn(`Redis reconnected: re-enqueued ${n} deliveries`);
     });
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => (this.running = undefined));
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let swept = 0;
-    try {
-      swept = await this.sweepOnce(this.config.env.OUTBOX_RELAY_TIMEOUT_MS);
-    } catch (error) {
-      this.logger.warn(`delivery sweep failed: ${(error as Error).message}`);
-    }
-    this.schedule(swept === DeliverySweep.BATCH ? 0 : this.config.env.SWEEP_INTERVAL_MS);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Re-enqueues owed deliveries overdue by `overdueMs`; returns how many. */

@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AppConfig } from '@redress/config';
 import { OutboxStore, type ClaimedOutboxMessage } from '@redress/outbox';
 import type { Queue } from 'bullmq';
+import { onRedisRecovery, PollingLoop } from '../scheduling/polling-loop';
 import {
   BULK_EVENTS_QUEUE,
   EVENTS_QUEUE,
@@ -20,10 +21,12 @@ import {
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly BATCH = 500;
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
-  private redisWasDown = false;
+  private readonly loop = new PollingLoop(
+    'outbox relay',
+    async () => (await this.relayOnce()) === OutboxRelay.BATCH,
+    () => this.config.env.OUTBOX_POLL_MS,
+    this.logger,
+  );
 
   constructor(
     private readonly store: OutboxStore,
@@ -39,45 +42,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    for (const queue of this.queues)
+    for (const queue of this.queues.slice(1))
       queue.on('error', (error) => this.logger.warn(`queue ${queue.name}: ${error.message}`));
-    void this.events.getBackend().client.then((client) => {
-      client.on('error', () => (this.redisWasDown = true));
-      client.on('ready', () => {
-        // Redis may have come back empty (no persistence): hand every unfinished event out again.
-        if (this.redisWasDown) {
-          this.redisWasDown = false;
-          void this.store
-            .unclaimAllUnprocessed()
-            .then((n) => n && this.logger.warn(`Redis reconnected: re-relaying ${n} events`));
-        }
-      });
+    onRedisRecovery(this.events, this.logger, async () => {
+      const n = await this.store.unclaimAllUnprocessed();
+      if (n) this.logger.warn(`Redis reconnected: re-relaying ${n} events`);
     });
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => (this.running = undefined));
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let relayed = 0;
-    try {
-      relayed = await this.relayOnce();
-    } catch (error) {
-      this.logger.warn(`outbox relay failed: ${(error as Error).message}`);
-    }
-    // A full batch means more is waiting: go again at once.
-    this.schedule(relayed === OutboxRelay.BATCH ? 0 : this.config.env.OUTBOX_POLL_MS);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   async relayOnce(): Promise<number> {

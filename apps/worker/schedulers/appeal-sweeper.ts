@@ -1,14 +1,22 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppealSweepsUseCase } from '@redress/appeals';
 import { AppConfig } from '@redress/config';
+import { PollingLoop } from '../scheduling/polling-loop';
 
 /** Runs the appeal sweeps (info timeouts, reminders, SLA breaches) every SWEEP_INTERVAL_MS. */
 @Injectable()
 export class AppealSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AppealSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly loop = new PollingLoop(
+    'appeal sweep',
+    async () => {
+      const done = await this.sweeps.sweep();
+      if (done.timedOut + done.reminded + done.breached > 0) this.logger.log(done, 'appeal sweep');
+      return false;
+    },
+    () => this.config.env.SWEEP_INTERVAL_MS,
+    this.logger,
+  );
 
   constructor(
     private readonly sweeps: AppealSweepsUseCase,
@@ -16,28 +24,10 @@ export class AppealSweeper implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweeps
-        .sweep()
-        .then((done) => {
-          if (done.timedOut + done.reminded + done.breached > 0) this.logger.log(done, 'appeal sweep');
-        })
-        .catch((error: Error) => this.logger.warn(`appeal sweep failed: ${error.message}`))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule();
-        });
-    }, this.config.env.SWEEP_INTERVAL_MS);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 }
