@@ -1,4 +1,5 @@
 import type { Money } from '@redress/kernel';
+import type { Locale, ReasonCode } from '@redress/suspensions';
 
 /** The events of SPEC §6, each with a subject, text and HTML template per locale. */
 export const NOTIFICATION_EVENTS = [
@@ -16,21 +17,9 @@ export const NOTIFICATION_EVENTS = [
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
+// The suspension's own vocabulary: a notice speaks of the reason codes and locales a suspension has.
+export { LOCALES, REASON_CODES, type Locale, type ReasonCode } from '@redress/suspensions';
 export const DEFAULT_LOCALE: Locale = 'en';
-
-export const REASON_CODES = [
-  'model_distillation',
-  'automated_extraction',
-  'tos_rival_training',
-  'region_restriction',
-  'account_sharing',
-  'payment_fraud',
-  'spam',
-  'other',
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
 
 export type DecisionOutcome = 'upheld' | 'overturned' | 'modified';
 
