@@ -21,21 +21,32 @@ export class LiftWithAppealUseCase {
     private readonly lifter: LiftSuspensionUseCase,
   ) {}
 
-  execute(actor: Actor, suspensionId: string, reason: string, expectedVersion?: number): Promise<Suspension> {
-    return this.uow.run(async (tx) => {
-      // Lock order everywhere: appeal before suspension.
-      const found = await this.appeals.findBySuspension(tx, suspensionId);
-      const appeal = found && isOpenStatus(found.status) ? await this.appeals.lock(tx, found.id) : null;
-      const suspension = await this.suspensions.lock(tx, suspensionId);
-      assertVersion(expectedVersion, suspension.version);
-      if (appeal && isOpenStatus(appeal.status)) {
-        await this.decide.decideLocked(tx, actor, appeal, 'lift', {
-          outcome: 'overturned',
-          rationale: reason,
-        });
-        return this.suspensions.lock(tx, suspensionId);
-      }
-      return this.lifter.liftLocked(tx, actor, suspension, reason);
-    });
+  async execute(
+    actor: Actor,
+    suspensionId: string,
+    reason: string,
+    expectedVersion?: number,
+  ): Promise<Suspension> {
+    // An appeal filed between our look-up and our lock is seen once we hold the suspension: start over
+    // then, so the lock order (appeal before suspension) holds and the new appeal is decided too.
+    for (let attempt = 0; ; attempt += 1) {
+      const lifted = await this.uow.run(async (tx) => {
+        const found = await this.appeals.findBySuspension(tx, suspensionId);
+        const appeal = found && isOpenStatus(found.status) ? await this.appeals.lock(tx, found.id) : null;
+        const suspension = await this.suspensions.lock(tx, suspensionId);
+        assertVersion(expectedVersion, suspension.version);
+        if (appeal && isOpenStatus(appeal.status)) {
+          await this.decide.decideLocked(tx, actor, appeal, 'lift', {
+            outcome: 'overturned',
+            rationale: reason,
+          });
+          return this.suspensions.lock(tx, suspensionId);
+        }
+        const latest = await this.appeals.findBySuspension(tx, suspensionId);
+        if (latest && isOpenStatus(latest.status) && attempt < 3) return null;
+        return this.lifter.liftLocked(tx, actor, suspension, reason);
+      });
+      if (lifted) return lifted;
+    }
   }
 }
