@@ -64,4 +64,32 @@ describe('Appeals under concurrency', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
+
+  it('a platform lift racing a filing never leaves an open appeal on a lifted suspension', async () => {
+    for (let i = 0; i < 10; i += 1) {
+      const body = suspensionRequest();
+      const s = await app.http
+        .post('/v1/suspensions')
+        .set(app.bearer('enforcer_1', 'enforcement'))
+        .send(body)
+        .expect(201);
+      const [filing, lift] = await Promise.all([
+        app.http
+          .post('/v1/appeals')
+          .set(app.bearer(body.accountId as string, 'appellant'))
+          .send({ suspensionId: s.body.id, statement: STATEMENT, requestedRemedy: 'reinstate' }),
+        app.http
+          .post(`/v1/suspensions/${s.body.id}/lift`)
+          .set(app.bearer('enforcer_1', 'enforcement'))
+          .send({ reason: 'rollback' }),
+      ]);
+      expect([201, 409]).toContain(filing.status);
+      expect(lift.status).toBe(200);
+    }
+    const stranded = await app.query(
+      `SELECT a.id FROM appeals a JOIN suspensions s ON s.id = a.suspension_id
+        WHERE s.status = 'lifted' AND a.status IN ('submitted', 'in_review', 'awaiting_appellant', 'escalated')`,
+    );
+    expect(stranded).toEqual([]);
+  });
 });
