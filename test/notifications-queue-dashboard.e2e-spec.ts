@@ -47,7 +47,13 @@ describe('Queue dashboard at /admin/queues: admins only', () => {
       .set(app.bearer('admin_1', 'admin'))
       .expect(200);
     const queues = api.body.queues as { name: string; readOnlyMode: boolean }[];
-    expect(queues.map((q) => q.name).sort()).toEqual(['bulk-jobs', 'deliveries', 'events', 'events-bulk', 'payouts']);
+    expect(queues.map((q) => q.name).sort()).toEqual([
+      'bulk-jobs',
+      'deliveries',
+      'events',
+      'events-bulk',
+      'payouts',
+    ]);
     expect(queues.every((q) => q.readOnlyMode)).toBe(true);
   });
 

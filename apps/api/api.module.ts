@@ -16,6 +16,7 @@ import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AppealsController } from './appeals/appeals.controller';
 import { ReviewController } from './appeals/review.controller';
 import { AuditController } from './audit/audit.controller';
+import { DevModule } from './dev/dev.module';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
 import { FinanceController } from './finance/finance.controller';
 import { HealthController } from './health/health.controller';
@@ -53,6 +54,7 @@ export class ApiModule {
         QueueDashboardModule,
         EvidenceApiModule,
         ReportsApiModule,
+        DevModule.forRoot(env),
       ],
       controllers: [
         HealthController,

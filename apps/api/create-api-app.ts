@@ -1,13 +1,24 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@redress/config';
-import { createValidationPipe, requestIdFor } from '@redress/http';
+import {
+  clientErrorHandler,
+  createValidationPipe,
+  requestInputGuard,
+  requestIdFor,
+  sendProblem,
+} from '@redress/http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { serveConsole } from './console/serve-console';
 import { setupOpenApi } from './docs/openapi';
+import { applyHttpTimeouts } from './http-timeouts';
 import { HttpMetrics } from './metrics/http-metrics';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
+const frameworkLogger = new NestLogger('Http');
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests) without listening. */
 export async function createApiApp(
@@ -18,10 +29,14 @@ export async function createApiApp(
     genReqId: requestIdFor,
     requestIdHeader: false,
     trustProxy: true,
-    // A slow client cannot hold a connection open forever (slow-loris).
-    requestTimeout: 30_000,
-    connectionTimeout: 60_000,
     return503OnClosing: true,
+    // errors raised before routing (undecodable or over-long path parameters) and by Node's HTTP
+    // parser answer problem+json too, not Fastify's own JSON
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      reply.header('X-Request-Id', request.id); // no onSend hook runs for these
+      sendProblem(reply, error, frameworkLogger);
+    },
+    clientErrorHandler,
   });
   const fastify = adapter.getInstance();
   // Routes may raise their body limit with @RouteConfig({ bodyLimit }) (the batch ingest does).
@@ -29,6 +44,7 @@ export async function createApiApp(
     const limit = (route.config as { bodyLimit?: number } | undefined)?.bodyLimit;
     if (limit) route.bodyLimit = limit;
   });
+  fastify.addHook('preValidation', requestInputGuard(frameworkLogger));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
@@ -38,8 +54,11 @@ export async function createApiApp(
     abortOnError: false,
   });
   const config = app.get(AppConfig);
+  // a slow client cannot hold a connection open forever (slow-loris)
+  applyHttpTimeouts(fastify.server, config);
   const logger = app.get(Logger);
   app.get(HttpMetrics).instrument(fastify);
+  serveConsole(fastify);
   app.useLogger(logger);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

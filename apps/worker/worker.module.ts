@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ClockModule, ConfigModule, LoggingModule, AppConfig } from '@redress/config';
 import { AppealsModule } from '@redress/appeals';
 import { DatabaseModule } from '@redress/database';
@@ -18,6 +19,7 @@ import { DeliverySweep } from './relay/delivery-sweep';
 import { OutboxRelay } from './relay/outbox-relay';
 import { BulkJobsProcessor } from './processors/bulk-jobs.processor';
 import { AppealSweeper } from './schedulers/appeal-sweeper';
+import { WorkerDrain } from './shutdown/worker-drain';
 
 /** The queue side: outbox relay, processors and schedulers; no HTTP. */
 @Module({})
@@ -27,6 +29,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(env),
+        DiscoveryModule,
         ClockModule,
         LoggingModule,
         DatabaseModule,
@@ -61,6 +64,7 @@ export class WorkerModule {
         DeliverySweep,
         AppealSweeper,
         BulkJobsProcessor,
+        WorkerDrain,
       ],
     };
   }

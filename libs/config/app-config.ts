@@ -67,3 +67,8 @@ const OPTIONAL_KEYS = new Set([
   'STAFF_EMAIL',
 ]);
 const isKnownOptional = (key: string) => OPTIONAL_KEYS.has(key);
+
+/** The configuration an app built with these overrides runs with: the process environment, then the overrides. */
+export function configWith(overrides: Record<string, string | undefined> = {}): AppConfig {
+  return loadConfig({ ...process.env, ...overrides });
+}

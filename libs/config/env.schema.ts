@@ -27,6 +27,9 @@ export class EnvironmentVariables {
     'development';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  // slow clients (slow-loris): a whole request must arrive within the first; an idle socket closes after the second
+  @Transform(toInt) @IsInt() @Min(100) HTTP_REQUEST_TIMEOUT_MS = 30000;
+  @Transform(toInt) @IsInt() @Min(100) HTTP_CONNECTION_TIMEOUT_MS = 60000;
 
   @IsString() DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/redress';
   @Transform(toInt) @IsInt() @Min(1) @Max(500) DATABASE_POOL_SIZE = 20;

@@ -34,7 +34,7 @@ const UNAVAILABLE_CODES = new Set([
   '08004',
 ]);
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|the database system is (starting up|shutting down)/i;
+  /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|the database system is (starting up|shutting down)/i;
 
 /** True when the error means "the database cannot be reached", which the API reports as 503, not as a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {

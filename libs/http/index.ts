@@ -11,3 +11,6 @@ export * from './idempotency.interceptor';
 export * from './http.module';
 export * from './api-errors';
 export * from './rate-limit';
+export * from './client-error';
+export * from './request-input-guard';
+export * from './to-date';

@@ -29,6 +29,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_PARTS_LIMIT: 'payload_too_large',
   FST_FILES_LIMIT: 'validation_failed',
   FST_FIELDS_LIMIT: 'validation_failed',
+  // a path parameter that cannot be decoded or is absurdly long cannot name anything (README: 404)
+  FST_ERR_BAD_URL: 'not_found',
+  FST_ERR_MAX_PARAM_LENGTH: 'not_found',
 };
 
 export interface MappedError {

@@ -8,7 +8,12 @@ import {
   applyDecorators,
 } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { ThrottlerGuard, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
+import {
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerLimitDetail,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { AppConfig } from '@redress/config';
 import { hasRole, type Actor } from '@redress/kernel';
@@ -64,6 +69,18 @@ export class AppellantWriteThrottle extends ThrottlerGuard {
 
   protected override async getTracker(req: { actor?: Actor }): Promise<string> {
     return `appellant:${req.actor?.sub}`;
+  }
+
+  /** A refused request carries the X-RateLimit-* headers of an accepted one too (nothing remaining), besides Retry-After. */
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const reply = context.switchToHttp().getResponse<{ header(name: string, value: unknown): unknown }>();
+    reply.header('X-RateLimit-Limit', detail.limit);
+    reply.header('X-RateLimit-Remaining', 0);
+    reply.header('X-RateLimit-Reset', detail.timeToBlockExpire);
+    return super.throwThrottlingException(context, detail);
   }
 
   /** One budget per appellant across every write route (the default key is per route). */

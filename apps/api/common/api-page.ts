@@ -1,8 +1,11 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 
-/** Documents `{ data: Model[], nextCursor }` for a cursor-paged list. */
-export const ApiPageResponse = (model: Type<unknown>) =>
+/**
+ * Documents `{ data: Model[], nextCursor }` for a cursor-paged list; `items` when an item's schema
+ * depends on the caller (a oneOf of views).
+ */
+export const ApiPageResponse = (model: Type<unknown>, items: object = { $ref: getSchemaPath(model) }) =>
   applyDecorators(
     ApiExtraModels(model),
     ApiOkResponse({
@@ -10,7 +13,7 @@ export const ApiPageResponse = (model: Type<unknown>) =>
         type: 'object',
         required: ['data', 'nextCursor'],
         properties: {
-          data: { type: 'array', items: { $ref: getSchemaPath(model) } },
+          data: { type: 'array', items },
           nextCursor: {
             type: 'string',
             nullable: true,

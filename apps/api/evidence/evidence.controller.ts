@@ -114,7 +114,7 @@ export class EvidenceController {
   @Get('appeals/:id/evidence')
   @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
   @ApiOperation({ summary: 'An appeal’s evidence, oldest first (appellants: without internal items)' })
-  @ApiPageResponse(EvidenceResponse)
+  @ApiPageResponse(EvidenceResponse, EVIDENCE_VIEW_SCHEMA)
   @ApiProblems('not_found')
   async list(@CurrentActor() actor: Actor, @Param('id', IdParam) appealId: string, @Query() page: PageQuery) {
     const result = await this.listEvidence.execute(actor, appealId, page);

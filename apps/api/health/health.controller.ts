@@ -1,5 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -7,6 +7,8 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { Public } from '@redress/auth';
+import { PROBLEM_SCHEMA } from '@redress/http';
+import { DomainError } from '@redress/kernel';
 import { REDIS } from '@redress/redis';
 import type Redis from 'ioredis';
 
@@ -23,18 +25,40 @@ export class HealthController {
 
   /** The process is up; nothing else is checked, so a database outage never restarts the API. */
   @Get('live')
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+    },
+  })
   live() {
     return { status: 'ok' };
   }
 
   /** Ready to serve: PostgreSQL and Redis both answer. */
   @Get('ready')
+  @ApiResponse({
+    status: 503,
+    description: 'problem+json dependency_unavailable naming what does not answer',
+    content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
+  })
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.db.pingCheck('database', { timeout: 1500 }),
-      () => this.redisCheck(),
-    ]);
+  async ready() {
+    try {
+      return await this.health.check([
+        () => this.db.pingCheck('database', { timeout: 1500 }),
+        () => this.redisCheck(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // names only: this route is public, the drivers' messages (hosts, ports) stay in the logs
+      const down = Object.keys((error.getResponse() as { error?: object }).error ?? {});
+      throw new DomainError(
+        'dependency_unavailable',
+        `Not ready: ${down.join(' and ') || 'a dependency'} unavailable`,
+      );
+    }
   }
 
   private async redisCheck() {

@@ -36,12 +36,15 @@ export class FileAppealUseCase {
       // The suspension's row lock serialises concurrent filings; the unique constraint backs it up.
       const suspension = await this.suspensions.lock(tx, input.suspensionId);
       if (suspension.accountId !== actor.sub) throw DomainError.notFound('Suspension');
-      if (await this.appeals.findBySuspension(tx, suspension.id)) {
+      const now = this.clock.now();
+      const closed = suspension.status !== 'active' || now.getTime() >= suspension.appealDeadline.getTime();
+      // An existing appeal is reported first. On the way to a new appeal the insert's unique constraint
+      // says so (as appeal_already_exists), which spares every filing a lookup.
+      if (closed && (await this.appeals.findBySuspension(tx, suspension.id))) {
         throw new DomainError('appeal_already_exists', 'This suspension already has an appeal');
       }
       if (suspension.status !== 'active')
         throw new DomainError('suspension_not_active', `The suspension is ${suspension.status}`);
-      const now = this.clock.now();
       if (now.getTime() >= suspension.appealDeadline.getTime()) {
         throw new DomainError(
           'appeal_window_closed',
@@ -77,18 +80,21 @@ export class FileAppealUseCase {
         version: 1,
       };
       await this.appeals.insert(tx, appeal);
-      await this.audit.append(tx, {
-        actor,
-        action: 'appeal.filed',
-        entityType: 'appeal',
-        entityId: appeal.id,
-        data: {
-          suspensionId: suspension.id,
-          requestedRemedy: appeal.requestedRemedy,
-          priority: appeal.priority,
+      // The appeal is new: its chain starts here, with no predecessor to look up or wait for.
+      await this.audit.appendFirstEvents(tx, [
+        {
+          actor,
+          action: 'appeal.filed',
+          entityType: 'appeal',
+          entityId: appeal.id,
+          data: {
+            suspensionId: suspension.id,
+            requestedRemedy: appeal.requestedRemedy,
+            priority: appeal.priority,
+          },
+          at: now,
         },
-        at: now,
-      });
+      ]);
       for (const type of initial.emits) {
         await this.transitioner.notify(tx, actor, appeal, suspension, type, {
           submittedAt: now.toISOString(),

@@ -65,14 +65,13 @@ export class AppealQueries {
       where.push(`a.assignee_id = $${params.push(filter.assignee === 'me' ? callerId : filter.assignee)}`);
     const after = decodeCursor(cursor, ['number', 'timestamp', 'uuid']);
     if (after) {
+      // −priority ascending is priority descending: one row comparison, one range of appeals_queue
       const [p, s, i] = [params.push(after[0]), params.push(after[1]), params.push(after[2])];
-      where.push(
-        `(a.priority < $${p} OR (a.priority = $${p} AND (a.submitted_at, a.id) > ($${s}::timestamptz, $${i}::uuid)))`,
-      );
+      where.push(`(-a.priority, a.submitted_at, a.id) > (-$${p}::int, $${s}::timestamptz, $${i}::uuid)`);
     }
     const rows: AppealRow[] = await this.dataSource.query(
       `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE ${where.join(' AND ')}
-        ORDER BY a.priority DESC, a.submitted_at, a.id LIMIT $${params.push(limit + 1)}`,
+        ORDER BY -a.priority, a.submitted_at, a.id LIMIT $${params.push(limit + 1)}`,
       params,
     );
     return toPage(rows, limit, toAppeal, (r) => [r.priority, r.submitted_at.toISOString(), r.id]);

@@ -5,6 +5,7 @@ import { NotificationDeliveries1763700000003 } from './1763700000003-notificatio
 import { LedgerRefunds1763700000004 } from './1763700000004-ledger-refunds';
 import { Waves1763700000005 } from './1763700000005-waves';
 import { MillisecondCursorTimestamps1763700000006 } from './1763700000006-millisecond-cursor-timestamps';
+import { Performance1763700000007 } from './1763700000007-performance';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LedgerRefunds1763700000004,
   Waves1763700000005,
   MillisecondCursorTimestamps1763700000006,
+  Performance1763700000007,
 ];

@@ -1,10 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { OnApplicationShutdown } from '@nestjs/common';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -16,6 +10,15 @@ export interface S3Location {
   /** A custom endpoint (MinIO, Ceph, s3rver, …); such servers are addressed path-style. */
   endpoint?: string;
 }
+
+/**
+ * The SDK (≈ 20 MB resident) is loaded the first time S3 storage is created, not by every process
+ * that imports this lib: an API on local storage never needs it.
+ */
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+let loaded: S3Sdk | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdk = (): S3Sdk => (loaded ??= require('@aws-sdk/client-s3') as S3Sdk);
 
 const isMissing = (error: unknown) => {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -33,7 +36,7 @@ export class S3EvidenceStorage extends EvidenceStorage implements OnApplicationS
 
   /** Credentials come from the SDK's default chain (environment, shared files, instance roles). */
   static create(location: S3Location): S3EvidenceStorage {
-    const client = new S3Client({
+    const client = new (sdk().S3Client)({
       region: location.region,
       endpoint: location.endpoint,
       forcePathStyle: !!location.endpoint,
@@ -48,7 +51,7 @@ export class S3EvidenceStorage extends EvidenceStorage implements OnApplicationS
   async put(sha256: string, filePath: string, sizeBytes: number): Promise<void> {
     if (await this.exists(sha256)) return;
     await this.s3.send(
-      new PutObjectCommand({
+      new (sdk().PutObjectCommand)({
         Bucket: this.bucket,
         Key: storageKey(sha256),
         Body: createReadStream(filePath),
@@ -62,7 +65,7 @@ export class S3EvidenceStorage extends EvidenceStorage implements OnApplicationS
   async get(sha256: string): Promise<Readable | null> {
     try {
       const object = await this.s3.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: storageKey(sha256) }),
+        new (sdk().GetObjectCommand)({ Bucket: this.bucket, Key: storageKey(sha256) }),
       );
       return object.Body as Readable;
     } catch (error) {
@@ -73,7 +76,7 @@ export class S3EvidenceStorage extends EvidenceStorage implements OnApplicationS
 
   async exists(sha256: string): Promise<boolean> {
     try {
-      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: storageKey(sha256) }));
+      await this.s3.send(new (sdk().HeadObjectCommand)({ Bucket: this.bucket, Key: storageKey(sha256) }));
       return true;
     } catch (error) {
       if (isMissing(error)) return false;
@@ -82,7 +85,7 @@ export class S3EvidenceStorage extends EvidenceStorage implements OnApplicationS
   }
 
   async delete(sha256: string): Promise<void> {
-    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: storageKey(sha256) }));
+    await this.s3.send(new (sdk().DeleteObjectCommand)({ Bucket: this.bucket, Key: storageKey(sha256) }));
   }
 
   onApplicationShutdown(): void {

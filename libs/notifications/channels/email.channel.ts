@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ClaimedDelivery } from '../persistence/notification-delivery.repository';
@@ -14,7 +14,7 @@ const SMTP_TIMEOUT_MS = 15_000;
  * acknowledgement is recognisably the same message.
  */
 @Injectable()
-export class EmailChannel implements DeliveryChannel, OnModuleDestroy {
+export class EmailChannel implements DeliveryChannel, OnApplicationShutdown {
   readonly name = 'email' as const;
   private transport?: Transporter;
 
@@ -41,7 +41,8 @@ export class EmailChannel implements DeliveryChannel, OnModuleDestroy {
     });
   }
 
-  onModuleDestroy(): void {
+  // not onModuleDestroy: that runs before the worker drains, and a delivery still sending needs the transport
+  onApplicationShutdown(): void {
     this.transport?.close();
   }
 

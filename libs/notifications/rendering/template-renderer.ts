@@ -89,18 +89,36 @@ export class TemplateRenderer {
     locale: Locale | string, // anything unknown falls back to en
     data: NotificationDataByEvent[E],
   ): RenderedNotification {
+    const { loc, compiled, context, options, subject, text } = this.renderParts(event, locale, data);
+    const content = compiled.html(context, options).trim();
+    const html = this.layouts.get(loc)!({ subject, content }, options).trim() + '\n';
+    return { subject, text, html };
+  }
+
+  /** Subject and plain text only: what the inbox and the delivery log keep (e-mails render their HTML when sent). */
+  renderPlain<E extends NotificationEvent>(
+    event: E,
+    locale: Locale | string,
+    data: NotificationDataByEvent[E],
+  ): Omit<RenderedNotification, 'html'> {
+    const { subject, text } = this.renderParts(event, locale, data);
+    return { subject, text };
+  }
+
+  private renderParts<E extends NotificationEvent>(
+    event: E,
+    locale: Locale | string,
+    data: NotificationDataByEvent[E],
+  ) {
     const loc = resolveLocale(locale);
     const compiled = this.templates.get(`${loc}/${event}`);
     if (!compiled) throw new Error(`unknown notification event: ${event}`);
     const context = sanitize(data);
     const options = { data: { locale: loc, labels: this.labels.get(loc) } };
-
     const subject = compiled.subject(context, options).replace(/\s+/g, ' ').trim();
     if (!subject) throw new Error(`template ${loc}/${event}.subject.hbs rendered an empty subject`);
     const text = tidyText(compiled.text(context, options));
-    const content = compiled.html(context, options).trim();
-    const html = this.layouts.get(loc)!({ subject, content }, options).trim() + '\n';
-    return { subject, text, html };
+    return { loc, compiled, context, options, subject, text };
   }
 
   private read(locale: Locale, file: string): string {
@@ -135,13 +153,28 @@ export class TemplateRenderer {
   }
 }
 
+/**
+ * Intl formatters are expensive to build (a fifth of a ban wave's notice CPU went into it) and
+ * immutable once built, so one per locale (and currency) is kept.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached<T>(cache: Map<string, T>, key: string, build: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = build()));
+  return value;
+}
+
 /** Integer minor units → "€123.45" / "¥1,235", using the currency's standard number of decimals. */
 export function formatMoney(value: unknown, locale: Locale): string {
   const m = value as Money | undefined;
   if (!m || !Number.isSafeInteger(m.amountMinor) || typeof m.currency !== 'string') {
     throw new Error('money helper expects { amountMinor: integer, currency }');
   }
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+  const format = cached(numberFormats, `${locale}/${m.currency}`, () => {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
+  });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   // Build an exact decimal string instead of dividing floats: 12345 with 2 digits → "123.45".
   const abs = String(Math.abs(m.amountMinor)).padStart(digits + 1, '0');
@@ -153,11 +186,13 @@ export function formatMoney(value: unknown, locale: Locale): string {
 export function formatDate(value: unknown, locale: Locale): string {
   const date = new Date(typeof value === 'string' || value instanceof Date ? value : NaN);
   if (Number.isNaN(date.getTime())) throw new Error(`date helper expects an ISO date, got ${String(value)}`);
-  const format = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-    hourCycle: 'h23',
+  const format = cached(dateFormats, locale, () => {
+    return new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+      hourCycle: 'h23',
+    });
   });
   return `${format.format(date)} UTC`;
 }

@@ -3,25 +3,27 @@ import type { Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import type { Suspension } from '../domain/suspension';
 import { SuspensionEntity } from './suspension.entity';
-import { toSuspension } from './suspension.mapper';
+import { rowToSuspension, SUSPENSION_COLUMNS, toSuspension, type SuspensionRow } from './suspension.mapper';
 
 /** Persistence for suspensions; every method works inside the caller's transaction. */
 @Injectable()
 export class SuspensionRepository {
   async find(tx: Tx, id: string): Promise<Suspension | null> {
-    const entity = await tx.findOne(SuspensionEntity, { where: { id } });
-    return entity ? toSuspension(entity) : null;
+    const rows: SuspensionRow[] = await tx.query(
+      `SELECT ${SUSPENSION_COLUMNS} FROM suspensions s WHERE s.id = $1`,
+      [id],
+    );
+    return rows[0] ? rowToSuspension(rows[0]) : null;
   }
 
   /** Locks the row for the rest of the transaction (status changes, balance arithmetic). */
   async lock(tx: Tx, id: string): Promise<Suspension> {
-    const entity = await tx
-      .createQueryBuilder(SuspensionEntity, 's')
-      .setLock('pessimistic_write')
-      .where('s.id = :id', { id })
-      .getOne();
-    if (!entity) throw DomainError.notFound('Suspension');
-    return toSuspension(entity);
+    const rows: SuspensionRow[] = await tx.query(
+      `SELECT ${SUSPENSION_COLUMNS} FROM suspensions s WHERE s.id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!rows[0]) throw DomainError.notFound('Suspension');
+    return rowToSuspension(rows[0]);
   }
 
   async findByExternalRef(
@@ -63,22 +65,32 @@ export class SuspensionRepository {
     return inserted;
   }
 
-  async update(
-    tx: Tx,
-    id: string,
-    changes: Partial<
-      Pick<SuspensionEntity, 'status' | 'liftedAt' | 'liftReason' | 'releasedAmountMinor' | 'noticeSentAt'>
-    >,
-  ): Promise<Suspension> {
-    await tx
-      .createQueryBuilder()
-      .update(SuspensionEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id', { id })
-      .execute();
-    return this.lock(tx, id);
+  /** Applies the changes and answers the row as it now is (still locked by the caller). */
+  async update(tx: Tx, id: string, changes: SuspensionChanges): Promise<Suspension> {
+    const params: unknown[] = [id];
+    const sets = Object.entries(changes).map(
+      ([key, value]) => `${UPDATABLE[key as keyof SuspensionChanges]} = $${params.push(value)}`,
+    );
+    const [rows]: [SuspensionRow[], number] = await tx.query(
+      `UPDATE suspensions s SET ${[...sets, 'version = s.version + 1'].join(', ')} WHERE s.id = $1 RETURNING ${SUSPENSION_COLUMNS}`,
+      params,
+    );
+    if (!rows[0]) throw DomainError.notFound('Suspension');
+    return rowToSuspension(rows[0]);
   }
 }
+
+export type SuspensionChanges = Partial<
+  Pick<SuspensionEntity, 'status' | 'liftedAt' | 'liftReason' | 'releasedAmountMinor' | 'noticeSentAt'>
+>;
+
+const UPDATABLE: Record<keyof SuspensionChanges, string> = {
+  status: 'status',
+  liftedAt: 'lifted_at',
+  liftReason: 'lift_reason',
+  releasedAmountMinor: 'released_amount_minor',
+  noticeSentAt: 'notice_sent_at',
+};
 
 const INSERT_CHUNK = 5000;
 

@@ -28,7 +28,7 @@ export class AppellantAppealResponse {
   @ApiProperty({ enum: REQUESTED_REMEDIES }) requestedRemedy: string;
   @ApiProperty({ description: 'Whether a reviewer is working on it (never who)' }) assigned: boolean;
   @ApiProperty({ format: 'date-time' }) submittedAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) infoDueAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) infoDueAt: string | null;
   @ApiProperty({ format: 'date-time' }) decisionDueAt: string;
   @ApiProperty() slaBreached: boolean;
   @ApiPropertyOptional({ type: AppellantDecisionResponse, nullable: true })
@@ -37,10 +37,10 @@ export class AppellantAppealResponse {
 }
 
 export class StaffAppealResponse extends AppellantAppealResponse {
-  @ApiProperty({ nullable: true }) assigneeId: string | null;
+  @ApiProperty({ type: String, nullable: true }) assigneeId: string | null;
   @ApiProperty({ minimum: 0, maximum: 100 }) priority: number;
   @ApiProperty() reasonCode: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) waveId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) waveId: string | null;
   @ApiPropertyOptional({ type: StaffDecisionResponse, nullable: true })
   declare decision: StaffDecisionResponse | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -16,7 +16,7 @@ export class EvidenceResponse {
   @ApiProperty({ enum: EVIDENCE_CONTENT_TYPES, description: 'Detected from the bytes' }) contentType: string;
   @ApiProperty({ example: 48213 }) sizeBytes: number;
   @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content, hex' }) sha256: string;
-  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ description: 'Staff-only evidence; appellants never see internal items' }) internal: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Trim } from '@redress/http';
 import { MAX_EVIDENCE_DESCRIPTION } from '@redress/evidence';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 // Multipart fields arrive as text: "true"/"false" become booleans, anything else fails @IsBoolean.
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -18,6 +18,8 @@ export class UploadEvidenceRequest {
   @Trim()
   @IsString()
   @MaxLength(MAX_EVIDENCE_DESCRIPTION)
+  // multipart fields bypass the JSON input guard; PostgreSQL text cannot hold NUL
+  @Matches(/^[^\u0000]*$/, { message: 'description must not contain NUL characters' })
   description?: string;
 
   @ApiPropertyOptional({ description: 'Staff only (reviewer, senior_reviewer): hidden from the appellant' })

@@ -1,17 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ToDate } from '@redress/http';
 import { IsDate, IsOptional } from 'class-validator';
 
 export class ReconciliationQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Paid at or after (default: the beginning)' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate()
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Paid before (default: now)' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate()
   to?: Date;
 }

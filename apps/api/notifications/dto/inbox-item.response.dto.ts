@@ -7,10 +7,10 @@ export class InboxItemResponse {
   eventId: string;
   @ApiProperty({ example: 'suspension.noticed' }) template: string;
   @ApiProperty({ enum: ['en', 'zh-CN'] }) locale: string;
-  @ApiProperty({ nullable: true }) subject: string | null;
-  @ApiProperty({ nullable: true, description: 'Plain-text body' }) body: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) appealId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) suspensionId: string | null;
+  @ApiProperty({ type: String, nullable: true }) subject: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Plain-text body' }) body: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) appealId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) suspensionId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -21,13 +21,15 @@ export class NotificationDeliveryResponse {
   status: string;
   @ApiProperty({ minimum: 0, description: 'Delivery attempts made (the inbox counts its one write)' })
   attempts: number;
-  @ApiProperty({ nullable: true, example: 'webhook answered HTTP 500' }) lastError: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) appealId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) suspensionId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'webhook answered HTTP 500' }) lastError:
+    string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) appealId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) suspensionId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) sentAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
   @ApiProperty({
+    type: String,
     format: 'date-time',
     nullable: true,
     description: 'When the next attempt is due (pending, failed)',

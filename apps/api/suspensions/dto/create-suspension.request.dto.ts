@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { REASON_CODES, LOCALES, type Locale, type ReasonCode } from '@redress/suspensions';
-import { Trim } from '@redress/http';
+import { ToDate, Trim } from '@redress/http';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -64,12 +64,12 @@ export class CreateSuspensionRequest {
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate()
   accountCreatedAt?: Date;
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now; may not be in the future' })
   @IsOptional()
-  @Type(() => Date)
+  @ToDate()
   @IsDate()
   @MaxDate(() => new Date(Date.now() + 60_000))
   suspendedAt?: Date;

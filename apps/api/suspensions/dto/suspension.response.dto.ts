@@ -21,10 +21,10 @@ export class SuspensionPublicResponse {
   @ApiProperty({ type: MoneyDto }) frozenBalance: MoneyDto;
   @ApiProperty({ enum: LOCALES }) locale: string;
   @ApiProperty({ format: 'date-time' }) suspendedAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) noticeSentAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) noticeSentAt: string | null;
   @ApiProperty({ format: 'date-time' }) appealDeadline: string;
   @ApiProperty({ description: 'active and before appealDeadline' }) appealable: boolean;
-  @ApiProperty({ format: 'date-time', nullable: true }) liftedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) liftedAt: string | null;
   @ApiProperty() version: number;
 }
 
@@ -32,11 +32,11 @@ export class SuspensionStaffResponse extends SuspensionPublicResponse {
   @ApiProperty() externalRef: string;
   @ApiProperty({ description: 'The enforcement system that sent it' }) source: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) signals: Record<string, unknown>;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) waveId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) waveId: string | null;
   @ApiProperty() accountEmail: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) accountCreatedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) accountCreatedAt: string | null;
   @ApiProperty({ type: MoneyDto }) releasedBalance: MoneyDto;
-  @ApiProperty({ nullable: true }) liftReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) liftReason: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -35,7 +35,7 @@ export class WaveResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() detector: string;
-  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: WaveStatisticsResponse }) statistics: WaveStatisticsResponse;
@@ -71,7 +71,7 @@ export class JobResponse {
   @ApiProperty({ description: 'Items when the job was requested' }) total: number;
   @ApiProperty({ description: 'Items that could not be handled (recorded, skipped)' }) failed: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) finishedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt: string | null;
 }
 
 export const toJobResponse = (j: BulkJob): JobResponse => ({

@@ -1,0 +1,40 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public, signToken } from '@redress/auth';
+import { AppConfig } from '@redress/config';
+import { ApiProblems } from '@redress/http';
+import { Clock } from '@redress/kernel';
+import { DevTokenRequest, DevTokenResponse } from './dto/dev-token.dto';
+
+const DEFAULT_TTL_SECONDS = 8 * 3600;
+
+/**
+ * Lets the console sign in as any role on a developer's machine. It hands out tokens to anyone who asks,
+ * so DevModule registers it only under NODE_ENV=development: in production (and in tests) the route does
+ * not exist at all, rather than existing and refusing.
+ */
+@ApiTags('development')
+@Public()
+@Controller('v1/dev')
+export class DevTokenController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Development only: a token for any subject and roles',
+    description: 'Registered only when NODE_ENV=development and an HS256 secret is configured.',
+  })
+  @ApiOkResponse({ type: DevTokenResponse })
+  @ApiProblems()
+  issue(@Body() body: DevTokenRequest): DevTokenResponse {
+    const ttl = body.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+    return {
+      token: signToken(this.config, { sub: body.sub, roles: body.roles }, { expiresInSeconds: ttl }),
+      expiresAt: new Date(this.clock.now().getTime() + ttl * 1000).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,317 @@
+import { APPEAL_STATUSES } from '@libs/appeals/domain/appeal-state-machine';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { isConflict } from '../api/problem-text';
+import { REASON_CODES, type Page, type StaffAppeal, type Wave } from '../api/types';
+import { useSignedIn } from '../auth/session-context';
+import { StatusBadge } from '../components/badges';
+import { ErrorNotice, Loading, Notice } from '../components/notice';
+import { SlaCountdown } from '../components/sla-countdown';
+import { useLoad, useNow } from '../components/use-load';
+import { useShortcuts } from '../components/use-shortcuts';
+import { caseActionsFor } from '../domain/case-actions';
+import { formatDateTime } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import type { StringKey } from '../i18n/strings.en';
+import { Link, navigate, useLocation } from '../router/router';
+
+const FILTERS = ['status', 'level', 'reasonCode', 'waveId', 'assignee', 'slaBreached'] as const;
+type Filter = (typeof FILTERS)[number];
+type Filters = Partial<Record<Filter, string>>;
+
+function filtersOf(search: URLSearchParams): Filters {
+  return Object.fromEntries(FILTERS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
+}
+
+function FilterForm({ initial, waves }: { initial: Filters; waves: Wave[] }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Filters>(initial);
+  const [assigneeMode, setAssigneeMode] = useState(
+    !initial.assignee
+      ? ''
+      : initial.assignee === 'me' || initial.assignee === 'none'
+        ? initial.assignee
+        : 'id',
+  );
+  const set = (filter: Filter, value: string) => setDraft((d) => ({ ...d, [filter]: value }));
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const f of FILTERS) if (draft[f]) params.set(f, draft[f]!);
+    navigate(`/queue${params.size ? `?${params}` : ''}`, { replace: true });
+  };
+  const reset = () => {
+    setDraft({});
+    setAssigneeMode('');
+    navigate('/queue', { replace: true });
+  };
+  return (
+    <form className="filters" onSubmit={apply} aria-label={t('queue.filters')}>
+      <div className="field">
+        <label htmlFor="f-status">{t('queue.status')}</label>
+        <select id="f-status" value={draft.status ?? ''} onChange={(e) => set('status', e.target.value)}>
+          <option value="">{t('queue.allOpen')}</option>
+          {APPEAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`appealStatus.${s}` as StringKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-level">{t('queue.level')}</label>
+        <select id="f-level" value={draft.level ?? ''} onChange={(e) => set('level', e.target.value)}>
+          <option value="">{t('common.any')}</option>
+          <option value="1">{t('queue.level1')}</option>
+          <option value="2">{t('queue.level2')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-reason">{t('queue.reasonCode')}</label>
+        <select
+          id="f-reason"
+          value={draft.reasonCode ?? ''}
+          onChange={(e) => set('reasonCode', e.target.value)}
+        >
+          <option value="">{t('common.any')}</option>
+          {REASON_CODES.map((r) => (
+            <option key={r} value={r}>
+              {t(`reason.${r}` as StringKey)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-wave">{t('queue.wave')}</label>
+        <select id="f-wave" value={draft.waveId ?? ''} onChange={(e) => set('waveId', e.target.value)}>
+          <option value="">{t('common.any')}</option>
+          {waves.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-assignee">{t('queue.assignee')}</label>
+        <select
+          id="f-assignee"
+          value={assigneeMode}
+          onChange={(e) => {
+            setAssigneeMode(e.target.value);
+            set('assignee', e.target.value === 'id' ? '' : e.target.value);
+          }}
+        >
+          <option value="">{t('common.any')}</option>
+          <option value="me">{t('queue.assigneeMe')}</option>
+          <option value="none">{t('queue.assigneeNone')}</option>
+          <option value="id">{t('queue.assigneeId')}</option>
+        </select>
+      </div>
+      {assigneeMode === 'id' && (
+        <div className="field">
+          <label htmlFor="f-assignee-id">{t('queue.assigneeIdLabel')}</label>
+          <input
+            id="f-assignee-id"
+            value={draft.assignee ?? ''}
+            onChange={(e) => set('assignee', e.target.value)}
+          />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="f-sla">{t('queue.sla')}</label>
+        <select
+          id="f-sla"
+          value={draft.slaBreached ?? ''}
+          onChange={(e) => set('slaBreached', e.target.value)}
+        >
+          <option value="">{t('common.any')}</option>
+          <option value="true">{t('queue.slaBreachedOnly')}</option>
+          <option value="false">{t('queue.slaWithin')}</option>
+        </select>
+      </div>
+      <div className="filter-actions">
+        <button type="submit" className="primary">
+          {t('queue.apply')}
+        </button>
+        <button type="button" onClick={reset}>
+          {t('queue.reset')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function QueuePage() {
+  const { t, lang } = useI18n();
+  const { api, session } = useSignedIn();
+  const { search } = useLocation();
+  const filters = filtersOf(search);
+  const key = JSON.stringify(filters);
+  const now = useNow();
+  const [rows, setRows] = useState<StaffAppeal[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [message, setMessage] = useState<string>();
+  const [actionError, setActionError] = useState<unknown>();
+  const links = useRef<(HTMLAnchorElement | null)[]>([]);
+
+  const waves = useLoad(() => api.get<Page<Wave>>('/v1/waves', { limit: 200 }), [api]);
+  const first = useLoad(
+    () => api.get<Page<StaffAppeal>>('/v1/review/queue', { ...filters, limit: 50 }),
+    [api, key],
+  );
+  useEffect(() => {
+    if (!first.data) return;
+    setRows(first.data.data);
+    setCursor(first.data.nextCursor);
+    setSelected(0);
+  }, [first.data]);
+
+  const more = async () => {
+    if (!cursor) return;
+    try {
+      const page = await api.get<Page<StaffAppeal>>('/v1/review/queue', { ...filters, limit: 50, cursor });
+      setRows((r) => [...r, ...page.data]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+
+  const next = async () => {
+    setMessage(undefined);
+    setActionError(undefined);
+    try {
+      const { status, data } = await api.request<StaffAppeal>('POST', '/v1/review/next');
+      if (status === 204) setMessage(t('queue.nothingToTake'));
+      else navigate(`/cases/${data.id}`);
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+
+  const claim = async (appeal: StaffAppeal) => {
+    setMessage(undefined);
+    setActionError(undefined);
+    try {
+      await api.post(`/v1/appeals/${appeal.id}/claim`, {}, { ifMatch: appeal.version });
+      navigate(`/cases/${appeal.id}`);
+    } catch (e) {
+      setActionError(e);
+      if (isConflict(e)) await first.reload();
+    }
+  };
+
+  const move = (delta: number) => {
+    if (rows.length === 0) return;
+    const to = Math.min(rows.length - 1, Math.max(0, selected + delta));
+    setSelected(to);
+    links.current[to]?.focus();
+  };
+  const current = rows[selected];
+  const canClaim = (appeal?: StaffAppeal) =>
+    !!appeal && caseActionsFor(appeal, session.actor, now).includes('claim');
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    c: () => {
+      if (canClaim(current)) void claim(current);
+    },
+    n: () => void next(),
+  });
+
+  return (
+    <section aria-labelledby="queue-title">
+      <div className="page-head">
+        <h1 id="queue-title">{t('queue.title')}</h1>
+        <button type="button" className="primary" onClick={() => void next()} aria-keyshortcuts="n">
+          {t('queue.next')}
+        </button>
+      </div>
+      <p className="muted shortcut-hint">{t('queue.shortcuts')}</p>
+      <FilterForm key={key} initial={filters} waves={waves.data?.data ?? []} />
+      {message && <Notice>{message}</Notice>}
+      <ErrorNotice error={actionError ?? first.error} />
+      {first.loading && rows.length === 0 ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <Notice>{t('queue.empty')}</Notice>
+      ) : (
+        <div className="table-wrap">
+          <table className="queue">
+            <caption className="visually-hidden">{t('queue.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.priority')}</th>
+                <th scope="col">{t('queue.case')}</th>
+                <th scope="col">{t('queue.status')}</th>
+                <th scope="col">{t('queue.reasonCode')}</th>
+                <th scope="col">{t('queue.submitted')}</th>
+                <th scope="col">{t('queue.slaColumn')}</th>
+                <th scope="col">{t('queue.assignee')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((appeal, i) => (
+                <tr
+                  key={appeal.id}
+                  className={[i === selected ? 'selected' : '', appeal.slaBreached ? 'breached' : ''].join(
+                    ' ',
+                  )}
+                  aria-current={i === selected ? 'true' : undefined}
+                  onClick={() => setSelected(i)}
+                >
+                  <td data-label={t('queue.priority')}>
+                    <span className="priority" title={t('queue.priorityHelp')}>
+                      {appeal.priority}
+                    </span>
+                  </td>
+                  <td>
+                    <Link
+                      to={`/cases/${appeal.id}`}
+                      ref={(el) => {
+                        links.current[i] = el;
+                      }}
+                      onFocus={() => setSelected(i)}
+                    >
+                      {appeal.accountId}
+                    </Link>
+                    <div className="muted small">
+                      {t('queue.levelShort', { level: appeal.level })} · {appeal.id.slice(0, 8)}
+                    </div>
+                  </td>
+                  <td data-label={t('queue.status')}>
+                    <StatusBadge status={appeal.status} />
+                  </td>
+                  <td data-label={t('queue.reasonCode')}>{t(`reason.${appeal.reasonCode}` as StringKey)}</td>
+                  <td data-label={t('queue.submitted')}>{formatDateTime(appeal.submittedAt, lang)}</td>
+                  <td data-label={t('queue.slaColumn')}>
+                    <SlaCountdown appeal={appeal} now={now} />
+                  </td>
+                  <td data-label={t('queue.assignee')}>
+                    {appeal.assigneeId === session.actor.sub
+                      ? t('queue.you')
+                      : (appeal.assigneeId ?? <span className="muted">{t('queue.unassigned')}</span>)}
+                  </td>
+                  <td>
+                    {canClaim(appeal) && (
+                      <button type="button" onClick={() => void claim(appeal)} aria-keyshortcuts="c">
+                        {t('action.claim')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && (
+        <button type="button" onClick={() => void more()}>
+          {t('common.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}

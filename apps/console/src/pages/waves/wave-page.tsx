@@ -1,0 +1,101 @@
+import { useCallback } from 'react';
+import type { Wave } from '../../api/types';
+import { hasAnyRole } from '../../auth/session';
+import { useSignedIn } from '../../auth/session-context';
+import { FlaggedBadge } from '../../components/badges';
+import { ErrorNotice, Loading, Notice } from '../../components/notice';
+import { useLoad } from '../../components/use-load';
+import { formatDate, formatPercent } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+import { Link, navigate, useLocation } from '../../router/router';
+import { BulkDecisionForm, JobProgress } from './bulk-decision';
+import { loadWaveDays, WaveOutcomeChart, WaveTimelineChart } from './wave-charts';
+
+export function WavePage({ id }: { id: string }) {
+  const { t, lang } = useI18n();
+  const { api, session } = useSignedIn();
+  const { search } = useLocation();
+  // The job id lives in the address, so a reload keeps following the same job.
+  const jobId = search.get('job');
+  const wave = useLoad(() => api.get<Wave>(`/v1/waves/${id}`), [api, id]);
+  const canReadQueue = hasAnyRole(session, 'reviewer', 'senior_reviewer');
+  const days = useLoad(
+    () => (canReadQueue ? loadWaveDays(api, id) : Promise.resolve(null)),
+    [api, id, canReadQueue],
+  );
+  const reloadWave = wave.reload;
+  const reloadDays = days.reload;
+  const finished = useCallback(() => {
+    void reloadWave();
+    void reloadDays();
+  }, [reloadWave, reloadDays]);
+
+  if (wave.error && !wave.data) return <ErrorNotice error={wave.error} />;
+  if (!wave.data) return <Loading />;
+  const w = wave.data;
+  return (
+    <article aria-labelledby="wave-title">
+      <p>
+        <Link to="/waves">← {t('waves.title')}</Link>
+      </p>
+      <div className="page-head">
+        <h1 id="wave-title">
+          {w.name} {w.flagged && <FlaggedBadge />}
+        </h1>
+      </div>
+      <p className="muted">
+        {t('waves.detector')}: {w.detector} · {t('waves.created')}: {formatDate(w.createdAt, lang)}
+      </p>
+      {w.description && <p>{w.description}</p>}
+      {w.flagged && <Notice tone="warning">{t('waves.flaggedHelp')}</Notice>}
+      <dl className="summary">
+        <div>
+          <dt>{t('waves.suspensions')}</dt>
+          <dd>{w.statistics.suspensions}</dd>
+        </div>
+        <div>
+          <dt>{t('waves.filed')}</dt>
+          <dd>{w.statistics.appealsFiled}</dd>
+        </div>
+        <div>
+          <dt>{t('waves.open')}</dt>
+          <dd>{w.statistics.appealsOpen}</dd>
+        </div>
+        <div>
+          <dt>{t('waves.decided')}</dt>
+          <dd>{w.statistics.appealsDecided}</dd>
+        </div>
+        <div>
+          <dt>{t('waves.overturnRate')}</dt>
+          <dd>{formatPercent(w.statistics.overturnRate, lang)}</dd>
+        </div>
+      </dl>
+      <div className="grid-2">
+        <WaveOutcomeChart wave={w} />
+        {canReadQueue ? (
+          days.data ? (
+            <WaveTimelineChart {...days.data} />
+          ) : (
+            <ErrorNotice error={days.error} />
+          )
+        ) : (
+          <Notice>{t('wave.timelineNeedsReviewer')}</Notice>
+        )}
+      </div>
+      {canReadQueue && (
+        <p>
+          <Link to={`/queue?waveId=${w.id}`}>{t('wave.openInQueue')}</Link>
+        </p>
+      )}
+      {jobId && hasAnyRole(session, 'senior_reviewer', 'admin') && (
+        <JobProgress jobId={jobId} onFinished={finished} />
+      )}
+      {hasAnyRole(session, 'senior_reviewer') && (
+        <BulkDecisionForm
+          wave={w}
+          onStarted={(job) => navigate(`/waves/${w.id}?job=${job}`, { replace: true })}
+        />
+      )}
+    </article>
+  );
+}

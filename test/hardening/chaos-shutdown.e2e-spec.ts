@@ -1,0 +1,143 @@
+import { eventually, suspensionRequest, TestApp } from '@redress/testing';
+import { AppProcess } from '@redress/testing/app-process';
+import { connect } from 'node:net';
+import { Client } from 'pg';
+import request from 'supertest';
+import { WebhookReceiver } from '../notifications-receivers';
+
+/** QUALITY §2: a process told to stop (SIGTERM) is gone within 10 s. */
+const EXIT_WITHIN_MS = 10_000;
+const SECRET = 'chaos-shutdown-webhook-secret';
+
+/** Resolves to the error code of a fresh TCP connection attempt, or 'connected'. */
+function tryConnect(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+}
+
+describe('Chaos: SIGTERM to the API while requests are in flight', () => {
+  let app: TestApp;
+  let api: AppProcess;
+  let locker: Client;
+
+  beforeAll(async () => {
+    app = await TestApp.start('hardening_chaos_sigterm_api', { worker: false });
+    api = await AppProcess.start('api', app.env);
+    locker = new Client({ connectionString: app.env.DATABASE_URL });
+    await locker.connect();
+  });
+  afterAll(async () => {
+    await api.kill();
+    await locker.end();
+    await app.close();
+  });
+
+  it('finishes the requests it has, refuses new connections, and exits within 10 s', async () => {
+    const enforcement = app.bearer('enforcer_1', 'enforcement');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const created = await app.http.post('/v1/suspensions').set(enforcement).send(suspensionRequest());
+      ids.push(created.body.id);
+    }
+    // Hold the rows, so that three lifts sent to the API process are in flight (waiting on the locks)
+    // for as long as the test wants.
+    await locker.query('BEGIN');
+    await locker.query('SELECT id FROM suspensions WHERE id = ANY($1) FOR UPDATE', [ids]);
+    const inFlight = ids.map((id) =>
+      request(api.url)
+        .post(`/v1/suspensions/${id}/lift`)
+        .set(enforcement)
+        .send({ reason: 'Detector misfired on VPN relay traffic' })
+        .then((res) => res),
+    );
+    // (asked on another connection: inside the locker's transaction the statistics are a snapshot)
+    await eventually(async () => {
+      const [{ n }] = await app.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      return n === ids.length;
+    });
+
+    api.signal('SIGTERM');
+    // the listening socket closes: a new client is refused, while the three requests still wait
+    expect(await eventually(async () => (await tryConnect(api.port!)) === 'ECONNREFUSED')).toBe(true);
+    expect(api.running).toBe(true);
+
+    await locker.query('COMMIT');
+    const answers = await Promise.all(inFlight);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(answers.map((r) => r.body.status)).toEqual(['lifted', 'lifted', 'lifted']);
+
+    const exit = await api.exitWithin(EXIT_WITHIN_MS);
+    expect(exit).toBeDefined();
+    expect(exit!.code === 0 || exit!.signal === 'SIGTERM').toBe(true);
+    const rows = await app.query<{ status: string }>('SELECT status FROM suspensions WHERE id = ANY($1)', [
+      ids,
+    ]);
+    expect(rows.map((r) => r.status)).toEqual(['lifted', 'lifted', 'lifted']);
+  });
+});
+
+describe('Chaos: SIGTERM to the worker in the middle of a delivery', () => {
+  let app: TestApp;
+  let receiver: WebhookReceiver;
+  let worker: AppProcess | undefined;
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start(SECRET);
+    app = await TestApp.start('hardening_chaos_sigterm_worker', {
+      worker: false,
+      env: { NOTIFY_WEBHOOK_URL: receiver.url(), NOTIFY_WEBHOOK_SECRET: SECRET },
+    });
+  });
+  afterAll(async () => {
+    await worker?.kill();
+    await receiver.close();
+    await app.close();
+  });
+
+  it('completes the job it is running (or leaves it to be retried), exits within 10 s, loses nothing', async () => {
+    worker = await AppProcess.start('worker', app.env);
+    receiver.hold(); // the receiver takes the webhook and does not answer yet: the job is mid-flight
+    const created = await app.http
+      .post('/v1/suspensions')
+      .set(app.bearer('enforcer_1', 'enforcement'))
+      .send(suspensionRequest());
+    const suspensionId = created.body.id as string;
+    await eventually(async () => receiver.heldCount === 1, 20_000, 'the webhook delivery to start');
+
+    worker.signal('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(worker.running).toBe(true); // still finishing its job
+    receiver.release();
+    const exit = await worker.exitWithin(EXIT_WITHIN_MS);
+    expect(exit).toBeDefined();
+    expect(exit!.code === 0 || exit!.signal === 'SIGTERM').toBe(true);
+
+    const rows = () =>
+      app.query<{ channel: string; status: string; attempts: number }>(
+        `SELECT channel, status, attempts FROM notifications WHERE data->>'suspensionId' = $1 ORDER BY channel`,
+        [suspensionId],
+      );
+    const afterExit = await rows();
+    // the job finished before the process exited: the webhook is recorded as sent, once
+    expect(afterExit).toEqual([
+      { channel: 'inbox', status: 'sent', attempts: expect.any(Number) },
+      { channel: 'webhook', status: 'sent', attempts: 1 },
+    ]);
+    expect(receiver.for((e) => e.data.suspensionId === suspensionId)).toHaveLength(1);
+
+    // a new worker finds nothing owed about it: no second delivery
+    worker = await AppProcess.start('worker', app.env);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(receiver.for((e) => e.data.suspensionId === suspensionId)).toHaveLength(1);
+    await worker.kill();
+  });
+});
