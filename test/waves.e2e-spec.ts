@@ -140,7 +140,8 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
         const job = (await app.http.get(jobUrl).set(senior())).body;
         return job.processed > 0 ? job : null;
       },
-      60000,
+      // the worker process compiles itself on start: slow on a busy 2-core machine
+      150_000,
       'the first chunk',
     );
     await worker.kill();
@@ -154,7 +155,7 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
           const job = (await app.http.get(jobUrl).set(senior())).body;
           return job.state === 'completed' ? job : null;
         },
-        90000,
+        180_000,
         'the job to complete',
       );
       expect(done).toMatchObject({ state: 'completed', processed: 350, total: 350, failed: 0 });
@@ -207,5 +208,5 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
     } finally {
       await worker.kill();
     }
-  }, 240_000);
+  }, 480_000);
 });
