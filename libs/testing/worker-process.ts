@@ -28,6 +28,8 @@ export class WorkerProcess {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    // a test that fails before its cleanup must not leave the worker running after jest exits
+    process.once('exit', () => child.kill('SIGKILL'));
     return new WorkerProcess(child);
   }
 
