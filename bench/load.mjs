@@ -23,7 +23,10 @@ const WORKLOADS = {
     const count = s.targets ? s.targets.length : s.count;
     const target = s.targets
       ? (i) => s.targets[i]
-      : (i) => ({ suspensionId: seedId(SEED.filingSuspension, s.from + i), accountId: `${s.accountPrefix}${s.from + i}` });
+      : (i) => ({
+          suspensionId: seedId(SEED.filingSuspension, s.from + i),
+          accountId: `${s.accountPrefix}${s.from + i}`,
+        });
     return [
       {
         url: s.url,
@@ -125,7 +128,8 @@ const startedAt = process.hrtime.bigint();
 const runs = await Promise.all(WORKLOADS[spec.workload](spec).map(run));
 const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
 const statuses = {};
-for (const r of runs) for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+for (const r of runs)
+  for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
 process.stdout.write(
   `${JSON.stringify({
     seconds,

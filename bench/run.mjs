@@ -62,7 +62,10 @@ async function deleteRedisKeys(ctx) {
 /** The worker starts once no scenario needs the machine without it, then clears what piled up meanwhile. */
 async function ensureWorker(env) {
   if (env.worker) return;
-  const backlog = await scalar(env.db, 'SELECT count(*)::int FROM outbox_messages WHERE processed_at IS NULL');
+  const backlog = await scalar(
+    env.db,
+    'SELECT count(*)::int FROM outbox_messages WHERE processed_at IS NULL',
+  );
   log(`starting the worker${backlog ? ` (${backlog.toLocaleString('en-US')} events waiting)` : ''}`);
   env.worker = await startWorker(env.ctx, env.logDir, {
     NOTIFY_WEBHOOK_URL: env.sink.url,
@@ -82,7 +85,10 @@ export async function waitForDrain(env, label, timeoutMs = 15 * 60_000) {
                 (SELECT count(*)::int FROM notifications WHERE status IN ('pending', 'failed')) AS deliveries`,
       );
       const { events, deliveries } = rows[0];
-      return { done: events === 0 && deliveries === 0, status: `${events} events, ${deliveries} deliveries owed` };
+      return {
+        done: events === 0 && deliveries === 0,
+        status: `${events} events, ${deliveries} deliveries owed`,
+      };
     },
     { intervalMs: 500, timeoutMs },
   );
@@ -93,7 +99,9 @@ async function main() {
   const ctx = createContext();
   const logDir = mkdtempSync(join(tmpdir(), `${ctx.databaseName}-`));
   const report = new Report();
-  log(`benchmark ${ctx.databaseName}: ${scenarios.map((s) => s.name).join(', ')} (process logs in ${logDir})`);
+  log(
+    `benchmark ${ctx.databaseName}: ${scenarios.map((s) => s.name).join(', ')} (process logs in ${logDir})`,
+  );
   const env = { ctx, logDir, report, waitForDrain: (label) => waitForDrain(env, label), state: {} };
   const processes = () => [env.api, env.worker, env.baseline].filter(Boolean);
   let failure;
@@ -125,12 +133,16 @@ async function main() {
   } finally {
     await Promise.all(processes().map((p) => p.stop()));
     await env.sink?.close();
-    await env.db?.end();
+    // a query still running (an interrupted poll) must not hold the clean-up: DROP … WITH (FORCE) ends it
+    await Promise.race([env.db?.end(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
     await dropDatabase(ctx).catch((e) => log(`could not drop ${ctx.databaseName}: ${e.message}`));
     await deleteRedisKeys(ctx).catch((e) => log(`could not delete Redis keys: ${e.message}`));
   }
   report.print();
-  const file = report.write(ctx, { scenarios: scenarios.map((s) => s.name), failed: failure ? String(failure) : undefined });
+  const file = report.write(ctx, {
+    scenarios: scenarios.map((s) => s.name),
+    failed: failure ? String(failure) : undefined,
+  });
   log(`results written to ${file}`);
   process.exitCode = failure ? 1 : 0;
 }

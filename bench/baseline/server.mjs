@@ -13,8 +13,15 @@ import pg from 'pg';
 
 // A key object, not the string: jsonwebtoken would otherwise try to parse the string as a PEM key first.
 const SECRET = createSecretKey(Buffer.from(process.env.AUTH_JWT_SECRET));
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
-const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, ajv: { customOptions: { removeAdditional: false } } });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 20),
+});
+const app = Fastify({
+  logger: false,
+  bodyLimit: 1024 * 1024,
+  ajv: { customOptions: { removeAdditional: false } },
+});
 
 const OPEN = ['submitted', 'in_review', 'awaiting_appellant', 'escalated'];
 const GENESIS = '0'.repeat(64);
@@ -32,7 +39,11 @@ function actorOf(request, role) {
   if (!match) throw new HttpError(401, 'unauthenticated');
   let claims;
   try {
-    claims = jwt.verify(match[1], SECRET, { algorithms: ['HS256'], issuer: 'redress', audience: 'redress-api' });
+    claims = jwt.verify(match[1], SECRET, {
+      algorithms: ['HS256'],
+      issuer: 'redress',
+      audience: 'redress-api',
+    });
   } catch {
     throw new HttpError(401, 'unauthenticated');
   }
@@ -46,7 +57,9 @@ app.setErrorHandler((error, _request, reply) => {
 });
 
 const priorityOf = (s) =>
-  Math.round((s.automated_decision ? 40 : 0) + 20 * Math.min(1, Math.max(0, Number(s.frozen_amount_minor)) / 100_000));
+  Math.round(
+    (s.automated_decision ? 40 : 0) + 20 * Math.min(1, Math.max(0, Number(s.frozen_amount_minor)) / 100_000),
+  );
 
 app.post(
   '/v1/appeals',
@@ -96,8 +109,18 @@ app.post(
         `INSERT INTO appeals (id, suspension_id, account_id, status, level, statement, requested_remedy, priority,
                               reason_code, wave_id, submitted_at, decision_due_at, version)
          VALUES ($1, $2, $3, 'submitted', 1, $4, $5, $6, $7, $8, $9, $10, 1)`,
-        [appeal.id, s.id, s.account_id, appeal.statement, appeal.requestedRemedy, appeal.priority, s.reason_code,
-          s.wave_id, now, appeal.decisionDueAt],
+        [
+          appeal.id,
+          s.id,
+          s.account_id,
+          appeal.statement,
+          appeal.requestedRemedy,
+          appeal.priority,
+          s.reason_code,
+          s.wave_id,
+          now,
+          appeal.decisionDueAt,
+        ],
       );
       const event = {
         at: now.toISOString(),
@@ -107,11 +130,23 @@ app.post(
         entityId: appeal.id,
         data: { suspensionId: s.id, requestedRemedy: appeal.requestedRemedy, priority: appeal.priority },
       };
-      const hash = createHash('sha256').update(GENESIS + canonicalize(event)).digest('hex');
+      const hash = createHash('sha256')
+        .update(GENESIS + canonicalize(event))
+        .digest('hex');
       await client.query(
         `INSERT INTO audit_events (at, actor_sub, actor_roles, action, entity_type, entity_id, data, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [now, actor.sub, actor.roles, event.action, 'appeal', appeal.id, JSON.stringify(event.data), GENESIS, hash],
+        [
+          now,
+          actor.sub,
+          actor.roles,
+          event.action,
+          'appeal',
+          appeal.id,
+          JSON.stringify(event.data),
+          GENESIS,
+          hash,
+        ],
       );
       await client.query(
         `INSERT INTO outbox_messages (id, type, lane, payload, request_id, available_at) VALUES ($1, $2, 'default', $3, $4, $5)`,

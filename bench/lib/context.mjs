@@ -39,4 +39,6 @@ export function mintToken(secret, sub, roles, ttlSeconds = 4 * 3600) {
   });
 }
 
-export const bearer = (secret, sub, ...roles) => ({ authorization: `Bearer ${mintToken(secret, sub, roles)}` });
+export const bearer = (secret, sub, ...roles) => ({
+  authorization: `Bearer ${mintToken(secret, sub, roles)}`,
+});

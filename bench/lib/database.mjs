@@ -9,7 +9,8 @@ import { ROOT, require } from './context.mjs';
  */
 export const SEED = { filingSuspension: 1, queueSuspension: 2, queueAppeal: 3 };
 export const seedId = (kind, n) => `b${kind}000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-export const seedIdSql = (kind, n) => `('b${kind}000000-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
+export const seedIdSql = (kind, n) =>
+  `('b${kind}000000-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
 export async function createDatabase(ctx) {
   const { migrate } = require(`${ROOT}/dist/libs/database/index.js`);

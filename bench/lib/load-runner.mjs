@@ -31,7 +31,8 @@ function summarise(result) {
 /** Several runs of one workload as if they were one (responses, time and latencies added up). */
 export function combine(results) {
   const statuses = {};
-  for (const r of results) for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  for (const r of results)
+    for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
   return summarise({
     seconds: results.reduce((s, r) => s + r.seconds, 0),
     responses: results.reduce((s, r) => s + r.responses, 0),

@@ -40,8 +40,14 @@ export class NodeProcess {
     const log = createWriteStream(this.logPath);
     // BENCH_PROFILE=api,worker writes V8 CPU profiles of those processes next to their logs.
     const profiled = (process.env.BENCH_PROFILE ?? '').split(',').includes(name);
-    const flags = profiled ? ['--cpu-prof', `--cpu-prof-dir=${logDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-    this.child = spawn(process.execPath, [...flags, entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const flags = profiled
+      ? ['--cpu-prof', `--cpu-prof-dir=${logDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+      : [];
+    this.child = spawn(process.execPath, [...flags, entry], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.output = '';
     for (const stream of [this.child.stdout, this.child.stderr]) {
       stream.on('data', (chunk) => {
@@ -49,7 +55,9 @@ export class NodeProcess {
         if (this.output.length < 64_000) this.output += chunk;
       });
     }
-    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
   }
 
   get pid() {
@@ -77,9 +85,11 @@ export class NodeProcess {
   async waitUntil(ready, what, timeoutMs = 60_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (!this.running) throw new Error(`${this.name} exited before ${what}; log ${this.logPath}:\n${this.output}`);
+      if (!this.running)
+        throw new Error(`${this.name} exited before ${what}; log ${this.logPath}:\n${this.output}`);
       if (await ready().catch(() => false)) return;
-      if (Date.now() > deadline) throw new Error(`${this.name}: no ${what} after ${timeoutMs} ms; log ${this.logPath}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name}: no ${what} after ${timeoutMs} ms; log ${this.logPath}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -97,7 +107,12 @@ const httpReady = (url) => async () => (await fetch(url)).ok;
 
 export async function startApi(ctx, logDir, extraEnv = {}) {
   const port = await freePort();
-  const api = new NodeProcess('api', 'dist/apps/api/main.js', redressEnv(ctx, { PORT: String(port), ...extraEnv }), logDir);
+  const api = new NodeProcess(
+    'api',
+    'dist/apps/api/main.js',
+    redressEnv(ctx, { PORT: String(port), ...extraEnv }),
+    logDir,
+  );
   api.url = `http://127.0.0.1:${port}`;
   await api.waitUntil(httpReady(`${api.url}/health/ready`), 'readiness');
   return api;

@@ -10,7 +10,11 @@ export function log(message) {
  * Polls `check` (which returns { done, status }) every `intervalMs`, printing its status every
  * `reportMs`, until done or `timeoutMs` has passed. Returns the elapsed seconds, or null on timeout.
  */
-export async function pollUntil(label, check, { intervalMs = 200, reportMs = 5000, timeoutMs, startedAt = Date.now() }) {
+export async function pollUntil(
+  label,
+  check,
+  { intervalMs = 200, reportMs = 5000, timeoutMs, startedAt = Date.now() },
+) {
   let lastReport = Date.now();
   for (;;) {
     const { done, status } = await check();

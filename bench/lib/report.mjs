@@ -14,7 +14,11 @@ export class Report {
    * `ratio` defaults to redress / baseline when both are numbers.
    */
   add({ scenario, figure, unit = '', redress, baseline = null, ratio, target = '—', met = null }) {
-    const r = ratio ?? (typeof redress === 'number' && typeof baseline === 'number' && baseline > 0 ? redress / baseline : null);
+    const r =
+      ratio ??
+      (typeof redress === 'number' && typeof baseline === 'number' && baseline > 0
+        ? redress / baseline
+        : null);
     this.rows.push({ scenario, figure, unit, redress, baseline, ratio: r, target, met });
   }
 
@@ -50,7 +54,12 @@ export class Report {
     const dir = join(ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${ctx.startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version };
+    const machine = {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGb: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+    };
     writeFileSync(
       file,
       `${JSON.stringify({ startedAt: ctx.startedAt, finishedAt: new Date(), machine, ...extra, rows: this.rows, details: this.details }, null, 2)}\n`,

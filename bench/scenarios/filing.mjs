@@ -42,13 +42,19 @@ export async function filing({ ctx, db, api, baseline, report }) {
     });
 
   // Both servers warm up (JIT, connection pools) before either is measured.
-  for (const [name, server] of [['baseline', baseline], ['Redress', api]]) {
+  for (const [name, server] of [
+    ['baseline', baseline],
+    ['Redress', api],
+  ]) {
     log(`  warm-up ${name} (${WARMUP_SECONDS} s)`);
     await load(server, WARMUP_SECONDS, slice(SLICE));
   }
   const rounds = { baseline: [], redress: [] };
   for (let round = 1; round <= ROUNDS; round += 1) {
-    for (const [name, server] of [['baseline', baseline], ['redress', api]]) {
+    for (const [name, server] of [
+      ['baseline', baseline],
+      ['redress', api],
+    ]) {
       // a fresh range each round: requests still in flight when a round ends used theirs up
       const cpuBefore = server.cpuSeconds();
       const result = await load(server, SECONDS / ROUNDS, slice(SLICE));

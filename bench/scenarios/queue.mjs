@@ -22,7 +22,9 @@ export async function seedQueue({ db, report, state }) {
     `SELECT count(*)::int FROM appeals WHERE status IN ('submitted', 'in_review', 'awaiting_appellant', 'escalated')`,
   );
   const count = Math.max(0, OPEN_APPEALS - open);
-  log(`queue: seeding ${count.toLocaleString('en-US')} appeals (and their suspensions) beside ${open.toLocaleString('en-US')} open ones`);
+  log(
+    `queue: seeding ${count.toLocaleString('en-US')} appeals (and their suspensions) beside ${open.toLocaleString('en-US')} open ones`,
+  );
   const startedAt = Date.now();
   await seedSuspensions(db, {
     kind: SEED.queueSuspension,
@@ -95,7 +97,9 @@ export async function triage({ ctx, api, baseline, report }) {
     ['deepOffset', baseline, pages.deepOffset],
   ]) {
     results[name] = await p95Of(server.url, path, reviewer);
-    log(`  ${name}: p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms (${results[name].responses} requests)`);
+    log(
+      `  ${name}: p50 ${results[name].p50.toFixed(1)} ms, p95 ${results[name].p95.toFixed(1)} ms (${results[name].responses} requests)`,
+    );
   }
   const scenario = 'triage queue at 1,000,000 (50 a page)';
   report.add({
@@ -116,15 +120,29 @@ export async function triage({ ctx, api, baseline, report }) {
     target: '≤ 15 ms and ≤ 1.5× first page',
     met: results.deep.p95 <= 15 && results.deep.p95 <= 1.5 * results.first.p95,
   });
-  report.detail('triage', Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { ...v, latencies: undefined }])));
+  report.detail(
+    'triage',
+    Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { ...v, latencies: undefined }])),
+  );
 }
 
 export async function reviewNext({ ctx, api, report }) {
   log(`review/next: ${REVIEWERS} reviewers claiming for ${SECONDS} s`);
-  const callers = Array.from({ length: REVIEWERS }, (_, i) => bearer(ctx.jwtSecret, `bench-reviewer-${i}`, 'reviewer'));
-  const r = await runLoad({ workload: 'fixed', url: api.url, method: 'POST', path: '/v1/review/next', callers, duration: SECONDS });
+  const callers = Array.from({ length: REVIEWERS }, (_, i) =>
+    bearer(ctx.jwtSecret, `bench-reviewer-${i}`, 'reviewer'),
+  );
+  const r = await runLoad({
+    workload: 'fixed',
+    url: api.url,
+    method: 'POST',
+    path: '/v1/review/next',
+    callers,
+    duration: SECONDS,
+  });
   const claims = r.statuses[200] ?? 0;
-  log(`  ${claims} claims, ${JSON.stringify(r.statuses)}, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+  log(
+    `  ${claims} claims, ${JSON.stringify(r.statuses)}, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`,
+  );
   const scenario = `review/next at 1,000,000 (${REVIEWERS} reviewers)`;
   report.add({ scenario, figure: 'claims/s', redress: claims / r.seconds });
   report.add({

@@ -41,17 +41,39 @@ async function copyBaseline({ ctx, db, logDir }, items, waveId) {
     'suspended_at, appeal_deadline, payload_hash, created_at, version';
   const lines = items.map((s) =>
     [
-      randomUUID(), s.accountId, 'bench-enforcer', s.externalRef, 'active', s.reasonCode, s.policyClause,
-      s.statementOfReasons, s.automatedDetection, s.automatedDecision, JSON.stringify(s.signals), waveId,
-      s.frozenBalance.amountMinor, 0, s.frozenBalance.currency, s.accountEmail, s.locale, now.toISOString(),
-      deadline.toISOString(), '0'.repeat(64), now.toISOString(), 1,
-    ].map(csv).join(','),
+      randomUUID(),
+      s.accountId,
+      'bench-enforcer',
+      s.externalRef,
+      'active',
+      s.reasonCode,
+      s.policyClause,
+      s.statementOfReasons,
+      s.automatedDetection,
+      s.automatedDecision,
+      JSON.stringify(s.signals),
+      waveId,
+      s.frozenBalance.amountMinor,
+      0,
+      s.frozenBalance.currency,
+      s.accountEmail,
+      s.locale,
+      now.toISOString(),
+      deadline.toISOString(),
+      '0'.repeat(64),
+      now.toISOString(),
+      1,
+    ]
+      .map(csv)
+      .join(','),
   );
   const file = join(logDir, 'ingest-copy.csv');
   writeFileSync(file, `${lines.join('\n')}\n`);
   // psql times the \copy itself (rows sent, written and committed), not its own start-up.
   const output = await new Promise((resolve, reject) => {
-    const psql = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', ctx.databaseUrl], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const psql = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', ctx.databaseUrl], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     psql.stdout.on('data', (c) => (out += c));
     psql.stderr.on('data', (c) => (out += c));
@@ -96,7 +118,8 @@ export async function ingest(env) {
       headers: { 'content-type': 'application/json', ...enforcer },
       body,
     });
-    if (response.status !== 200) throw new Error(`batch answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`batch answered ${response.status}: ${await response.text()}`);
     created += (await response.json()).created;
     log(`  ${created.toLocaleString('en-US')} committed (${((Date.now() - startedAt) / 1000).toFixed(2)} s)`);
   }
@@ -105,7 +128,13 @@ export async function ingest(env) {
   const apiCpu = api.cpuSeconds() - cpu.api;
   log(`  API CPU ${apiCpu.toFixed(1)} s for the ${BATCHES} requests`);
   report.detail('ingest', { seconds, copySeconds, apiCpuSeconds: apiCpu });
-  state.wave = { id: wave.id, ingestStartedAt: startedAt, committedAt: Date.now(), sinkBefore: sink, workerCpu: cpu.worker };
+  state.wave = {
+    id: wave.id,
+    ingestStartedAt: startedAt,
+    committedAt: Date.now(),
+    sinkBefore: sink,
+    workerCpu: cpu.worker,
+  };
 
   report.add({
     scenario: 'ban-wave ingest (25,000 in 3 batches)',
@@ -127,9 +156,13 @@ export async function notices(env) {
   const counted = () => env.sink.received - state.wave.sinkBefore;
   let seconds = await pollUntil(
     'wave notices',
-    async () => ({ done: counted() >= WAVE_SIZE, status: `${counted().toLocaleString('en-US')} webhooks received` }),
+    async () => ({
+      done: counted() >= WAVE_SIZE,
+      status: `${counted().toLocaleString('en-US')} webhooks received`,
+    }),
     { intervalMs: 100, timeoutMs: 10 * 60_000, startedAt: ingestStartedAt },
   );
+  await db.query('ANALYZE notifications'); // it grew by tens of thousands of rows: plan the join on fresh statistics
   const { rows } = await db.query(
     `SELECT count(*) FILTER (WHERE n.channel = 'inbox')::int AS inbox,
             count(*) FILTER (WHERE n.channel = 'webhook' AND n.status = 'sent')::int AS webhooks
@@ -137,7 +170,9 @@ export async function notices(env) {
       WHERE s.wave_id = $1 AND n.event_type = 'suspension.noticed'`,
     [waveId],
   );
-  log(`  ${rows[0].inbox.toLocaleString('en-US')} in inboxes, ${rows[0].webhooks.toLocaleString('en-US')} webhooks recorded as sent`);
+  log(
+    `  ${rows[0].inbox.toLocaleString('en-US')} in inboxes, ${rows[0].webhooks.toLocaleString('en-US')} webhooks recorded as sent`,
+  );
   if (rows[0].inbox !== WAVE_SIZE || rows[0].webhooks !== WAVE_SIZE) seconds = null;
   report.add({
     scenario: 'wave notices (25,000, inbox + webhook)',

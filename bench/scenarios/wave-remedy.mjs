@@ -18,7 +18,13 @@ export async function remedy(env) {
     [waveId, APPEALS],
   );
   log(`wave remedy: ${APPEALS.toLocaleString('en-US')} appellants file appeals`);
-  const filed = await runLoad({ workload: 'file-appeals', url: api.url, connections: 20, secret: ctx.jwtSecret, targets });
+  const filed = await runLoad({
+    workload: 'file-appeals',
+    url: api.url,
+    connections: 20,
+    secret: ctx.jwtSecret,
+    targets,
+  });
   log(`  ${describeLoad(filed)}`);
   if (filed.statuses[201] !== APPEALS) throw new Error(`only ${filed.statuses[201]} appeals were filed`);
   await env.waitForDrain('  their notices');
@@ -31,11 +37,13 @@ export async function remedy(env) {
     headers: { 'content-type': 'application/json', ...senior },
     body: JSON.stringify({
       outcome: 'overturned',
-      rationale: 'The distill-v3 detector misfired on evaluation traffic; every suspension of the wave is lifted.',
+      rationale:
+        'The distill-v3 detector misfired on evaluation traffic; every suspension of the wave is lifted.',
       includeUnappealed: true,
     }),
   });
-  if (accepted.status !== 202) throw new Error(`bulk decision answered ${accepted.status}: ${await accepted.text()}`);
+  if (accepted.status !== 202)
+    throw new Error(`bulk decision answered ${accepted.status}: ${await accepted.text()}`);
   const { jobId } = await accepted.json();
   log(`  bulk overturn accepted (job ${jobId})`);
 
@@ -53,7 +61,11 @@ export async function remedy(env) {
       );
       const r = rows[0];
       const done =
-        job.state === 'completed' && r.active === 0 && Number(r.frozen) === 0 && r.events === 0 && r.owed === 0;
+        job.state === 'completed' &&
+        r.active === 0 &&
+        Number(r.frozen) === 0 &&
+        r.events === 0 &&
+        r.owed === 0;
       return {
         done,
         status:
@@ -69,12 +81,15 @@ export async function remedy(env) {
   const audit = await (await fetch(`${api.url}/v1/audit/verify`, { headers: admin })).json();
   log(`  audit verify: ${JSON.stringify(audit)} in ${((Date.now() - verifyStarted) / 1000).toFixed(1)} s`);
   const ledger = await (
-    await fetch(`${api.url}/v1/ledger?limit=1`, { headers: bearer(ctx.jwtSecret, 'bench-finance', 'finance') })
+    await fetch(`${api.url}/v1/ledger?limit=1`, {
+      headers: bearer(ctx.jwtSecret, 'bench-finance', 'finance'),
+    })
   ).json();
   const total = ledger.balances.reduce((sum, b) => sum + Number(b.amountMinor), 0);
   const { rows: unbalanced } = await db.query(
     `SELECT count(*)::int AS n FROM (SELECT entry_id FROM ledger_legs GROUP BY entry_id HAVING sum(amount_minor) <> 0) e`,
   );
+  await db.query('ANALYZE appeals, notifications'); // fresh statistics for the one-off joins below
   const { rows: decided } = await db.query(
     `SELECT count(*) FILTER (WHERE a.status = 'decided' AND a.decision_outcome = 'overturned')::int AS overturned,
             (SELECT count(*)::int FROM notifications n JOIN appeals x ON x.id = n.appeal_id
@@ -82,8 +97,12 @@ export async function remedy(env) {
        FROM appeals a WHERE a.wave_id = $1`,
     [waveId],
   );
-  log(`  ${decided[0].notices} decision notices sent by webhook, ${env.sink.received - sinkBefore} webhooks received in all`);
-  log(`  ledger: books sum to ${total}, ${unbalanced[0].n} unbalanced entries; ${decided[0].overturned} appeals overturned`);
+  log(
+    `  ${decided[0].notices} decision notices sent by webhook, ${env.sink.received - sinkBefore} webhooks received in all`,
+  );
+  log(
+    `  ledger: books sum to ${total}, ${unbalanced[0].n} unbalanced entries; ${decided[0].overturned} appeals overturned`,
+  );
 
   const scenario = `wave remedy (${WAVE_SIZE.toLocaleString('en-US')} lifted, ${APPEALS.toLocaleString('en-US')} appeals)`;
   report.add({
@@ -92,12 +111,18 @@ export async function remedy(env) {
     unit: 's',
     redress: seconds,
     target: '≤ 300 s',
-    met: seconds !== null && seconds <= 300 && decided[0].overturned === APPEALS && decided[0].notices === APPEALS,
+    met:
+      seconds !== null &&
+      seconds <= 300 &&
+      decided[0].overturned === APPEALS &&
+      decided[0].notices === APPEALS,
   });
   report.add({
     scenario,
     figure: 'audit chain verifies',
-    redress: audit.ok ? `yes (${audit.checked.toLocaleString('en-US')} events)` : `NO (seq ${audit.firstBrokenSeq})`,
+    redress: audit.ok
+      ? `yes (${audit.checked.toLocaleString('en-US')} events)`
+      : `NO (seq ${audit.firstBrokenSeq})`,
     target: 'ok',
     met: audit.ok === true,
   });
@@ -108,5 +133,10 @@ export async function remedy(env) {
     target: 'sum 0',
     met: total === 0 && unbalanced[0].n === 0,
   });
-  report.detail('waveRemedy', { seconds, audit, ledgerBalances: ledger.balances, filing: { ...filed, latencies: undefined } });
+  report.detail('waveRemedy', {
+    seconds,
+    audit,
+    ledgerBalances: ledger.balances,
+    filing: { ...filed, latencies: undefined },
+  });
 }
