@@ -86,7 +86,9 @@ describe('Appeals: the whole story', () => {
     const templates = await eventually(
       async () => {
         const items = await inbox(owner);
-        return items.some((n) => n.template === 'appeal.decided') ? items : null;
+        // the decision and the lift are separate events, delivered by separate jobs
+        const templates = new Set(items.map((n) => n.template));
+        return templates.has('appeal.decided') && templates.has('suspension.lifted') ? items : null;
       },
       20000,
       'the decision notice',
