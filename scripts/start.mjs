@@ -2,7 +2,9 @@
 import { spawn } from 'node:child_process';
 
 const apps = ['dist/apps/api/main.js', 'dist/apps/worker/main.js'];
-const children = apps.map((entry) => spawn(process.execPath, [entry], { stdio: 'inherit', env: process.env }));
+const children = apps.map((entry) =>
+  spawn(process.execPath, [entry], { stdio: 'inherit', env: process.env }),
+);
 let stopping = false;
 
 const stop = (signal) => {

@@ -28,6 +28,10 @@ export interface EventJobData {
   requestId: string | null;
 }
 
-export interface DeliveryJobData {
-  notificationId: string;
+/** A bulk-lane job: a chunk of events, dispatched together (a ban wave's notices). */
+export interface BulkEventJobData {
+  events: EventJobData[];
 }
+
+/** One notification, or a bulk chunk of them. */
+export type DeliveryJobData = { notificationId: string } | { notificationIds: string[] };

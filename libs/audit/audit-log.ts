@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@redress/database';
+import { insertRows, type Tx } from '@redress/database';
 import type { Actor } from '@redress/kernel';
 import { auditHash, GENESIS_HASH, type AuditEventContent } from './audit-hash';
 
@@ -12,7 +12,17 @@ export interface AuditRecord {
   at?: Date;
 }
 
-const INSERT_COLUMNS = 'at, actor_sub, actor_roles, action, entity_type, entity_id, data, prev_hash, hash';
+const INSERT_COLUMNS = [
+  'at',
+  'actor_sub',
+  'actor_roles',
+  'action',
+  'entity_type',
+  'entity_id',
+  'data',
+  'prev_hash',
+  'hash',
+];
 
 /** Appends audit events inside the caller's transaction, one hash chain per entity. */
 @Injectable()
@@ -39,29 +49,22 @@ export class AuditLog {
     records: AuditRecord[],
     prevHashOf: (r: AuditRecord) => string,
   ): Promise<void> {
-    const chunkSize = 3000; // 9 parameters a row stays well under PostgreSQL's 65,535 limit
-    for (let start = 0; start < records.length; start += chunkSize) {
-      const params: unknown[] = [];
-      const rows = records.slice(start, start + chunkSize).map((record) => {
-        const content = toContent(record);
-        const prevHash = prevHashOf(record);
-        const values = [
-          content.at,
-          content.actor.sub,
-          content.actor.roles,
-          content.action,
-          content.entityType,
-          content.entityId,
-          JSON.stringify(content.data),
-          prevHash,
-          auditHash(prevHash, content),
-        ];
-        const base = params.length;
-        params.push(...values);
-        return `(${values.map((_, i) => `$${base + i + 1}`).join(', ')})`;
-      });
-      await tx.query(`INSERT INTO audit_events (${INSERT_COLUMNS}) VALUES ${rows.join(', ')}`, params);
-    }
+    const rows = records.map((record) => {
+      const content = toContent(record);
+      const prevHash = prevHashOf(record);
+      return [
+        content.at,
+        content.actor.sub,
+        content.actor.roles,
+        content.action,
+        content.entityType,
+        content.entityId,
+        JSON.stringify(content.data),
+        prevHash,
+        auditHash(prevHash, content),
+      ];
+    });
+    await insertRows(tx, { table: 'audit_events', columns: INSERT_COLUMNS, rows });
   }
 }
 

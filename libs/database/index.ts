@@ -6,3 +6,4 @@ export * from './pg-errors';
 export * from './bigint.transformer';
 export * from './database.module';
 export * from './preflight';
+export * from './insert-rows';

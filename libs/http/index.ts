@@ -14,3 +14,4 @@ export * from './rate-limit';
 export * from './client-error';
 export * from './request-input-guard';
 export * from './to-date';
+export * from './json-schema.pipe';

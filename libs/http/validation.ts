@@ -18,7 +18,7 @@ export function toFieldErrors(errors: ValidationError[]): FieldError[] {
 }
 
 /** Names the bad elements of a list (a batch's items) in the detail, so a client sees at once which to fix. */
-function describe(errors: FieldError[]): string {
+export function describeFieldErrors(errors: FieldError[]): string {
   const indexes = new Map<string, Set<number>>();
   for (const { field } of errors) {
     const match = /^(\w+)\[(\d+)\]/.exec(field);
@@ -42,7 +42,7 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const fieldErrors = toFieldErrors(errors);
-      return new DomainError('validation_failed', describe(fieldErrors), fieldErrors);
+      return new DomainError('validation_failed', describeFieldErrors(fieldErrors), fieldErrors);
     },
   });
 }

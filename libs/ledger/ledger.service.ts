@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@redress/database';
+import { insertRows, type Tx } from '@redress/database';
 import { newId } from '@redress/kernel';
 import { assertBalanced, type LedgerEntryDraft } from './domain/ledger-entry';
 
@@ -13,9 +13,6 @@ export interface LedgerPosting {
   draft: LedgerEntryDraft | null;
   refs?: LedgerRefs;
 }
-
-/** Entries per INSERT: 5 parameters an entry and 6 a leg keep a chunk far below PostgreSQL's 65,535. */
-const CHUNK = 2000;
 
 /**
  * Writes ledger entries in the caller's transaction, so a posting commits or vanishes with the change
@@ -35,38 +32,24 @@ export class LedgerService {
     const ids = postings.map((p) => (p.draft ? newId() : null));
     const real = postings.flatMap((p, i) => (p.draft ? [{ ...p, draft: p.draft, id: ids[i]! }] : []));
     real.forEach((p) => assertBalanced(p.draft));
-    for (let start = 0; start < real.length; start += CHUNK) {
-      const chunk = real.slice(start, start + CHUNK);
-      const entryParams: unknown[] = [];
-      const entryRows = chunk.map(({ id, draft, refs }) =>
-        placeholders(entryParams, [
-          id,
-          draft.kind,
-          draft.currency,
-          refs?.suspensionId ?? null,
-          refs?.refundId ?? null,
-        ]),
-      );
-      await tx.query(
-        `INSERT INTO ledger_entries (id, kind, currency, suspension_id, refund_id) VALUES ${entryRows.join(', ')}`,
-        entryParams,
-      );
-      const legParams: unknown[] = [];
-      const legRows = chunk.flatMap(({ id, draft }) =>
-        draft.legs.map((leg, legNo) =>
-          placeholders(legParams, [id, legNo, leg.book, leg.accountId, leg.amountMinor, draft.currency]),
-        ),
-      );
-      await tx.query(
-        `INSERT INTO ledger_legs (entry_id, leg_no, book, account_id, amount_minor, currency) VALUES ${legRows.join(', ')}`,
-        legParams,
-      );
-    }
+    await insertRows(tx, {
+      table: 'ledger_entries',
+      columns: ['id', 'kind', 'currency', 'suspension_id', 'refund_id'],
+      rows: real.map(({ id, draft, refs }) => [
+        id,
+        draft.kind,
+        draft.currency,
+        refs?.suspensionId ?? null,
+        refs?.refundId ?? null,
+      ]),
+    });
+    await insertRows(tx, {
+      table: 'ledger_legs',
+      columns: ['entry_id', 'leg_no', 'book', 'account_id', 'amount_minor', 'currency'],
+      rows: real.flatMap(({ id, draft }) =>
+        draft.legs.map((leg, legNo) => [id, legNo, leg.book, leg.accountId, leg.amountMinor, draft.currency]),
+      ),
+    });
     return ids;
   }
-}
-
-function placeholders(params: unknown[], values: unknown[]): string {
-  const base = params.push(...values) - values.length;
-  return `(${values.map((_, i) => `$${base + i + 1}`).join(', ')})`;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@redress/database';
+import { insertRows, type Tx } from '@redress/database';
 import { newId } from '@redress/kernel';
 
 export type OutboxLane = 'default' | 'bulk';
@@ -22,29 +22,19 @@ export class Outbox {
   }
 
   async appendMany(tx: Tx, messages: OutboxMessage[]): Promise<string[]> {
-    const ids: string[] = [];
-    const chunkSize = 5000;
-    for (let start = 0; start < messages.length; start += chunkSize) {
-      const params: unknown[] = [];
-      const rows = messages.slice(start, start + chunkSize).map((m) => {
-        const id = newId();
-        ids.push(id);
-        const base =
-          params.push(
-            id,
-            m.type,
-            m.lane ?? 'default',
-            JSON.stringify(m.payload),
-            m.requestId ?? null,
-            m.availableAt ?? new Date(),
-          ) - 6;
-        return `($${base + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6})`;
-      });
-      await tx.query(
-        `INSERT INTO outbox_messages (id, type, lane, payload, request_id, available_at) VALUES ${rows.join(', ')}`,
-        params,
-      );
-    }
-    return ids;
+    const rows = messages.map((m) => [
+      newId(),
+      m.type,
+      m.lane ?? 'default',
+      JSON.stringify(m.payload),
+      m.requestId ?? null,
+      m.availableAt ?? new Date(),
+    ]);
+    await insertRows(tx, {
+      table: 'outbox_messages',
+      columns: ['id', 'type', 'lane', 'payload', 'request_id', 'available_at'],
+      rows,
+    });
+    return rows.map(([id]) => id as string);
   }
 }

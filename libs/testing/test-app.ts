@@ -37,7 +37,7 @@ export class TestApp {
     const database = await createTestDatabase(label);
     const env: Record<string, string> = {
       NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: '10',
       REDIS_URL: TEST_REDIS_URL,

@@ -8,7 +8,14 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@redress/auth';
-import { ApiProblems, Idempotent, IfMatch, PageQuery } from '@redress/http';
+import {
+  ApiJsonSchemaBody,
+  ApiProblems,
+  Idempotent,
+  IfMatch,
+  JsonSchemaPipe,
+  PageQuery,
+} from '@redress/http';
 import { Clock, DomainError, hasRole, type Actor } from '@redress/kernel';
 import { LiftWithAppealUseCase } from '@redress/appeals';
 import {
@@ -21,10 +28,13 @@ import type { FastifyReply } from 'fastify';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import {
-  CreateSuspensionRequest,
+  CreateSuspensionSchema,
   LiftSuspensionRequest,
-  SuspensionBatchRequest,
   SuspensionBatchResponse,
+  SuspensionBatchSchema,
+  type CreateSuspensionRequest,
+  type SuspensionBatchRequest,
+  toNewSuspension,
 } from './dto/create-suspension.request.dto';
 import {
   SuspensionPublicResponse,
@@ -48,6 +58,7 @@ export class SuspensionsController {
   @Post('suspensions')
   @Roles('enforcement', 'admin')
   @Idempotent()
+  @ApiJsonSchemaBody(CreateSuspensionSchema)
   @ApiCreatedResponse({
     type: SuspensionStaffResponse,
     description: 'Created; a notice is queued to the account',
@@ -64,10 +75,10 @@ export class SuspensionsController {
   )
   async create(
     @CurrentActor() actor: Actor,
-    @Body() body: CreateSuspensionRequest,
+    @Body(new JsonSchemaPipe(CreateSuspensionSchema)) body: CreateSuspensionRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SuspensionStaffResponse> {
-    const { suspension, created } = await this.createSuspension.execute(actor, body);
+    const { suspension, created } = await this.createSuspension.execute(actor, toNewSuspension(body));
     reply.status(created ? 201 : 200);
     return toStaffSuspension(suspension, this.clock.now());
   }
@@ -77,13 +88,14 @@ export class SuspensionsController {
   @Roles('enforcement', 'admin')
   @RouteConfig({ bodyLimit: 32 * 1024 * 1024 })
   @Idempotent()
+  @ApiJsonSchemaBody(SuspensionBatchSchema)
   @ApiOkResponse({ type: SuspensionBatchResponse, description: 'All items committed in one transaction' })
   @ApiProblems('payload_too_large', 'idempotency_key_reused', 'idempotency_request_in_progress')
   async batch(
     @CurrentActor() actor: Actor,
-    @Body() body: SuspensionBatchRequest,
+    @Body(new JsonSchemaPipe(SuspensionBatchSchema)) body: SuspensionBatchRequest,
   ): Promise<SuspensionBatchResponse> {
-    return this.createBatch.execute(actor, body.waveId, body.items);
+    return this.createBatch.execute(actor, body.waveId, body.items.map(toNewSuspension));
   }
 
   @Get('suspensions/:id')

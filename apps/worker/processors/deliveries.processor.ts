@@ -5,6 +5,7 @@ import { isUuid } from '@redress/kernel';
 import { DeliverNotificationUseCase } from '@redress/notifications';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DELIVERIES_QUEUE, type DeliveryJobData } from '../queues';
+import { DeliveryEnqueuer } from '../relay/delivery-enqueuer';
 import { deliveryBackoff, RetryDeliveryLater } from './delivery-backoff';
 
 /**
@@ -24,6 +25,7 @@ export class DeliveriesProcessor extends WorkerHost implements OnApplicationBoot
 
   constructor(
     private readonly deliver: DeliverNotificationUseCase,
+    private readonly enqueuer: DeliveryEnqueuer,
     private readonly config: AppConfig,
   ) {
     super();
@@ -34,6 +36,7 @@ export class DeliveriesProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   async process(job: Job<DeliveryJobData>): Promise<void> {
+    if (job.data && 'notificationIds' in job.data) return this.processChunk(job.data.notificationIds, job);
     const notificationId = job.data?.notificationId;
     if (!isUuid(notificationId)) throw new UnrecoverableError(`malformed delivery job ${job.id}`);
     const outcome = await this.deliver.execute(notificationId);
@@ -42,6 +45,25 @@ export class DeliveriesProcessor extends WorkerHost implements OnApplicationBoot
     }
     if (outcome.status === 'dead')
       this.logger.warn({ notificationId }, 'delivery is dead after its last attempt');
+  }
+
+  /**
+   * A bulk chunk: one attempt each; a delivery that failed continues on its own job (from its second
+   * attempt, after the delay its log records), so the chunk never repeats what went through.
+   */
+  private async processChunk(ids: unknown, job: Job): Promise<void> {
+    if (!Array.isArray(ids) || !ids.every(isUuid)) {
+      throw new UnrecoverableError(`malformed delivery job ${job.id}`);
+    }
+    const outcomes = await this.deliver.executeMany(ids);
+    await this.enqueuer.retryLater(
+      outcomes.flatMap((outcome, i) =>
+        outcome.status === 'failed' ? [{ notificationId: ids[i], delayMs: outcome.retryInMs }] : [],
+      ),
+    );
+    const dead = ids.filter((_, i) => outcomes[i].status === 'dead');
+    if (dead.length)
+      this.logger.warn({ notificationIds: dead }, 'deliveries are dead after their last attempt');
   }
 
   @OnWorkerEvent('error')

@@ -1,31 +1,23 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
-import { DispatchEventUseCase } from '@redress/notifications';
+import { DispatchEventUseCase, type OutboxEvent } from '@redress/notifications';
 import type { Job } from 'bullmq';
-import { BULK_EVENTS_QUEUE, EVENTS_QUEUE, type EventJobData } from '../queues';
+import { BULK_EVENTS_QUEUE, EVENTS_QUEUE, type BulkEventJobData, type EventJobData } from '../queues';
 import { DeliveryEnqueuer } from '../relay/delivery-enqueuer';
 
-/**
- * Thin: validates the job, hands the event to the notifications use-case and queues the e-mail and webhook
- * deliveries it recorded (should that enqueue fail, the delivery sweep finds them in the log).
- */
-async function dispatch(
-  useCase: DispatchEventUseCase,
-  deliveries: DeliveryEnqueuer,
-  job: Job<EventJobData>,
-  options: { bulk: boolean },
-): Promise<void> {
-  const { outboxId, type, payload } = job.data ?? {};
+/** The event a job carries, checked: a malformed job is an error, never a guess. */
+function outboxEvent(data: EventJobData | undefined, jobId: string | undefined): OutboxEvent {
+  const { outboxId, type, payload } = data ?? {};
   if (
     typeof outboxId !== 'string' ||
     typeof type !== 'string' ||
     typeof payload !== 'object' ||
     payload === null
   ) {
-    throw new Error(`malformed event job ${job.id}`);
+    throw new Error(`malformed event job ${jobId}`);
   }
-  await deliveries.enqueue(await useCase.execute({ id: outboxId, type, payload }), options);
+  return { id: outboxId, type, payload };
 }
 
 /** A short lock: the events of a worker that died are picked up by another within seconds. */
@@ -47,8 +39,13 @@ export class EventsProcessor extends WorkerHost implements OnApplicationBootstra
     this.worker.concurrency = this.config.env.WORKER_CONCURRENCY;
   }
 
+  /**
+   * Thin: hands the event to the notifications use-case and queues the e-mail and webhook deliveries it
+   * recorded (should that enqueue fail, the delivery sweep finds them in the log).
+   */
   async process(job: Job<EventJobData>): Promise<void> {
-    await dispatch(this.dispatchEvent, this.deliveries, job, { bulk: false });
+    const owed = await this.dispatchEvent.execute(outboxEvent(job.data, job.id));
+    await this.deliveries.enqueue(owed);
     this.logger.debug(
       { eventId: job.data.outboxId, type: job.data.type, requestId: job.data.requestId },
       'event dispatched',
@@ -82,8 +79,27 @@ export class BulkEventsProcessor extends WorkerHost implements OnApplicationBoot
     this.worker.concurrency = this.config.env.WORKER_CONCURRENCY;
   }
 
-  async process(job: Job<EventJobData>): Promise<void> {
-    await dispatch(this.dispatchEvent, this.deliveries, job, { bulk: true });
+  /**
+   * A chunk in one statement. Should it fail, its events go one by one, so that one event that cannot
+   * be dispatched holds up only itself; the job then fails for a retry (what went through is done).
+   */
+  async process(job: Job<BulkEventJobData>): Promise<void> {
+    const events = (Array.isArray(job.data?.events) ? job.data.events : []).map((e) =>
+      outboxEvent(e, job.id),
+    );
+    try {
+      await this.deliveries.enqueue(await this.dispatchEvent.executeMany(events), { bulk: true });
+      return;
+    } catch (error) {
+      this.logger.warn(`bulk events job ${job.id}: ${(error as Error).message}; dispatching one by one`);
+    }
+    const results = await Promise.allSettled(
+      events.map(async (event) =>
+        this.deliveries.enqueue(await this.dispatchEvent.execute(event), { bulk: true }),
+      ),
+    );
+    const failed = results.filter((r) => r.status === 'rejected');
+    if (failed.length) throw new Error(`${failed.length} of ${events.length} events of job ${job.id} failed`);
   }
 
   @OnWorkerEvent('error')

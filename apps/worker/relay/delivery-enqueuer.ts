@@ -8,9 +8,13 @@ import { DELIVERIES_QUEUE, type DeliveryJobData } from '../queues';
 /** Below every single notice: a ban wave's thousands of deliveries never hold up one person's notice. */
 const BULK_PRIORITY = 1000;
 
+/** Deliveries a bulk job attempts together: one statement takes their leases, one records them. */
+export const BULK_DELIVERY_CHUNK = 25;
+
 /**
  * Puts owed deliveries on the deliveries queue. The job id is the notification id, so queueing one that
  * is already waiting, delayed or running changes nothing; the delivery log in PostgreSQL stays the record.
+ * Bulk deliveries (a ban wave's) go in chunks, each a job whose id is its first notification's.
  */
 @Injectable()
 export class DeliveryEnqueuer {
@@ -21,20 +25,49 @@ export class DeliveryEnqueuer {
 
   async enqueue(notificationIds: string[], options: { bulk?: boolean } = {}): Promise<void> {
     if (notificationIds.length === 0) return;
+    if (options.bulk) return this.enqueueChunks(notificationIds);
     await this.queue.addBulk(
       notificationIds.map((notificationId) => ({
         name: 'deliver',
         data: { notificationId },
-        opts: {
-          jobId: notificationId,
-          // one job normally walks the whole retry sequence; the delays come from the delivery log
-          attempts: this.config.env.NOTIFY_MAX_ATTEMPTS,
-          backoff: { type: DELIVERY_BACKOFF },
-          ...(options.bulk ? { priority: BULK_PRIORITY } : {}),
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
+        opts: { jobId: notificationId, ...this.jobOptions() },
       })),
     );
+  }
+
+  /** A delivery of a bulk chunk that failed, retried on its own after the delay the delivery log set. */
+  async retryLater(retries: { notificationId: string; delayMs: number }[]): Promise<void> {
+    if (retries.length === 0) return;
+    await this.queue.addBulk(
+      retries.map(({ notificationId, delayMs }) => ({
+        name: 'deliver',
+        data: { notificationId },
+        opts: { jobId: notificationId, delay: delayMs, ...this.jobOptions(BULK_PRIORITY) },
+      })),
+    );
+  }
+
+  private async enqueueChunks(notificationIds: string[]): Promise<void> {
+    const chunks = Array.from({ length: Math.ceil(notificationIds.length / BULK_DELIVERY_CHUNK) }, (_, i) =>
+      notificationIds.slice(i * BULK_DELIVERY_CHUNK, (i + 1) * BULK_DELIVERY_CHUNK),
+    );
+    await this.queue.addBulk(
+      chunks.map((chunk) => ({
+        name: 'deliver-many',
+        data: { notificationIds: chunk },
+        opts: { jobId: `chunk-${chunk[0]}`, ...this.jobOptions(BULK_PRIORITY) },
+      })),
+    );
+  }
+
+  private jobOptions(priority?: number) {
+    return {
+      // one job normally walks the whole retry sequence; the delays come from the delivery log
+      attempts: this.config.env.NOTIFY_MAX_ATTEMPTS,
+      backoff: { type: DELIVERY_BACKOFF },
+      ...(priority ? { priority } : {}),
+      removeOnComplete: true,
+      removeOnFail: true,
+    };
   }
 }

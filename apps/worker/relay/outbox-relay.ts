@@ -10,6 +10,7 @@ import {
   PAYOUTS_QUEUE,
   BULK_JOBS_QUEUE,
   queueForMessage,
+  type BulkEventJobData,
   type EventJobData,
 } from '../queues';
 
@@ -20,6 +21,8 @@ import {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly BATCH = 500;
+  /** Bulk-lane events a job: a wave's notices are dispatched 50 to a statement, not one by one. */
+  static readonly BULK_CHUNK = 50;
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly loop = new PollingLoop(
     'outbox relay',
@@ -32,17 +35,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly store: OutboxStore,
     private readonly config: AppConfig,
     @InjectQueue(EVENTS_QUEUE) private readonly events: Queue<EventJobData>,
-    @InjectQueue(BULK_EVENTS_QUEUE) private readonly bulkEvents: Queue<EventJobData>,
+    @InjectQueue(BULK_EVENTS_QUEUE) private readonly bulkEvents: Queue<BulkEventJobData>,
     @InjectQueue(PAYOUTS_QUEUE) private readonly payouts: Queue<EventJobData>,
     @InjectQueue(BULK_JOBS_QUEUE) private readonly bulkJobs: Queue<EventJobData>,
   ) {}
 
   private get queues(): Queue<EventJobData>[] {
-    return [this.events, this.bulkEvents, this.payouts, this.bulkJobs];
+    return [this.events, this.payouts, this.bulkJobs];
   }
 
   onApplicationBootstrap(): void {
-    for (const queue of this.queues.slice(1))
+    for (const queue of [...this.queues.slice(1), this.bulkEvents])
       queue.on('error', (error) => this.logger.warn(`queue ${queue.name}: ${error.message}`));
     onRedisRecovery(this.events, this.logger, async () => {
       const n = await this.store.unclaimAllUnprocessed();
@@ -59,14 +62,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const claimed = await this.store.claim(OutboxRelay.BATCH, this.config.env.OUTBOX_RELAY_TIMEOUT_MS);
     if (claimed.length === 0) return 0;
     try {
-      await Promise.all(
-        this.queues.map((queue) =>
+      await Promise.all([
+        ...this.queues.map((queue) =>
           this.enqueue(
             queue,
             claimed.filter((m) => queueForMessage(m) === queue.name),
           ),
         ),
-      );
+        this.enqueueBulk(claimed.filter((m) => queueForMessage(m) === BULK_EVENTS_QUEUE)),
+      ]);
     } catch (error) {
       await this.store.unclaim(claimed.map((m) => m.id));
       throw error;
@@ -77,18 +81,40 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async enqueue(queue: Queue<EventJobData>, messages: ClaimedOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
     await queue.addBulk(
-      messages.map((m) => ({
-        name: m.type,
-        data: { outboxId: m.id, type: m.type, payload: m.payload, requestId: m.requestId },
-        opts: {
-          jobId: m.id,
-          attempts: 10,
-          backoff: { type: 'exponential', delay: 500 },
-          // Finished jobs leave Redis; the outbox row (processed_at) is the record that it happened.
-          removeOnComplete: true,
-          removeOnFail: true,
-        },
+      messages.map((m) => ({ name: m.type, data: jobData(m), opts: { jobId: m.id, ...JOB_OPTIONS } })),
+    );
+  }
+
+  /**
+   * A chunk's job id is its first event's: relaying the same rows again queues nothing new. Should a
+   * re-relay chunk them differently, an event may be dispatched twice, which changes nothing.
+   */
+  private async enqueueBulk(messages: ClaimedOutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const chunks = Array.from({ length: Math.ceil(messages.length / OutboxRelay.BULK_CHUNK) }, (_, i) =>
+      messages.slice(i * OutboxRelay.BULK_CHUNK, (i + 1) * OutboxRelay.BULK_CHUNK),
+    );
+    await this.bulkEvents.addBulk(
+      chunks.map((chunk) => ({
+        name: 'bulk',
+        data: { events: chunk.map(jobData) },
+        opts: { jobId: chunk[0].id, ...JOB_OPTIONS },
       })),
     );
   }
 }
+
+const jobData = (m: ClaimedOutboxMessage): EventJobData => ({
+  outboxId: m.id,
+  type: m.type,
+  payload: m.payload,
+  requestId: m.requestId,
+});
+
+const JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500 },
+  // Finished jobs leave Redis; the outbox row (processed_at) is the record that it happened.
+  removeOnComplete: true,
+  removeOnFail: true,
+} as const;

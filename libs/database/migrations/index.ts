@@ -6,6 +6,7 @@ import { LedgerRefunds1763700000004 } from './1763700000004-ledger-refunds';
 import { Waves1763700000005 } from './1763700000005-waves';
 import { MillisecondCursorTimestamps1763700000006 } from './1763700000006-millisecond-cursor-timestamps';
 import { Performance1763700000007 } from './1763700000007-performance';
+import { LedgerBalanceUpsert1763700000008 } from './1763700000008-ledger-balance-upsert';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Waves1763700000005,
   MillisecondCursorTimestamps1763700000006,
   Performance1763700000007,
+  LedgerBalanceUpsert1763700000008,
 ];

@@ -7,6 +7,8 @@ import { WebhookChannel } from '../channels/webhook.channel';
 import { afterAttempt, type AttemptResult } from '../domain/retry-policy';
 import {
   NotificationDeliveryRepository,
+  type ClaimedDelivery,
+  type DeliveryAttempt,
   type DeliveryChannelName,
 } from '../persistence/notification-delivery.repository';
 
@@ -33,12 +35,31 @@ export class DeliverNotificationUseCase {
   }
 
   async execute(notificationId: string): Promise<DeliveryOutcome> {
+    return (await this.executeMany([notificationId]))[0];
+  }
+
+  /**
+   * Attempts for many notifications (a wave's chunk), with one statement to take the leases and one to
+   * record the outcomes; the sends run side by side. Outcomes in the order of `notificationIds`.
+   */
+  async executeMany(notificationIds: string[]): Promise<DeliveryOutcome[]> {
     // Same meaning as for outbox rows: taken but unfinished after this long means its worker is gone. The
     // default (60 s) outlives the channels' own timeouts, so no second worker sends while the first still might.
     const leaseMs = this.config.env.OUTBOX_RELAY_TIMEOUT_MS;
-    const claim = await this.deliveries.claim(this.uow.reader, notificationId, leaseMs);
-    if (!claim) return { status: 'skipped' };
+    const claims = await this.deliveries.claimMany(this.uow.reader, notificationIds, leaseMs);
+    const attempts = await Promise.all(claims.map((claim) => this.attempt(claim)));
+    const recorded = await this.deliveries.recordMany(this.uow.reader, attempts);
+    const outcomes = new Map(
+      attempts.map((a): [string, DeliveryOutcome] => [
+        a.claim.id,
+        recorded.has(a.claim.id) ? a.result : { status: 'skipped' },
+      ]),
+    );
+    return notificationIds.map((id) => outcomes.get(id) ?? { status: 'skipped' });
+  }
 
+  /** Sends outside any transaction. */
+  private async attempt(claim: ClaimedDelivery): Promise<DeliveryAttempt> {
     let error: string | null = null;
     try {
       await this.channels[claim.channel].send(claim);
@@ -49,7 +70,6 @@ export class DeliverNotificationUseCase {
       maxAttempts: this.config.env.NOTIFY_MAX_ATTEMPTS,
       baseDelayMs: this.config.env.NOTIFY_BACKOFF_MS,
     });
-    const recorded = await this.deliveries.record(this.uow.reader, claim, result, error);
-    return recorded ? result : { status: 'skipped' };
+    return { claim, result, error };
   }
 }

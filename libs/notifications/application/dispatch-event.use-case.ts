@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork } from '@redress/database';
 import { isUuid, newId } from '@redress/kernel';
-import { planDeliveries, type PlannedDelivery } from '../domain/delivery-plan';
+import { planDeliveries } from '../domain/delivery-plan';
 import { NotificationDeliveryRepository } from '../persistence/notification-delivery.repository';
 import { NOTIFICATION_EVENTS, resolveLocale, TemplateRenderer, type NotificationEvent } from '../rendering';
 import { REDELIVER_EVENT } from './redeliver-notification.use-case';
@@ -29,40 +29,42 @@ export class DispatchEventUseCase {
   ) {}
 
   async execute(event: OutboxEvent): Promise<string[]> {
-    if (event.type === REDELIVER_EVENT) return this.redeliver(event);
-    const plan = planDeliveries(event.type, event.payload, {
-      emailEnabled: Boolean(this.config.env.SMTP_URL),
-      notifyWebhookUrl: this.config.env.NOTIFY_WEBHOOK_URL,
-      platformWebhookUrl: this.config.env.PLATFORM_WEBHOOK_URL,
-      staffEmail: this.config.env.STAFF_EMAIL,
-    });
-    // Rendered once for every copy; e-mails render their HTML when they are sent.
-    const locale = resolveLocale(typeof event.payload.locale === 'string' ? event.payload.locale : undefined);
-    const rendered = isTemplated(event.type)
-      ? this.renderer.renderPlain(event.type, locale, event.payload as never)
-      : null;
-    const noticed =
-      event.type === 'suspension.noticed' && typeof event.payload.suspensionId === 'string'
-        ? event.payload.suspensionId
-        : null;
-    // One statement, so atomic without a transaction around it: the copies, the suspension's notice
-    // time and the outbox row's "processed" are written together or not at all. A ban wave dispatches
-    // tens of thousands of these, and every round trip to the database counts.
-    const params: unknown[] = [event.id, noticed];
+    return this.executeMany([event]);
+  }
+
+  /**
+   * Several events at once (a ban wave's notices arrive in chunks): every copy of every event, the
+   * suspensions' notice times and the outbox rows' "processed" in one statement — atomic without a
+   * transaction around it, and one round trip where a wave would otherwise make tens of thousands.
+   */
+  async executeMany(events: OutboxEvent[]): Promise<string[]> {
+    const redeliveries = events.filter((e) => e.type === REDELIVER_EVENT);
+    const dispatched = events.filter((e) => e.type !== REDELIVER_EVENT);
+    const owed = await Promise.all(redeliveries.map((e) => this.redeliver(e)));
+    if (dispatched.length === 0) return owed.flat();
+    const params: unknown[] = [
+      dispatched.map((e) => e.id),
+      dispatched.flatMap((e) =>
+        e.type === 'suspension.noticed' && typeof e.payload.suspensionId === 'string'
+          ? [e.payload.suspensionId]
+          : [],
+      ),
+    ];
+    const copies = dispatched.flatMap((event) => this.copies(params, event));
     const rows: { id: string }[] = await this.uow.reader.query(
       `WITH noticed AS (
-         UPDATE suspensions SET notice_sent_at = now() WHERE id = $2::uuid AND notice_sent_at IS NULL
+         UPDATE suspensions SET notice_sent_at = now() WHERE id = ANY($2::uuid[]) AND notice_sent_at IS NULL
        ), processed AS (
-         UPDATE outbox_messages SET processed_at = now() WHERE id = $1::uuid AND processed_at IS NULL
+         UPDATE outbox_messages SET processed_at = now() WHERE id = ANY($1::uuid[]) AND processed_at IS NULL
        )${
-         plan.length
-           ? `, inserted AS (${this.insertCopies(params, event, plan, locale, rendered)})
+         copies.length
+           ? `, inserted AS (${insertCopies(copies)})
        SELECT id FROM inserted WHERE channel <> 'inbox'`
            : ` SELECT NULL::uuid AS id WHERE false`
        }`,
       params,
     );
-    return rows.map((r) => r.id);
+    return [...owed.flat(), ...rows.map((r) => r.id)];
   }
 
   /** The notification the request names, if it is still owed; nothing is created. */
@@ -79,19 +81,23 @@ export class DispatchEventUseCase {
     });
   }
 
-  /**
-   * Every planned copy in one INSERT (parameters appended to `params`, whose $1 is the event id);
-   * copies recorded by an earlier run of the same event are left as they are.
-   */
-  private insertCopies(
-    params: unknown[],
-    event: OutboxEvent,
-    plan: PlannedDelivery[],
-    locale: string,
-    rendered: { subject: string; text: string } | null,
-  ): string {
+  /** The VALUES rows of an event's planned copies (their parameters appended to `params`). */
+  private copies(params: unknown[], event: OutboxEvent): string[] {
+    const plan = planDeliveries(event.type, event.payload, {
+      emailEnabled: Boolean(this.config.env.SMTP_URL),
+      notifyWebhookUrl: this.config.env.NOTIFY_WEBHOOK_URL,
+      platformWebhookUrl: this.config.env.PLATFORM_WEBHOOK_URL,
+      staffEmail: this.config.env.STAFF_EMAIL,
+    });
+    if (plan.length === 0) return [];
+    // Rendered once for every copy; e-mails render their HTML when they are sent.
+    const locale = resolveLocale(typeof event.payload.locale === 'string' ? event.payload.locale : undefined);
+    const rendered = isTemplated(event.type)
+      ? this.renderer.renderPlain(event.type, locale, event.payload as never)
+      : null;
     const now = new Date();
-    const shared = [
+    const [eventId, type, loc, subject, body, appealId, suspensionId] = [
+      event.id,
       event.type,
       locale,
       rendered?.subject ?? null,
@@ -99,8 +105,7 @@ export class DispatchEventUseCase {
       uuidOrNull(event.payload.appealId),
       uuidOrNull(event.payload.suspensionId),
     ].map((value) => `$${params.push(value)}`);
-    const [type, loc, subject, body, appealId, suspensionId] = shared;
-    const rows = plan.map((delivery) => {
+    return plan.map((delivery) => {
       const inbox = delivery.channel === 'inbox';
       const [id, recipientType, recipient, channel, data, status, attempts, sentAt, nextAttemptAt] = [
         newId(),
@@ -113,16 +118,20 @@ export class DispatchEventUseCase {
         inbox ? now : null,
         inbox ? null : now, // e-mail and webhook: due at once
       ].map((value) => `$${params.push(value)}`);
-      return `(${id}::uuid, $1::uuid, ${type}, ${recipientType}, ${recipient}, ${channel}, ${type}, ${loc}, ${subject},
+      return `(${id}::uuid, ${eventId}::uuid, ${type}, ${recipientType}, ${recipient}, ${channel}, ${type}, ${loc}, ${subject},
                ${body}, ${data}::jsonb, ${status}, ${attempts}::int, ${appealId}::uuid, ${suspensionId}::uuid,
                ${sentAt}::timestamptz, ${nextAttemptAt}::timestamptz)`;
     });
-    return `INSERT INTO notifications (id, event_id, event_type, recipient_type, recipient, channel, template, locale, subject,
-                                      body, data, status, attempts, appeal_id, suspension_id, sent_at, next_attempt_at)
-            VALUES ${rows.join(', ')}
-            ON CONFLICT ON CONSTRAINT notifications_event_channel_recipient_unique DO NOTHING
-            RETURNING id, channel`;
   }
+}
+
+/** Every copy in one INSERT; copies recorded by an earlier run of the same event are left as they are. */
+function insertCopies(rows: string[]): string {
+  return `INSERT INTO notifications (id, event_id, event_type, recipient_type, recipient, channel, template, locale, subject,
+                                    body, data, status, attempts, appeal_id, suspension_id, sent_at, next_attempt_at)
+          VALUES ${rows.join(', ')}
+          ON CONFLICT ON CONSTRAINT notifications_event_channel_recipient_unique DO NOTHING
+          RETURNING id, channel`;
 }
 
 const isTemplated = (type: string): type is NotificationEvent =>

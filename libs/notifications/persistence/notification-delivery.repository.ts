@@ -36,6 +36,13 @@ interface ClaimedRow {
   claimed_until: Date;
 }
 
+/** One send and its outcome, ready to be recorded. */
+export interface DeliveryAttempt {
+  claim: ClaimedDelivery;
+  result: AttemptResult;
+  error: string | null;
+}
+
 const OWED = `status IN ('pending', 'failed') AND channel <> 'inbox'`;
 const NOT_LEASED = `(claimed_until IS NULL OR claimed_until < now())`;
 
@@ -47,19 +54,22 @@ export class NotificationDeliveryRepository {
    * another worker right now. Leases end at whole milliseconds so the holder can name its lease exactly.
    */
   async claim(em: EntityManager, id: string, leaseMs: number): Promise<ClaimedDelivery | null> {
+    return (await this.claimMany(em, [id], leaseMs))[0] ?? null;
+  }
+
+  /** Takes the leases of those among `ids` that are owed and free, in one statement (a wave's chunk). */
+  async claimMany(em: EntityManager, ids: string[], leaseMs: number): Promise<ClaimedDelivery[]> {
     const [rows]: [ClaimedRow[], number] = await em.query(
       `UPDATE notifications n
           SET claimed_until = date_trunc('milliseconds', now() + make_interval(secs => $2::double precision / 1000)),
               updated_at = now()
-        WHERE n.id = $1 AND ${OWED} AND ${NOT_LEASED}
+        WHERE n.id = ANY($1::uuid[]) AND ${OWED} AND ${NOT_LEASED}
         RETURNING n.id, n.event_id, n.event_type, n.created_at, n.channel, n.recipient_type, n.locale, n.data,
                   n.attempts, n.claimed_until,
                   (SELECT o.created_at FROM outbox_messages o WHERE o.id = n.event_id) AS event_created_at`,
-      [id, leaseMs],
+      [ids, leaseMs],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
+    return rows.map((row) => ({
       id: row.id,
       eventId: row.event_id,
       eventType: row.event_type,
@@ -71,34 +81,43 @@ export class NotificationDeliveryRepository {
       data: row.data,
       attempts: row.attempts,
       claimedUntil: row.claimed_until,
-    };
+    }));
   }
 
   /**
    * Writes the outcome of one attempt and gives the lease back. Does nothing when the lease was lost
    * meanwhile (expired and taken by another worker, or an admin asked for a redelivery): returns false.
    */
-  async record(
-    em: EntityManager,
-    claim: ClaimedDelivery,
-    result: AttemptResult,
-    error: string | null,
-  ): Promise<boolean> {
-    const retryInMs = result.status === 'failed' ? result.retryInMs : null;
-    const [, count]: [unknown, number] = await em.query(
-      `UPDATE notifications
-          SET status = $3,
-              attempts = attempts + 1,
-              last_error = COALESCE($4, last_error),
-              sent_at = CASE WHEN $3 = 'sent' THEN now() END,
-              next_attempt_at = CASE WHEN $5::double precision IS NULL THEN NULL
-                                     ELSE now() + make_interval(secs => $5::double precision / 1000) END,
+  async record(em: EntityManager, attempt: DeliveryAttempt): Promise<boolean> {
+    return (await this.recordMany(em, [attempt])).has(attempt.claim.id);
+  }
+
+  /** record() for many attempts in one statement; answers the ids whose outcome was written. */
+  async recordMany(em: EntityManager, attempts: DeliveryAttempt[]): Promise<Set<string>> {
+    if (attempts.length === 0) return new Set();
+    const [rows]: [{ id: string }[], number] = await em.query(
+      `UPDATE notifications n
+          SET status = a.status,
+              attempts = n.attempts + 1,
+              last_error = COALESCE(a.error, n.last_error),
+              sent_at = CASE WHEN a.status = 'sent' THEN now() END,
+              next_attempt_at = CASE WHEN a.retry_ms IS NULL THEN NULL
+                                     ELSE now() + make_interval(secs => a.retry_ms / 1000) END,
               claimed_until = NULL,
               updated_at = now()
-        WHERE id = $1 AND claimed_until = $2`,
-      [claim.id, claim.claimedUntil, result.status, error, retryInMs],
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::double precision[])
+                AS a(id, claimed_until, status, error, retry_ms)
+        WHERE n.id = a.id AND n.claimed_until = a.claimed_until
+        RETURNING n.id`,
+      [
+        attempts.map((a) => a.claim.id),
+        attempts.map((a) => a.claim.claimedUntil),
+        attempts.map((a) => a.result.status),
+        attempts.map((a) => a.error),
+        attempts.map((a) => (a.result.status === 'failed' ? a.result.retryInMs : null)),
+      ],
     );
-    return count === 1;
+    return new Set(rows.map((r) => r.id));
   }
 
   /**

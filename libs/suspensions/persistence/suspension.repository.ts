@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@redress/database';
+import { insertRows, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import type { Suspension } from '../domain/suspension';
 import { SuspensionEntity } from './suspension.entity';
@@ -41,28 +41,18 @@ export class SuspensionRepository {
   }
 
   /**
-   * Set-based insert (one statement per 5,000 rows, the rows passed as one JSON parameter); rows whose
-   * (source, externalRef) already exists — or repeats within the batch — are skipped. Returns the ids inserted.
+   * Set-based insert (COPY for a ban wave); rows whose (source, externalRef) already exists — or repeats
+   * within the batch — are skipped. Returns the ids inserted.
    */
   async insertManyIfNew(tx: Tx, rows: { suspension: Suspension; payloadHash: string }[]): Promise<string[]> {
-    const inserted: string[] = [];
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      const json = JSON.stringify(
-        rows
-          .slice(start, start + INSERT_CHUNK)
-          .map(({ suspension, payloadHash }) => toRecord(suspension, payloadHash)),
-      );
-      const result: { id: string }[] = await tx.query(
-        `INSERT INTO suspensions (${RECORD_COLUMNS.map(([name]) => name).join(', ')})
-         SELECT ${RECORD_COLUMNS.map(([name]) => name).join(', ')}
-           FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
-         ON CONFLICT ON CONSTRAINT suspensions_external_ref_unique DO NOTHING
-         RETURNING id`,
-        [json],
-      );
-      inserted.push(...result.map((r) => r.id));
-    }
-    return inserted;
+    const inserted = await insertRows<{ id: string }>(tx, {
+      table: 'suspensions',
+      columns: INSERT_COLUMNS,
+      rows: rows.map(({ suspension, payloadHash }) => toRow(suspension, payloadHash)),
+      onConflict: 'ON CONFLICT ON CONSTRAINT suspensions_external_ref_unique DO NOTHING',
+      returning: 'id',
+    });
+    return inserted.map((r) => r.id);
   }
 
   /** Applies the changes and answers the row as it now is (still locked by the caller). */
@@ -92,54 +82,53 @@ const UPDATABLE: Record<keyof SuspensionChanges, string> = {
   noticeSentAt: 'notice_sent_at',
 };
 
-const INSERT_CHUNK = 5000;
-
-const RECORD_COLUMNS: [string, string][] = [
-  ['id', 'uuid'],
-  ['account_id', 'text'],
-  ['source', 'text'],
-  ['external_ref', 'text'],
-  ['status', 'text'],
-  ['reason_code', 'text'],
-  ['policy_clause', 'text'],
-  ['statement_of_reasons', 'text'],
-  ['automated_detection', 'boolean'],
-  ['automated_decision', 'boolean'],
-  ['signals', 'jsonb'],
-  ['wave_id', 'uuid'],
-  ['frozen_amount_minor', 'bigint'],
-  ['currency', 'char(3)'],
-  ['account_email', 'text'],
-  ['locale', 'text'],
-  ['account_created_at', 'timestamptz'],
-  ['suspended_at', 'timestamptz'],
-  ['appeal_deadline', 'timestamptz'],
-  ['payload_hash', 'char(64)'],
-  ['created_at', 'timestamptz'],
+const INSERT_COLUMNS = [
+  'id',
+  'account_id',
+  'source',
+  'external_ref',
+  'status',
+  'reason_code',
+  'policy_clause',
+  'statement_of_reasons',
+  'automated_detection',
+  'automated_decision',
+  'signals',
+  'wave_id',
+  'frozen_amount_minor',
+  'currency',
+  'account_email',
+  'locale',
+  'account_created_at',
+  'suspended_at',
+  'appeal_deadline',
+  'payload_hash',
+  'created_at',
 ];
 
-function toRecord(s: Suspension, payloadHash: string): Record<string, unknown> {
-  return {
-    id: s.id,
-    account_id: s.accountId,
-    source: s.source,
-    external_ref: s.externalRef,
-    status: s.status,
-    reason_code: s.reasonCode,
-    policy_clause: s.policyClause,
-    statement_of_reasons: s.statementOfReasons,
-    automated_detection: s.automatedDetection,
-    automated_decision: s.automatedDecision,
-    signals: s.signals,
-    wave_id: s.waveId,
-    frozen_amount_minor: s.frozenBalance.amountMinor,
-    currency: s.frozenBalance.currency,
-    account_email: s.accountEmail,
-    locale: s.locale,
-    account_created_at: s.accountCreatedAt,
-    suspended_at: s.suspendedAt,
-    appeal_deadline: s.appealDeadline,
-    payload_hash: payloadHash,
-    created_at: s.createdAt,
-  };
+/** Values in INSERT_COLUMNS order. */
+function toRow(s: Suspension, payloadHash: string): unknown[] {
+  return [
+    s.id,
+    s.accountId,
+    s.source,
+    s.externalRef,
+    s.status,
+    s.reasonCode,
+    s.policyClause,
+    s.statementOfReasons,
+    s.automatedDetection,
+    s.automatedDecision,
+    s.signals,
+    s.waveId,
+    s.frozenBalance.amountMinor,
+    s.frozenBalance.currency,
+    s.accountEmail,
+    s.locale,
+    s.accountCreatedAt,
+    s.suspendedAt,
+    s.appealDeadline,
+    payloadHash,
+    s.createdAt,
+  ];
 }

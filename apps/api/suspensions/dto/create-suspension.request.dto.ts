@@ -1,78 +1,91 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { REASON_CODES, LOCALES, type Locale, type ReasonCode } from '@redress/suspensions';
-import { ToDate, Trim } from '@redress/http';
-import { Type } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { NOT_AFTER_NOW, TRIM, Trim } from '@redress/http';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsDate,
-  IsEmail,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  MaxDate,
-  ValidateNested,
-} from 'class-validator';
-import { MoneyDto } from '../../common/money.dto';
+  LOCALES,
+  REASON_CODES,
+  type Locale,
+  type NewSuspension,
+  type ReasonCode,
+} from '@redress/suspensions';
+import { IsString, Length } from 'class-validator';
 
-export class CreateSuspensionRequest {
-  @ApiProperty({ example: 'acct_1' }) @Trim() @IsString() @Length(1, 255) accountId: string;
-  @ApiProperty({
+/*
+ * Suspensions arrive by the ten thousand (ban waves), so their bodies are JSON schemas compiled once
+ * (JsonSchemaPipe) rather than class-validator classes; the same schema documents the route.
+ */
+const text = (maxLength: number, options: object = {}) =>
+  Type.String({ minLength: 1, maxLength, [TRIM]: true, ...options });
+const oneOf = <T extends string>(values: readonly T[], options: object = {}) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+const dateTime = (options: object = {}) => Type.String({ format: 'date-time', ...options });
+const closed = <P extends Record<string, TSchema>>(properties: P) =>
+  Type.Object(properties, { additionalProperties: false });
+
+const MoneyInput = closed({
+  amountMinor: Type.Integer({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 12500,
+    description: 'Integer minor units (cents)',
+  }),
+  currency: Type.String({ pattern: '^[A-Z]{3}$', example: 'USD', description: 'ISO-4217 code' }),
+});
+
+const itemProperties = {
+  accountId: text(255, { example: 'acct_1' }),
+  externalRef: text(255, {
     example: 'enf-2026-000123',
     description: 'Unique per enforcement system; repeats are idempotent',
-  })
-  @Trim()
-  @IsString()
-  @Length(1, 255)
-  externalRef: string;
-  @ApiProperty({ enum: REASON_CODES }) @IsIn(REASON_CODES) reasonCode: ReasonCode;
-  @ApiProperty({ example: 'Terms of Service §4.2 (no model distillation)' })
-  @Trim()
-  @IsString()
-  @Length(1, 500)
-  policyClause: string;
-  @ApiProperty({ description: 'The statement of reasons shown to the account holder' })
-  @Trim()
-  @IsString()
-  @Length(1, 5000)
-  statementOfReasons: string;
-  @ApiProperty() @IsBoolean() automatedDetection: boolean;
-  @ApiProperty() @IsBoolean() automatedDecision: boolean;
-  @ApiPropertyOptional({
-    description: 'Detector output; staff-only',
-    type: 'object',
-    additionalProperties: true,
-  })
-  @IsOptional()
-  @IsObject()
-  signals?: Record<string, unknown>;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() waveId?: string;
-  @ApiPropertyOptional({
-    type: MoneyDto,
+  }),
+  reasonCode: oneOf<ReasonCode>(REASON_CODES),
+  policyClause: text(500, { example: 'Terms of Service §4.2 (no model distillation)' }),
+  statementOfReasons: text(5000, { description: 'The statement of reasons shown to the account holder' }),
+  automatedDetection: Type.Boolean(),
+  automatedDecision: Type.Boolean(),
+  signals: Type.Optional(
+    Type.Unsafe<Record<string, unknown>>({
+      type: 'object',
+      additionalProperties: true,
+      description: 'Detector output; staff-only',
+    }),
+  ),
+  frozenBalance: Type.Optional({
+    ...MoneyInput,
     description: 'Prepaid balance frozen by the suspension (default 0 USD)',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MoneyDto)
-  frozenBalance?: MoneyDto;
-  @ApiProperty({ example: 'person@example.com' }) @Trim() @IsEmail() @Length(3, 320) accountEmail: string;
-  @ApiPropertyOptional({ enum: LOCALES, default: 'en' }) @IsOptional() @IsIn(LOCALES) locale?: Locale;
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @ToDate()
-  @IsDate()
-  accountCreatedAt?: Date;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now; may not be in the future' })
-  @IsOptional()
-  @ToDate()
-  @IsDate()
-  @MaxDate(() => new Date(Date.now() + 60_000))
-  suspendedAt?: Date;
+  }),
+  accountEmail: text(320, { minLength: 3, format: 'email', example: 'person@example.com' }),
+  locale: Type.Optional(oneOf<Locale>(LOCALES, { default: 'en' })),
+  accountCreatedAt: Type.Optional(dateTime()),
+  suspendedAt: Type.Optional(
+    dateTime({ [NOT_AFTER_NOW]: 60_000, description: 'Default: now; may not be in the future' }),
+  ),
+};
+
+const SuspensionBatchItemSchema = closed(itemProperties);
+export type SuspensionBatchItem = Static<typeof SuspensionBatchItemSchema>;
+
+// Schemas and their types are named apart: decorator metadata would take a same-named value for the type.
+export const CreateSuspensionSchema = closed({
+  ...itemProperties,
+  waveId: Type.Optional(Type.String({ format: 'uuid' })),
+});
+export type CreateSuspensionRequest = Static<typeof CreateSuspensionSchema>;
+
+export const SuspensionBatchSchema = closed({
+  waveId: Type.Optional(Type.String({ format: 'uuid', description: 'The ban wave every item belongs to' })),
+  items: Type.Array(SuspensionBatchItemSchema, { minItems: 1, maxItems: 10_000 }),
+});
+export type SuspensionBatchRequest = Static<typeof SuspensionBatchSchema>;
+
+/** The validated body as the domain takes it: date-times as Dates. */
+export function toNewSuspension(input: SuspensionBatchItem & { waveId?: string }): NewSuspension {
+  const { accountCreatedAt, suspendedAt, ...rest } = input;
+  return {
+    ...rest,
+    ...(accountCreatedAt !== undefined && { accountCreatedAt: new Date(accountCreatedAt) }),
+    ...(suspendedAt !== undefined && { suspendedAt: new Date(suspendedAt) }),
+  };
 }
 
 export class LiftSuspensionRequest {
@@ -81,23 +94,6 @@ export class LiftSuspensionRequest {
   @IsString()
   @Length(3, 2000)
   reason: string;
-}
-
-/** One item of a batch: a suspension without its own waveId (the batch names the wave). */
-export class SuspensionBatchItem extends OmitType(CreateSuspensionRequest, ['waveId'] as const) {}
-
-export class SuspensionBatchRequest {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The ban wave every item belongs to' })
-  @IsOptional()
-  @IsUUID()
-  waveId?: string;
-  @ApiProperty({ type: [SuspensionBatchItem], minItems: 1, maxItems: 10000 })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(10000)
-  @ValidateNested({ each: true })
-  @Type(() => SuspensionBatchItem)
-  items: SuspensionBatchItem[];
 }
 
 export class SuspensionBatchResponse {

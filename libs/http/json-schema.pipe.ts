@@ -1,0 +1,94 @@
+import type { PipeTransform } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { TSchema } from '@sinclair/typebox';
+import { DomainError, type FieldError } from '@redress/kernel';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import isEmail from 'validator/lib/isEmail';
+import isUUID from 'validator/lib/isUUID';
+import { describeFieldErrors } from './validation';
+
+/**
+ * Schema keywords beyond JSON Schema (they also appear, as OpenAPI extensions, in /docs-json):
+ * - `x-trim`: the string is trimmed before it is checked (SPEC §1);
+ * - `x-not-after-now`: a date-time no later than now plus this many milliseconds.
+ */
+export const TRIM = 'x-trim';
+export const NOT_AFTER_NOW = 'x-not-after-now';
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+addFormats(ajv, ['date-time']);
+// the same checks class-validator's @IsEmail/@IsUUID make on every other route
+ajv.addFormat('email', { type: 'string', validate: (value) => isEmail(value) });
+ajv.addFormat('uuid', { type: 'string', validate: (value) => isUUID(value) });
+ajv.addVocabulary(['example']); // OpenAPI's annotation
+ajv.addKeyword({ keyword: TRIM, schemaType: 'boolean' });
+ajv.addKeyword({
+  keyword: NOT_AFTER_NOW,
+  type: 'string',
+  schemaType: 'number',
+  validate: (slackMs: number, value: string) => !(Date.parse(value) > Date.now() + slackMs),
+});
+
+const MESSAGES: Record<string, (e: ErrorObject) => string> = {
+  required: (e) => `${e.params.missingProperty} is required`,
+  additionalProperties: (e) => `property ${e.params.additionalProperty} should not exist`,
+  enum: (e) => `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`,
+  format: (e) => `must be ${e.params.format === 'email' ? 'an e-mail address' : `a ${e.params.format}`}`,
+  [NOT_AFTER_NOW]: () => 'must not be in the future',
+};
+
+/**
+ * Validates a body against a JSON schema compiled once (ajv), for routes where class-validator's
+ * per-object cost shows: a ban-wave batch of 10,000 items validates in milliseconds instead of a
+ * second. Errors are the same `validation_failed` problem, field paths as the ValidationPipe names
+ * them (`items[3].accountEmail`). The body's TypeScript type is the schema's (TypeBox `Static`).
+ */
+export class JsonSchemaPipe implements PipeTransform<unknown> {
+  private readonly validate: ValidateFunction;
+
+  constructor(private readonly schema: TSchema) {
+    this.validate = ajv.compile(schema);
+  }
+
+  transform(body: unknown): unknown {
+    trimStrings(this.schema, body);
+    if (this.validate(body)) return body;
+    const errors = (this.validate.errors ?? []).map(toFieldError);
+    throw new DomainError('validation_failed', describeFieldErrors(errors), errors);
+  }
+}
+
+function trimStrings(schema: TSchema, value: unknown): void {
+  if (Array.isArray(value)) {
+    if (schema.items) value.forEach((item) => trimStrings(schema.items as TSchema, item));
+    return;
+  }
+  if (typeof value !== 'object' || value === null || !schema.properties) return;
+  const object = value as Record<string, unknown>;
+  for (const [key, property] of Object.entries(schema.properties as Record<string, TSchema>)) {
+    if (!Object.hasOwn(object, key)) continue;
+    if (property[TRIM] && typeof object[key] === 'string') object[key] = object[key].trim();
+    else trimStrings(property, object[key]);
+  }
+}
+
+function toFieldError(error: ErrorObject): FieldError {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const child = error.params.missingProperty ?? error.params.additionalProperty;
+  if (typeof child === 'string') path.push(child);
+  const field = path.reduce(
+    (joined, segment) =>
+      /^\d+$/.test(segment) ? `${joined}[${segment}]` : joined ? `${joined}.${segment}` : segment,
+    '',
+  );
+  return { field, message: MESSAGES[error.keyword]?.(error) ?? error.message ?? 'is invalid' };
+}
+
+/** Documents a JsonSchemaPipe body with its schema (TypeBox's types are JSON Schema's, not OpenAPI 3.0's). */
+export const ApiJsonSchemaBody = (schema: TSchema): MethodDecorator =>
+  ApiBody({ schema: schema as unknown as SchemaObject });
