@@ -1,65 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { eventually, TestApp, TestRedisServer } from '@redress/testing';
+import { AppProcess, eventually, TestApp, TestRedisServer } from '@redress/testing';
 import { WebhookReceiver } from './notifications-receivers';
 
 const SECRET = 'whsec_recovery_0123456789abcdef';
 const BATCH = 200;
-const ROOT = join(__dirname, '..');
-
-/**
- * The real worker in a process of its own, so a test can SIGKILL it. No TypeScript runner is installed,
- * so the child compiles the sources with swc on require, as jest does.
- */
-class WorkerProcess {
-  private constructor(private readonly child: ChildProcess) {}
-
-  static async start(env: Record<string, string>): Promise<WorkerProcess> {
-    const script = `
-      const fs = require('node:fs');
-      const path = require('node:path');
-      const swc = require('@swc/core');
-      const swcrc = JSON.parse(fs.readFileSync('.swcrc', 'utf8'));
-      require.extensions['.ts'] = (module, filename) => {
-        const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-          ...swcrc, swcrc: false, filename, jsc: { ...swcrc.jsc, baseUrl: process.cwd() },
-        });
-        module._compile(code, filename);
-      };
-      require('reflect-metadata');
-      require(path.resolve('apps/worker/create-worker-app.ts'))
-        .createWorkerApp(JSON.parse(process.env.REDRESS_TEST_WORKER_ENV))
-        .then(() => process.stdout.write('worker ready\\n'));
-    `;
-    const child = spawn(process.execPath, ['-e', script], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, REDRESS_TEST_WORKER_ENV: JSON.stringify(env) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('worker ready') && resolve());
-      child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${stderr.slice(-2000)}`)));
-    });
-    return new WorkerProcess(child);
-  }
-
-  async kill(signal: NodeJS.Signals): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      this.child.once('exit', () => resolve());
-      this.child.kill(signal);
-    });
-  }
-}
 
 describe('Notifications survive a crashed worker and an emptied Redis', () => {
   let app: TestApp;
   let redis: TestRedisServer;
   let receiver: WebhookReceiver;
-  let worker: WorkerProcess | undefined;
+  let worker: AppProcess | undefined;
 
   beforeAll(async () => {
     redis = await TestRedisServer.start();
@@ -70,7 +20,7 @@ describe('Notifications survive a crashed worker and an emptied Redis', () => {
     });
   });
   afterAll(async () => {
-    await worker?.kill('SIGKILL');
+    await worker?.kill();
     await app.close();
     await receiver.close();
     await redis.kill();
@@ -128,7 +78,7 @@ describe('Notifications survive a crashed worker and an emptied Redis', () => {
   }
 
   it(`delivers every one of ${BATCH} events after the worker is SIGKILLed mid-batch and restarted`, async () => {
-    worker = await WorkerProcess.start(app.env);
+    worker = await AppProcess.start('worker', app.env);
     receiver.holdAfter(60);
     const eventIds = await emitEvents(BATCH);
 
@@ -136,7 +86,7 @@ describe('Notifications survive a crashed worker and an emptied Redis', () => {
     // delivered, more in flight at a receiver that hangs, the rest waiting in the queue
     await eventually(async () => (await undispatched(eventIds)) === 0, 30_000, 'all events dispatched');
     await eventually(async () => receiver.heldCount > 0, 30_000, 'deliveries in flight');
-    await worker.kill('SIGKILL');
+    await worker.kill();
     receiver.release();
     const [{ sent }] = await app.query<{ sent: string }>(
       `SELECT count(*) AS sent FROM notifications WHERE event_id = ANY($1) AND channel = 'webhook' AND status = 'sent'`,
@@ -144,13 +94,14 @@ describe('Notifications survive a crashed worker and an emptied Redis', () => {
     );
     expect(Number(sent)).toBeLessThan(BATCH);
 
-    worker = await WorkerProcess.start(app.env);
+    worker = await AppProcess.start('worker', app.env);
     await expectAllDelivered(eventIds);
-    await worker.kill('SIGTERM');
+    worker.signal('SIGTERM');
+    await worker.exited;
   }, 180_000);
 
   it('re-enqueues deliveries whose jobs vanished when Redis restarted empty', async () => {
-    worker = await WorkerProcess.start(app.env);
+    worker = await AppProcess.start('worker', app.env);
     receiver.holdAfter(20);
     const eventIds = await emitEvents(100);
     // every event is dispatched (nothing left for the outbox relay): only the delivery log knows what is owed
@@ -161,6 +112,7 @@ describe('Notifications survive a crashed worker and an emptied Redis', () => {
     await redis.restart(); // no persistence: every queued delivery job is gone
     receiver.release();
     await expectAllDelivered(eventIds);
-    await worker.kill('SIGTERM');
+    worker.signal('SIGTERM');
+    await worker.exited;
   }, 180_000);
 });

@@ -1,10 +1,10 @@
-import { eventually, TestApp, WorkerProcess } from '@redress/testing';
+import { AppProcess, eventually, TestApp } from '@redress/testing';
 import { entriesOf, FakePayoutProvider, propose, refundRow, suspend } from './refunds-support';
 
 describe('Payouts: a worker killed in the middle of a payout', () => {
   let app: TestApp;
   let provider: FakePayoutProvider;
-  let worker: WorkerProcess | undefined;
+  let worker: AppProcess | undefined;
 
   beforeAll(async () => {
     provider = await FakePayoutProvider.start();
@@ -23,7 +23,7 @@ describe('Payouts: a worker killed in the middle of a payout', () => {
     provider.answer('hang');
     await app.http.post(`/v1/refunds/${body.id}/approve`).set(app.bearer('fin_1', 'finance')).expect(200);
 
-    worker = WorkerProcess.start(app.env);
+    worker = await AppProcess.start('worker', app.env);
     await eventually(
       async () => provider.requestsFor(body.id).length === 1,
       30000,

@@ -1,4 +1,4 @@
-import { STATEMENT, eventually, suspensionRequest, TestApp, WorkerProcess } from '@redress/testing';
+import { AppProcess, STATEMENT, eventually, suspensionRequest, TestApp } from '@redress/testing';
 
 const RATIONALE = 'The VPN-relay detector misfired on a corporate proxy range.';
 
@@ -134,7 +134,7 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
       failed: 0,
     });
 
-    let worker = WorkerProcess.start(app.env);
+    let worker = await AppProcess.start('worker', app.env);
     const midway = await eventually(
       async () => {
         const job = (await app.http.get(jobUrl).set(senior())).body;
@@ -148,7 +148,7 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
     expect(midway.state).toBe('running');
     expect(midway.processed).toBeLessThan(350);
 
-    worker = WorkerProcess.start(app.env);
+    worker = await AppProcess.start('worker', app.env);
     try {
       const done = await eventually(
         async () => {

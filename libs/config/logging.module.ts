@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from './app-config';
@@ -20,13 +20,18 @@ export const REDACTED_PATHS = [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // nestjs-pino's default route, '{/*splat}', reaches @fastify/middie as '/{/*splat}', which matches
+        // only '/': no request was logged at all
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.env.LOG_LEVEL,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? ''),
           customProps: (req: IncomingMessage) => ({ requestId: req.headers['x-request-id'] }),
           autoLogging: {
-            ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics',
+            // middie hands the middleware the URL with its mount path stripped ('/'); the original is kept
+            ignore: ({ originalUrl }: IncomingMessage & { originalUrl?: string }) =>
+              originalUrl === '/health/live' || originalUrl === '/metrics',
           },
         },
       }),

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -8,7 +8,19 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
+export interface AppProcessOptions {
+  /**
+   * Keep what the process writes to stdout and stderr in `output` instead of passing it through, with
+   * LOG_LEVEL debug so that the output holds every line the app can log.
+   */
+  captureOutput?: boolean;
+}
+
 const ROOT = join(__dirname, '..', '..');
+/** What main.ts writes once the app serves: the API listening, the worker taking jobs. */
+const STARTED = { api: 'redress-api listening', worker: 'redress-worker started' };
+// the child compiles the whole app on the fly: slow on a busy machine
+const START_TIMEOUT_MS = 60_000;
 
 /**
  * The API or the worker as its own OS process, started through its real `main.ts` (TypeScript compiled
@@ -17,18 +29,37 @@ const ROOT = join(__dirname, '..', '..');
  */
 export class AppProcess {
   readonly exited: Promise<Exit>;
+  private captured = '';
 
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly child: ChildProcessWithoutNullStreams,
     readonly port: number | undefined,
+    private readonly capture: boolean,
+    showLogs: boolean,
   ) {
-    this.exited = once(child, 'exit').then(([code, signal]) => ({ code, signal }) as Exit);
+    // 'close', not 'exit': by then everything the process wrote has been read
+    this.exited = once(child, 'close').then(([code, signal]) => ({ code, signal }) as Exit);
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (capture) this.captured += chunk.toString();
+      else if (showLogs) process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (capture) this.captured += chunk.toString();
+      else process.stderr.write(chunk);
+    });
   }
 
-  /** Starts `apps/<app>/main.ts`; the API listens on a free port given as PORT. */
-  static async start(app: 'api' | 'worker', env: Record<string, string>): Promise<AppProcess> {
+  /** Starts `apps/<app>/main.ts` and resolves once it serves; the API listens on a free port given as PORT. */
+  static async start(
+    app: 'api' | 'worker',
+    env: Record<string, string>,
+    options: AppProcessOptions = {},
+  ): Promise<AppProcess> {
     const port = app === 'api' ? await freePort() : undefined;
+    const capture = options.captureOutput === true;
     const hook = `
+      // the test run is gone (jest's end of stdin closed) and cannot clean up: go with it
+      process.stdin.resume().on('end', () => process.exit(1));
       const fs = require('node:fs');
       const { transformSync } = require('@swc/core');
       const swc = JSON.parse(fs.readFileSync(${JSON.stringify(join(ROOT, '.swcrc'))}, 'utf8'));
@@ -42,12 +73,16 @@ export class AppProcess {
     `;
     const child = spawn(process.execPath, ['-e', hook], {
       cwd: ROOT,
-      env: { ...process.env, ...env, ...(port ? { PORT: String(port) } : {}) },
-      // its logs show only when the test asks for them (LOG_LEVEL other than silent)
-      stdio: ['ignore', env.LOG_LEVEL === 'silent' ? 'ignore' : 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        ...env,
+        ...(port ? { PORT: String(port) } : {}),
+        ...(capture ? { LOG_LEVEL: 'debug' } : {}),
+      },
     });
-    const started = new AppProcess(child, port);
-    if (port) await started.untilListening();
+    // its logs show only when the test asks for them (LOG_LEVEL other than silent)
+    const started = new AppProcess(child, port, capture, env.LOG_LEVEL !== 'silent');
+    await started.untilStarted(app);
     return started;
   }
 
@@ -58,6 +93,12 @@ export class AppProcess {
 
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** stdout and stderr so far, interleaved as they arrived; only with `captureOutput`. */
+  get output(): string {
+    if (!this.capture) throw new Error('start the process with captureOutput to read its output');
+    return this.captured;
   }
 
   signal(signal: NodeJS.Signals): void {
@@ -82,19 +123,34 @@ export class AppProcess {
     await this.exited;
   }
 
-  private async untilListening(): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (!this.running) throw new Error('the API process exited while starting');
-      try {
-        const res = await fetch(`${this.url}/health/live`);
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the API process did not start listening within 30 s');
+  private untilStarted(app: 'api' | 'worker'): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let stdout = '';
+      const seen = (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (!stdout.includes(STARTED[app])) return;
+        stop();
+        resolve();
+      };
+      const fail = (why: string) => {
+        stop();
+        void this.kill();
+        reject(new Error(this.capture ? `${why}:\n${this.captured.slice(-2000)}` : why));
+      };
+      const exited = (code: number | null, signal: NodeJS.Signals | null) =>
+        fail(`the ${app} process exited while starting (${code ?? signal})`);
+      const timer = setTimeout(
+        () => fail(`the ${app} process did not start within ${START_TIMEOUT_MS / 1000} s`),
+        START_TIMEOUT_MS,
+      );
+      const stop = () => {
+        clearTimeout(timer);
+        this.child.stdout.off('data', seen);
+        this.child.off('close', exited);
+      };
+      this.child.stdout.on('data', seen);
+      this.child.once('close', exited);
+    });
   }
 }
 

@@ -4,4 +4,4 @@ export * from './test-app';
 export * from './builders';
 export * from './redis-server';
 export * from './story';
-export * from './worker-process';
+export * from './app-process';

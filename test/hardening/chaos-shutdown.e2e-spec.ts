@@ -1,5 +1,4 @@
-import { eventually, suspensionRequest, TestApp } from '@redress/testing';
-import { AppProcess } from '@redress/testing/app-process';
+import { AppProcess, eventually, suspensionRequest, TestApp } from '@redress/testing';
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
