@@ -90,6 +90,23 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
       .expect(400);
   });
 
+  it('stores a batch sent twice at once exactly once (the second skips what the first stored)', async () => {
+    const wave = await newWave('sent-twice');
+    const batch = items(200, `twice-${wave.id.slice(0, 8)}`);
+    const send = () =>
+      app.http.post('/v1/suspensions/batch').set(enforcement()).send({ waveId: wave.id, items: batch });
+    const answers = await Promise.all([send(), send(), send()]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const created = answers.reduce((n, a) => n + a.body.created, 0);
+    const skipped = answers.reduce((n, a) => n + a.body.skipped, 0);
+    expect({ created, skipped }).toEqual({ created: 200, skipped: 400 });
+    const [{ n }] = await app.query<{ n: string }>(
+      `SELECT count(*) AS n FROM suspensions WHERE wave_id = $1`,
+      [wave.id],
+    );
+    expect(n).toBe('200');
+  });
+
   it('decides a whole wave: 300 appeals decided once each, unappealed suspensions lifted, notices sent — even when the worker is killed half-way', async () => {
     const wave = await newWave('bulk-remedy');
     const batch = items(350, `bulk-${wave.id.slice(0, 8)}`);

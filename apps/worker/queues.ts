@@ -28,6 +28,9 @@ export interface EventJobData {
   requestId: string | null;
 }
 
+/** Bulk-lane events a job: a wave's notices are dispatched 50 to a statement, not one by one. */
+export const BULK_EVENTS_CHUNK = 50;
+
 /** A bulk-lane job: a chunk of events, dispatched together (a ban wave's notices). */
 export interface BulkEventJobData {
   events: EventJobData[];

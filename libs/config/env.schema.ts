@@ -74,6 +74,7 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1000) OUTBOX_RELAY_TIMEOUT_MS = 60000;
   @Transform(toInt) @IsInt() @Min(50) SWEEP_INTERVAL_MS = 5000;
   @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 16;
+  @Transform(toInt) @IsInt() @Min(50) BULK_NOTICES_PER_SECOND = 1000;
 
   @Transform(toBool) @IsBoolean() SWAGGER_ENABLED = true;
 }

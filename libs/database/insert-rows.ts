@@ -10,9 +10,9 @@ export interface RowsInsert {
   columns: readonly string[];
   /** One array of values a row, in `columns` order. */
   rows: readonly (readonly unknown[])[];
-  /** e.g. `ON CONFLICT ON CONSTRAINT x DO NOTHING`. */
+  /** e.g. `ON CONFLICT ON CONSTRAINT x DO NOTHING` (fewer than COPY_FROM_ROWS rows only). */
   onConflict?: string;
-  /** e.g. `id`: the inserted rows' values come back. */
+  /** e.g. `id`: the inserted rows' values come back (fewer than COPY_FROM_ROWS rows only). */
   returning?: string;
 }
 
@@ -24,30 +24,21 @@ export interface RowsInsert {
 export const COPY_FROM_ROWS = 64;
 
 /**
- * Inserts many rows in the caller's transaction. Large sets are copied; with `onConflict` or `returning`
- * they are copied into a transaction-local staging table and inserted from there in one statement, so
- * conflicts and RETURNING behave exactly as in a plain INSERT.
+ * Inserts many rows in the caller's transaction: by COPY from COPY_FROM_ROWS rows on, which knows no
+ * ON CONFLICT and no RETURNING, so `onConflict` and `returning` are for fewer rows only.
  */
 export async function insertRows<R = Record<string, unknown>>(tx: Tx, insert: RowsInsert): Promise<R[]> {
   const { table, columns, rows, onConflict = '', returning } = insert;
   if (rows.length === 0) return [];
   const tail = `${onConflict}${returning ? ` RETURNING ${returning}` : ''}`;
-  const list = columns.join(', ');
-  if (rows.length < COPY_FROM_ROWS) {
-    const params: unknown[] = [];
-    const values = rows.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
-    return tx.query(`INSERT INTO ${table} (${list}) VALUES ${values.join(', ')} ${tail}`, params);
-  }
-  if (!tail) {
+  if (rows.length >= COPY_FROM_ROWS) {
+    if (tail) throw new Error(`insertRows: ${rows.length} rows go by COPY, which cannot ${tail}`);
     await copyInto(tx, table, columns, rows);
     return [];
   }
-  const stage = `staged_${table}`;
-  await tx.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${list} FROM ${table} WITH NO DATA`);
-  await copyInto(tx, stage, columns, rows);
-  const result: R[] = await tx.query(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${stage} ${tail}`);
-  await tx.query(`DROP TABLE ${stage}`); // a second batch in the same transaction stages afresh
-  return result;
+  const params: unknown[] = [];
+  const values = rows.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
+  return tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ${tail}`, params);
 }
 
 async function copyInto(

@@ -3,7 +3,13 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { DispatchEventUseCase, type OutboxEvent } from '@redress/notifications';
 import type { Job } from 'bullmq';
-import { BULK_EVENTS_QUEUE, EVENTS_QUEUE, type BulkEventJobData, type EventJobData } from '../queues';
+import {
+  BULK_EVENTS_CHUNK,
+  BULK_EVENTS_QUEUE,
+  EVENTS_QUEUE,
+  type BulkEventJobData,
+  type EventJobData,
+} from '../queues';
 import { DeliveryEnqueuer } from '../relay/delivery-enqueuer';
 
 /** The event a job carries, checked: a malformed job is an error, never a guess. */
@@ -74,9 +80,16 @@ export class BulkEventsProcessor extends WorkerHost implements OnApplicationBoot
   /**
    * As many at once as the other queues: a dispatch spends most of its time waiting on Redis and
    * PostgreSQL, so at 8 a ban wave's notices trickled out (npm run bench: 25,000 in 94 s, 66 s at 16).
+   * Paced to BULK_NOTICES_PER_SECOND (BullMQ's limiter counts jobs, each a chunk): unpaced, a wave's
+   * notices took one of two cores from the API and the database while the wave was still arriving, and
+   * came down on the receiving webhook and mail relay as fast as they could be sent.
    */
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.config.env.WORKER_CONCURRENCY;
+    this.worker.opts.limiter = {
+      max: 1,
+      duration: Math.ceil((1000 * BULK_EVENTS_CHUNK) / this.config.env.BULK_NOTICES_PER_SECOND),
+    };
   }
 
   /**

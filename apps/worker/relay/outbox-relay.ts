@@ -5,6 +5,7 @@ import { OutboxStore, type ClaimedOutboxMessage } from '@redress/outbox';
 import type { Queue } from 'bullmq';
 import { onRedisRecovery, PollingLoop } from '../scheduling/polling-loop';
 import {
+  BULK_EVENTS_CHUNK,
   BULK_EVENTS_QUEUE,
   EVENTS_QUEUE,
   PAYOUTS_QUEUE,
@@ -21,8 +22,6 @@ import {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly BATCH = 500;
-  /** Bulk-lane events a job: a wave's notices are dispatched 50 to a statement, not one by one. */
-  static readonly BULK_CHUNK = 50;
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly loop = new PollingLoop(
     'outbox relay',
@@ -91,8 +90,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   private async enqueueBulk(messages: ClaimedOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const chunks = Array.from({ length: Math.ceil(messages.length / OutboxRelay.BULK_CHUNK) }, (_, i) =>
-      messages.slice(i * OutboxRelay.BULK_CHUNK, (i + 1) * OutboxRelay.BULK_CHUNK),
+    const chunks = Array.from({ length: Math.ceil(messages.length / BULK_EVENTS_CHUNK) }, (_, i) =>
+      messages.slice(i * BULK_EVENTS_CHUNK, (i + 1) * BULK_EVENTS_CHUNK),
     );
     await this.bulkEvents.addBulk(
       chunks.map((chunk) => ({

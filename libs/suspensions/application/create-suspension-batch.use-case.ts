@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@redress/database';
+import { isUniqueViolation, UnitOfWork } from '@redress/database';
 import { Clock, type Actor } from '@redress/kernel';
 import type { NewSuspension } from '../domain/suspension';
 import { SuspensionRepository } from '../persistence/suspension.repository';
 import { SuspensionWriter } from './suspension-writer';
 
 export const MAX_BATCH_ITEMS = 10_000;
+const MAX_ATTEMPTS = 3;
 
 /**
  * A ban wave arriving at once (SPEC §5): up to 10,000 suspensions in one transaction, written with
@@ -27,12 +28,20 @@ export class CreateSuspensionBatchUseCase {
   ): Promise<{ created: number; skipped: number }> {
     const now = this.clock.now();
     const built = items.map((item) => this.writer.build(actor, { ...item, waveId }, now));
-    return this.uow.run(async (tx) => {
-      if (waveId) await this.writer.assertWaveExists(tx, waveId);
-      const createdIds = new Set(await this.suspensions.insertManyIfNew(tx, built));
-      const created = built.filter((b) => createdIds.has(b.suspension.id)).map((b) => b.suspension);
-      await this.writer.recordCreated(tx, actor, created, 'bulk');
-      return { created: created.length, skipped: items.length - created.length };
-    });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.uow.run(async (tx) => {
+          if (waveId) await this.writer.assertWaveExists(tx, waveId);
+          const createdIds = new Set(await this.suspensions.insertManyIfNew(tx, built));
+          const created = built.filter((b) => createdIds.has(b.suspension.id)).map((b) => b.suspension);
+          await this.writer.recordCreated(tx, actor, created, 'bulk');
+          return { created: created.length, skipped: items.length - created.length };
+        });
+      } catch (error) {
+        // another writer stored one of these externalRefs meanwhile: again, and it is skipped this time
+        if (attempt === MAX_ATTEMPTS || !isUniqueViolation(error, 'suspensions_external_ref_unique'))
+          throw error;
+      }
+    }
   }
 }

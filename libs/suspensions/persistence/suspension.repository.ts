@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { insertRows, type Tx } from '@redress/database';
+import { COPY_FROM_ROWS, insertRows, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import type { Suspension } from '../domain/suspension';
 import { SuspensionEntity } from './suspension.entity';
@@ -41,18 +41,39 @@ export class SuspensionRepository {
   }
 
   /**
-   * Set-based insert (COPY for a ban wave); rows whose (source, externalRef) already exists — or repeats
-   * within the batch — are skipped. Returns the ids inserted.
+   * Set-based insert; rows whose (source, externalRef) already exists — or repeats within the batch —
+   * are skipped. Returns the ids inserted. A ban wave's rows are copied straight into the table after
+   * one lookup of the externalRefs already known; should another transaction store one of them in
+   * between, the copy fails with a unique violation on `suspensions_external_ref_unique`, and the
+   * caller runs its transaction again (see CreateSuspensionBatchUseCase).
    */
   async insertManyIfNew(tx: Tx, rows: { suspension: Suspension; payloadHash: string }[]): Promise<string[]> {
-    const inserted = await insertRows<{ id: string }>(tx, {
+    if (rows.length < COPY_FROM_ROWS) {
+      const inserted = await insertRows<{ id: string }>(tx, {
+        table: 'suspensions',
+        columns: INSERT_COLUMNS,
+        rows: rows.map(({ suspension, payloadHash }) => toRow(suspension, payloadHash)),
+        onConflict: 'ON CONFLICT ON CONSTRAINT suspensions_external_ref_unique DO NOTHING',
+        returning: 'id',
+      });
+      return inserted.map((r) => r.id);
+    }
+    const known: { source: string; external_ref: string }[] = await tx.query(
+      `SELECT source, external_ref FROM suspensions
+        WHERE (source, external_ref) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [rows.map((r) => r.suspension.source), rows.map((r) => r.suspension.externalRef)],
+    );
+    const seen = new Set(known.map((k) => JSON.stringify([k.source, k.external_ref])));
+    const fresh = rows.filter(({ suspension: s }) => {
+      const key = JSON.stringify([s.source, s.externalRef]);
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
+    await insertRows(tx, {
       table: 'suspensions',
       columns: INSERT_COLUMNS,
-      rows: rows.map(({ suspension, payloadHash }) => toRow(suspension, payloadHash)),
-      onConflict: 'ON CONFLICT ON CONSTRAINT suspensions_external_ref_unique DO NOTHING',
-      returning: 'id',
+      rows: fresh.map(({ suspension, payloadHash }) => toRow(suspension, payloadHash)),
     });
-    return inserted.map((r) => r.id);
+    return fresh.map((r) => r.suspension.id);
   }
 
   /** Applies the changes and answers the row as it now is (still locked by the caller). */
