@@ -49,22 +49,26 @@ export class AuditLog {
     records: AuditRecord[],
     prevHashOf: (r: AuditRecord) => string,
   ): Promise<void> {
-    const rows = records.map((record) => {
-      const content = toContent(record);
-      const prevHash = prevHashOf(record);
-      return [
-        content.at,
-        content.actor.sub,
-        content.actor.roles,
-        content.action,
-        content.entityType,
-        content.entityId,
-        JSON.stringify(content.data),
-        prevHash,
-        auditHash(prevHash, content),
-      ];
+    await insertRows(tx, {
+      table: 'audit_events',
+      columns: INSERT_COLUMNS,
+      rows: records,
+      values: (record) => {
+        const content = toContent(record);
+        const prevHash = prevHashOf(record);
+        return [
+          content.at,
+          content.actor.sub,
+          content.actor.roles,
+          content.action,
+          content.entityType,
+          content.entityId,
+          JSON.stringify(content.data),
+          prevHash,
+          auditHash(prevHash, content),
+        ];
+      },
     });
-    await insertRows(tx, { table: 'audit_events', columns: INSERT_COLUMNS, rows });
   }
 }
 

@@ -5,11 +5,15 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { prepareValue } from 'pg/lib/utils';
 import type { Tx } from './unit-of-work';
 
-export interface RowsInsert {
+export interface RowsInsert<T> {
   table: string;
   columns: readonly string[];
-  /** One array of values a row, in `columns` order. */
-  rows: readonly (readonly unknown[])[];
+  rows: readonly T[];
+  /**
+   * A row's values in `columns` order. Called as the rows are sent, so with COPY the work of
+   * building them (hashes, JSON) overlaps PostgreSQL's writing of the rows before.
+   */
+  values: (row: T) => readonly unknown[];
   /** e.g. `ON CONFLICT ON CONSTRAINT x DO NOTHING` (fewer than COPY_FROM_ROWS rows only). */
   onConflict?: string;
   /** e.g. `id`: the inserted rows' values come back (fewer than COPY_FROM_ROWS rows only). */
@@ -27,40 +31,43 @@ export const COPY_FROM_ROWS = 64;
  * Inserts many rows in the caller's transaction: by COPY from COPY_FROM_ROWS rows on, which knows no
  * ON CONFLICT and no RETURNING, so `onConflict` and `returning` are for fewer rows only.
  */
-export async function insertRows<R = Record<string, unknown>>(tx: Tx, insert: RowsInsert): Promise<R[]> {
-  const { table, columns, rows, onConflict = '', returning } = insert;
+export async function insertRows<T>(tx: Tx, insert: RowsInsert<T>): Promise<Record<string, unknown>[]> {
+  const { table, columns, rows, values, onConflict = '', returning } = insert;
   if (rows.length === 0) return [];
   const tail = `${onConflict}${returning ? ` RETURNING ${returning}` : ''}`;
   if (rows.length >= COPY_FROM_ROWS) {
     if (tail) throw new Error(`insertRows: ${rows.length} rows go by COPY, which cannot ${tail}`);
-    await copyInto(tx, table, columns, rows);
+    await copyInto(tx, table, columns, copyLines(rows, values));
     return [];
   }
   const params: unknown[] = [];
-  const values = rows.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(', ')})`);
-  return tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')} ${tail}`, params);
+  const tuples = rows.map(
+    (row) =>
+      `(${values(row)
+        .map((v) => `$${params.push(v)}`)
+        .join(', ')})`,
+  );
+  return tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${tail}`, params);
 }
 
-async function copyInto(
-  tx: Tx,
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly unknown[])[],
-) {
+async function copyInto(tx: Tx, table: string, columns: readonly string[], lines: Iterable<string>) {
   const client = (await tx.queryRunner!.connect()) as PoolClient;
   const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from(copyLines(rows)), copy);
+  // one chunk ahead of the socket: the next rows are built while PostgreSQL writes the last ones
+  await pipeline(Readable.from(lines, { highWaterMark: 1 }), copy);
 }
 
 /** COPY's text format: tab-separated, `\N` for NULL, values as node-postgres would bind them. */
-function* copyLines(rows: readonly (readonly unknown[])[]): Generator<string> {
-  const batch: string[] = [];
-  for (const row of rows) {
-    batch.push(row.map(copyField).join('\t'));
-    if (batch.length === 500) yield `${batch.splice(0).join('\n')}\n`;
+function* copyLines<T>(rows: readonly T[], values: (row: T) => readonly unknown[]): Generator<string> {
+  for (let start = 0; start < rows.length; start += COPY_CHUNK_ROWS) {
+    const lines = rows
+      .slice(start, start + COPY_CHUNK_ROWS)
+      .map((row) => values(row).map(copyField).join('\t'));
+    yield `${lines.join('\n')}\n`;
   }
-  if (batch.length) yield `${batch.join('\n')}\n`;
 }
+
+const COPY_CHUNK_ROWS = 200;
 
 function copyField(value: unknown): string {
   // Dates in UTC ISO-8601 (which timestamptz reads) cost less than node-postgres's local-time format

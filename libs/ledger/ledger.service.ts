@@ -35,20 +35,27 @@ export class LedgerService {
     await insertRows(tx, {
       table: 'ledger_entries',
       columns: ['id', 'kind', 'currency', 'suspension_id', 'refund_id'],
-      rows: real.map(({ id, draft, refs }) => [
+      rows: real,
+      values: ({ id, draft, refs }) => [
         id,
         draft.kind,
         draft.currency,
         refs?.suspensionId ?? null,
         refs?.refundId ?? null,
-      ]),
+      ],
     });
     await insertRows(tx, {
       table: 'ledger_legs',
       columns: ['entry_id', 'leg_no', 'book', 'account_id', 'amount_minor', 'currency'],
-      rows: real.flatMap(({ id, draft }) =>
-        draft.legs.map((leg, legNo) => [id, legNo, leg.book, leg.accountId, leg.amountMinor, draft.currency]),
-      ),
+      rows: real.flatMap(({ id, draft }) => draft.legs.map((leg, legNo) => ({ id, legNo, leg, draft }))),
+      values: ({ id, legNo, leg, draft }) => [
+        id,
+        legNo,
+        leg.book,
+        leg.accountId,
+        leg.amountMinor,
+        draft.currency,
+      ],
     });
     return ids;
   }

@@ -22,19 +22,20 @@ export class Outbox {
   }
 
   async appendMany(tx: Tx, messages: OutboxMessage[]): Promise<string[]> {
-    const rows = messages.map((m) => [
-      newId(),
-      m.type,
-      m.lane ?? 'default',
-      JSON.stringify(m.payload),
-      m.requestId ?? null,
-      m.availableAt ?? new Date(),
-    ]);
+    const rows = messages.map((message) => ({ id: newId(), message }));
     await insertRows(tx, {
       table: 'outbox_messages',
       columns: ['id', 'type', 'lane', 'payload', 'request_id', 'available_at'],
       rows,
+      values: ({ id, message: m }) => [
+        id,
+        m.type,
+        m.lane ?? 'default',
+        JSON.stringify(m.payload),
+        m.requestId ?? null,
+        m.availableAt ?? new Date(),
+      ],
     });
-    return rows.map(([id]) => id as string);
+    return rows.map((r) => r.id);
   }
 }

@@ -51,7 +51,14 @@ export class SuspensionWriter {
       createdAt: now,
       version: 1,
     };
-    return { suspension, payloadHash: payloadHash(input) };
+    let hash: string | undefined;
+    return {
+      suspension,
+      // computed when first read: a ban wave's rows hash as they stream to PostgreSQL, not before
+      get payloadHash() {
+        return (hash ??= payloadHash(input));
+      },
+    };
   }
 
   async assertWaveExists(tx: Tx, waveId: string): Promise<void> {

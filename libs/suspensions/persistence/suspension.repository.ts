@@ -49,14 +49,15 @@ export class SuspensionRepository {
    */
   async insertManyIfNew(tx: Tx, rows: { suspension: Suspension; payloadHash: string }[]): Promise<string[]> {
     if (rows.length < COPY_FROM_ROWS) {
-      const inserted = await insertRows<{ id: string }>(tx, {
+      const inserted = await insertRows(tx, {
         table: 'suspensions',
         columns: INSERT_COLUMNS,
-        rows: rows.map(({ suspension, payloadHash }) => toRow(suspension, payloadHash)),
+        rows,
+        values: toRow,
         onConflict: 'ON CONFLICT ON CONSTRAINT suspensions_external_ref_unique DO NOTHING',
         returning: 'id',
       });
-      return inserted.map((r) => r.id);
+      return inserted.map((r) => r.id as string);
     }
     const known: { source: string; external_ref: string }[] = await tx.query(
       `SELECT source, external_ref FROM suspensions
@@ -68,11 +69,7 @@ export class SuspensionRepository {
       const key = JSON.stringify([s.source, s.externalRef]);
       return !seen.has(key) && Boolean(seen.add(key));
     });
-    await insertRows(tx, {
-      table: 'suspensions',
-      columns: INSERT_COLUMNS,
-      rows: fresh.map(({ suspension, payloadHash }) => toRow(suspension, payloadHash)),
-    });
+    await insertRows(tx, { table: 'suspensions', columns: INSERT_COLUMNS, rows: fresh, values: toRow });
     return fresh.map((r) => r.suspension.id);
   }
 
@@ -128,7 +125,7 @@ const INSERT_COLUMNS = [
 ];
 
 /** Values in INSERT_COLUMNS order. */
-function toRow(s: Suspension, payloadHash: string): unknown[] {
+function toRow({ suspension: s, payloadHash }: { suspension: Suspension; payloadHash: string }): unknown[] {
   return [
     s.id,
     s.accountId,
