@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { signWebhook } from '@redress/kernel';
-import { request } from 'undici';
 import { webhookEvent } from '../domain/webhook-event';
 import type { ClaimedDelivery } from '../persistence/notification-delivery.repository';
 import type { DeliveryChannel } from './delivery-channel';
+
+// Loaded on the first send: only the worker sends, and undici would add 19 MB to every API process.
+type Undici = typeof import('undici');
+let undici: Undici | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const http = (): Undici => (undici ??= require('undici') as Undici);
 
 /** A receiver that has not answered by then is counted as failed (and retried later). */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -32,7 +37,7 @@ export class WebhookChannel implements DeliveryChannel {
     const secret = this.config.env.NOTIFY_WEBHOOK_SECRET;
     // undici's request() rather than fetch(): a ban wave sends tens of thousands of these, and fetch's
     // web streams and abort signals cost the worker a third of a millisecond each. Redirects are not followed.
-    const response = await request(delivery.address, {
+    const response = await http().request(delivery.address, {
       method: 'POST',
       body,
       headersTimeout: WEBHOOK_TIMEOUT_MS,
