@@ -194,6 +194,13 @@ export class RunBulkDecisionUseCase {
     );
     return this.each(tx, job.id, rows, async ({ id }) => {
       const suspension = await this.suspensions.lock(tx, id);
+      // An appeal filed after the chunk's snapshot but before its lock is seen by this later statement:
+      // that suspension is no longer "unappealed" and its appeal takes its own course.
+      const appealed: unknown[] = await tx.query(
+        `SELECT 1 FROM appeals a WHERE a.suspension_id = $1 AND a.status IN ${OPEN}`,
+        [id],
+      );
+      if (appealed.length > 0) return;
       await this.lifter.liftLocked(
         tx,
         actor,
