@@ -18,6 +18,7 @@ import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, AppellantRateLimit, Idempotent, IfMatch, PageQuery } from '@redress/http';
 import { DomainError, type Actor } from '@redress/kernel';
 import { ApiPageResponse } from '../common/api-page';
+import { visibleTo } from '../common/visible-to';
 import { IdParam } from '../common/id-param';
 import { AuditEventResponse } from '../audit/audit.controller';
 import { isStaffViewer, viewOf } from './appeal-views';
@@ -85,9 +86,7 @@ export class AppealsController {
   @ApiOkResponse(EITHER_VIEW)
   @ApiProblems('not_found')
   async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
-    const appeal = await this.queries.get(id);
-    if (!appeal || (!isStaffViewer(actor) && appeal.accountId !== actor.sub))
-      throw DomainError.notFound('Appeal');
+    const appeal = visibleTo(actor, isStaffViewer(actor), await this.queries.get(id), 'Appeal');
     return viewOf(actor, appeal);
   }
 
@@ -110,9 +109,8 @@ export class AppealsController {
   @ApiPageResponse(MessageResponse)
   @ApiProblems('not_found')
   async messages(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Query() page: PageQuery) {
-    const appeal = await this.queries.get(id);
     const staff = isStaffViewer(actor);
-    if (!appeal || (!staff && appeal.accountId !== actor.sub)) throw DomainError.notFound('Appeal');
+    visibleTo(actor, staff, await this.queries.get(id), 'Appeal');
     const result = await this.queries.messages(id, staff, page.limit, page.cursor);
     return { data: result.data.map((m) => toMessageResponse(m, staff)), nextCursor: result.nextCursor };
   }

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@redress/auth';
 import { ApiProblems, Idempotent, IfMatch, PageQuery } from '@redress/http';
-import { DomainError, hasRole, type Actor } from '@redress/kernel';
+import { hasRole, type Actor } from '@redress/kernel';
 import {
   ApproveRefundUseCase,
   MarkRefundPaidUseCase,
@@ -19,6 +19,7 @@ import {
   RetryRefundUseCase,
 } from '@redress/refunds';
 import { ApiPageResponse } from '../common/api-page';
+import { visibleTo } from '../common/visible-to';
 import { IdParam } from '../common/id-param';
 import {
   MarkRefundPaidRequest,
@@ -101,9 +102,8 @@ export class RefundsController {
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
   ): Promise<RefundPublicResponse | RefundStaffResponse> {
-    const refund = await this.queries.get(id);
     const staff = hasRole(actor, ...STAFF_READERS);
-    if (!refund || (!staff && refund.accountId !== actor.sub)) throw DomainError.notFound('Refund');
+    const refund = visibleTo(actor, staff, await this.queries.get(id), 'Refund');
     return staff ? toStaffRefund(refund) : toPublicRefund(refund);
   }
 

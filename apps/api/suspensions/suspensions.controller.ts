@@ -16,7 +16,7 @@ import {
   JsonSchemaPipe,
   PageQuery,
 } from '@redress/http';
-import { Clock, DomainError, hasRole, type Actor } from '@redress/kernel';
+import { Clock, hasRole, type Actor } from '@redress/kernel';
 import { LiftWithAppealUseCase } from '@redress/appeals';
 import {
   CreateSuspensionBatchUseCase,
@@ -26,6 +26,7 @@ import {
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { ApiPageResponse } from '../common/api-page';
+import { visibleTo } from '../common/visible-to';
 import { IdParam } from '../common/id-param';
 import {
   CreateSuspensionSchema,
@@ -115,10 +116,8 @@ export class SuspensionsController {
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
   ): Promise<SuspensionPublicResponse | SuspensionStaffResponse> {
-    const suspension = await this.queries.get(id);
     const staff = hasRole(actor, 'reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin');
-    if (!suspension || (!staff && suspension.accountId !== actor.sub))
-      throw DomainError.notFound('Suspension');
+    const suspension = visibleTo(actor, staff, await this.queries.get(id), 'Suspension');
     return staff
       ? toStaffSuspension(suspension, this.clock.now())
       : toPublicSuspension(suspension, this.clock.now());
