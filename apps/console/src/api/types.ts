@@ -1,11 +1,16 @@
 /** The parts of the API's responses the console reads (see /docs-json for the full schemas). */
 import type { AppealLevel, AppealStatus } from '@libs/appeals/domain/appeal-state-machine';
-import type { Role } from '@redress/kernel';
+import type { Refund as DomainRefund } from '@libs/refunds/domain/refund';
+import { REASON_CODES, type ReasonCode } from '@libs/suspensions/domain/suspension';
+import type { Wave as DomainWave } from '@libs/suspensions/domain/wave';
+import type { Money, Role } from '@redress/kernel';
 
-export interface Money {
-  amountMinor: number;
-  currency: string;
-}
+/** A domain type as JSON carries it: Dates as ISO strings. */
+type Serialized<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+
+export type { Money };
 
 export interface Page<T> {
   data: T[];
@@ -15,17 +20,7 @@ export interface Page<T> {
 export type Outcome = 'upheld' | 'overturned' | 'modified';
 export const OUTCOMES: readonly Outcome[] = ['upheld', 'overturned', 'modified'];
 
-export const REASON_CODES = [
-  'model_distillation',
-  'automated_extraction',
-  'tos_rival_training',
-  'region_restriction',
-  'account_sharing',
-  'payment_fraud',
-  'spam',
-  'other',
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
+export { REASON_CODES, type ReasonCode };
 
 export interface StaffAppeal {
   id: string;
@@ -105,25 +100,8 @@ export interface AuditEvent {
   data: Record<string, unknown>;
 }
 
-export interface WaveStatistics {
-  suspensions: number;
-  appealsFiled: number;
-  appealsOpen: number;
-  appealsDecided: number;
-  overturned: number;
-  overturnRate: number;
-  refundsPaid: { currency: string; count: number; amountMinor: number }[];
-}
-
-export interface Wave {
-  id: string;
-  name: string;
-  detector: string;
-  description: string | null;
-  createdAt: string;
-  statistics: WaveStatistics;
-  flagged: boolean;
-}
+export type { WaveStatistics } from '@libs/suspensions/domain/wave';
+export type Wave = Serialized<DomainWave>;
 
 export interface Job {
   id: string;
@@ -138,25 +116,7 @@ export interface Job {
 export const REFUND_STATUSES = ['proposed', 'approved', 'processing', 'paid', 'rejected', 'failed'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-export interface Refund {
-  id: string;
-  suspensionId: string;
-  appealId: string | null;
-  accountId: string;
-  amount: Money;
-  status: RefundStatus;
-  reason: string;
-  proposedBy: string;
-  approvedBy: string | null;
-  rejectedBy: string | null;
-  rejectionReason: string | null;
-  failureReason: string | null;
-  providerRef: string | null;
-  createdAt: string;
-  approvedAt: string | null;
-  paidAt: string | null;
-  version: number;
-}
+export type Refund = Serialized<DomainRefund>;
 
 export type Book = 'customer_frozen' | 'refund_payable' | 'platform_balance' | 'paid_out';
 
@@ -176,33 +136,4 @@ export interface Ledger {
   nextCursor: string | null;
 }
 
-export interface TransparencyReport {
-  period: { from: string; to: string };
-  generatedAt: string;
-  appealsReceived: { total: number; byReasonCode: Record<string, number> };
-  decisions: {
-    total: number;
-    byOutcome: Record<string, number>;
-    reversalRate: number | null;
-    medianHoursToDecision: number | null;
-    p90HoursToDecision: number | null;
-  };
-  slaBreaches: number;
-  suspensions: {
-    total: number;
-    automatedDetections: number;
-    automatedDecisions: number;
-    automatedDetectionShare: number | null;
-    automatedDecisionShare: number | null;
-  };
-  refundsPaid: { count: number; byCurrency: { currency: string; count: number; amount: Money }[] };
-  waves: {
-    waveId: string;
-    name: string;
-    suspensions: number;
-    appeals: number;
-    decided: number;
-    overturned: number;
-    overturnRate: number | null;
-  }[];
-}
+export type { TransparencyReport } from '@libs/reports/domain/transparency-report';

@@ -1,7 +1,9 @@
 /**
  * The browser-safe part of @redress/kernel (the rest of it uses node:crypto). The console build points
- * `@redress/kernel` here so that libs/appeals/domain/appeal-state-machine.ts bundles unchanged.
+ * `@redress/kernel` here so that the libs' domain modules the console shares (the appeal state machine,
+ * the shapes of suspensions, waves, refunds and reports) bundle unchanged.
  */
 export * from '../../../../libs/kernel/domain-error';
 export * from '../../../../libs/kernel/clock';
 export * from '../../../../libs/kernel/roles';
+export type { Money } from '../../../../libs/kernel/money';
