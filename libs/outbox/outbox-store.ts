@@ -19,8 +19,8 @@ export interface ClaimedOutboxMessage {
 export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Claims due rows that were never relayed, or whose relay is older than `staleAfterMs`. */
-  async claim(limit: number, staleAfterMs: number): Promise<ClaimedOutboxMessage[]> {
+  /** Claims a lane's due rows that were never relayed, or whose relay is older than `staleAfterMs`. */
+  async claim(lane: OutboxLane, limit: number, staleAfterMs: number): Promise<ClaimedOutboxMessage[]> {
     type Row = {
       id: string;
       type: string;
@@ -32,14 +32,14 @@ export class OutboxStore {
     const [rows]: [Row[], number] = await this.dataSource.query(
       `UPDATE outbox_messages o SET relayed_at = now(), relay_count = o.relay_count + 1
            FROM (SELECT id FROM outbox_messages
-                  WHERE processed_at IS NULL AND available_at <= now()
+                  WHERE processed_at IS NULL AND lane = $3 AND available_at <= now()
                     AND (relayed_at IS NULL OR relayed_at < now() - make_interval(secs => $2::double precision / 1000))
                   ORDER BY available_at, id
                   LIMIT $1
                   FOR UPDATE SKIP LOCKED) due
           WHERE o.id = due.id
         RETURNING o.id, o.type, o.lane, o.payload, o.request_id, o.created_at`,
-      [limit, staleAfterMs],
+      [limit, staleAfterMs, lane],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -25,7 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly loop = new PollingLoop(
     'outbox relay',
-    async () => (await this.relayOnce()) === OutboxRelay.BATCH,
+    () => this.relayOnce(),
     () => this.config.env.OUTBOX_POLL_MS,
     this.logger,
   );
@@ -57,9 +57,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.loop.stop();
   }
 
-  async relayOnce(): Promise<number> {
-    const claimed = await this.store.claim(OutboxRelay.BATCH, this.config.env.OUTBOX_RELAY_TIMEOUT_MS);
-    if (claimed.length === 0) return 0;
+  /** One round; true when a lane had more rows than it took, so the next round should follow at once. */
+  async relayOnce(): Promise<boolean> {
+    const staleAfterMs = this.config.env.OUTBOX_RELAY_TIMEOUT_MS;
+    const bulkRoom = await this.bulkRoom();
+    const single = await this.store.claim('default', OutboxRelay.BATCH, staleAfterMs);
+    const bulk = bulkRoom > 0 ? await this.store.claim('bulk', bulkRoom, staleAfterMs) : [];
+    const claimed = [...single, ...bulk];
+    if (claimed.length === 0) return false;
     try {
       await Promise.all([
         ...this.queues.map((queue) =>
@@ -74,7 +79,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.store.unclaim(claimed.map((m) => m.id));
       throw error;
     }
-    return claimed.length;
+    return single.length === OutboxRelay.BATCH || (bulk.length > 0 && bulk.length === bulkRoom);
+  }
+
+  /**
+   * How many bulk events may be queued now: enough for BULK_AHEAD_SECONDS at the paced rate. The rest
+   * wait in the outbox, so a wave never floods Redis, relays no faster than it is sent, and none of its
+   * events sits queued past OUTBOX_RELAY_TIMEOUT_MS (which would have them relayed a second time).
+   */
+  private async bulkRoom(): Promise<number> {
+    const counts = await this.bulkEvents.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+    const queued = Object.values(counts).reduce((sum, n) => sum + n, 0) * BULK_EVENTS_CHUNK;
+    const ahead = BULK_AHEAD_SECONDS * this.config.env.BULK_NOTICES_PER_SECOND;
+    return Math.max(0, Math.min(OutboxRelay.BATCH, ahead - queued));
   }
 
   private async enqueue(queue: Queue<EventJobData>, messages: ClaimedOutboxMessage[]): Promise<void> {
@@ -102,6 +119,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     );
   }
 }
+
+const BULK_AHEAD_SECONDS = 5;
 
 const jobData = (m: ClaimedOutboxMessage): EventJobData => ({
   outboxId: m.id,

@@ -7,6 +7,7 @@ import { Waves1763700000005 } from './1763700000005-waves';
 import { MillisecondCursorTimestamps1763700000006 } from './1763700000006-millisecond-cursor-timestamps';
 import { Performance1763700000007 } from './1763700000007-performance';
 import { LedgerBalanceUpsert1763700000008 } from './1763700000008-ledger-balance-upsert';
+import { OutboxLanes1763700000009 } from './1763700000009-outbox-lanes';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   MillisecondCursorTimestamps1763700000006,
   Performance1763700000007,
   LedgerBalanceUpsert1763700000008,
+  OutboxLanes1763700000009,
 ];
