@@ -1,8 +1,23 @@
 import type { AppConfig } from '@redress/config';
+import { Client, type ClientConfig } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 const QUERY_TIMEOUT_MARGIN_MS = 2000;
+
+/**
+ * A pooled client whose connection dies while it runs no statement (the server terminated it, a
+ * failover) emits 'error'. The pool listens only while the client is idle and TypeORM only while a
+ * query runner holds it, so in between — just handed out, or just let go by TypeORM — nobody did:
+ * an unhandled 'error' event crashed the process (a flake of test/hardening/chaos-database; reproduced
+ * in test/hardening/chaos-connection). Listened to, its next statement fails (503) and the pool drops it.
+ */
+class ListenedClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 /** One definition for the apps, the migration runner and the tests. Entities come from each lib's module. */
 export function dataSourceOptions(
@@ -21,6 +36,7 @@ export function dataSourceOptions(
       keepAlive: true,
       connectionTimeoutMillis: config.env.DATABASE_CONNECT_TIMEOUT_MS,
       application_name: 'redress',
+      Client: ListenedClient,
     },
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
