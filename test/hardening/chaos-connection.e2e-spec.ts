@@ -2,7 +2,6 @@ import { loadConfig } from '@redress/config';
 import { dataSourceOptions } from '@redress/database';
 import { TestApp } from '@redress/testing';
 import { Pool } from 'pg';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 describe('Chaos: a connection killed while checked out and idle', () => {
   let app: TestApp;
@@ -15,7 +14,7 @@ describe('Chaos: a connection killed while checked out and idle', () => {
   it('fails its next statement instead of crashing the process with an unhandled error event', async () => {
     // The pool the apps get (dataSourceOptions' `extra`), used bare: a client as it is between the pool
     // handing it out and TypeORM listening on it, or after TypeORM stopped listening.
-    const { extra } = dataSourceOptions(loadConfig(app.env)) as PostgresConnectionOptions;
+    const { extra } = dataSourceOptions(loadConfig(app.env)) as { extra: Record<string, unknown> };
     const pool = new Pool({ ...extra, connectionString: app.env.DATABASE_URL });
     pool.on('error', () => undefined);
     const client = await pool.connect();
