@@ -28,6 +28,10 @@ export interface EventJobData {
   requestId: string | null;
 }
 
+/** `items` in runs of `size` (the last one shorter): a bulk job's share of a wave. */
+export const inChunks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
 /** Bulk-lane events a job: a wave's notices are dispatched 50 to a statement, not one by one. */
 export const BULK_EVENTS_CHUNK = 50;
 

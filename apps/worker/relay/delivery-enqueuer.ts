@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import type { Queue } from 'bullmq';
 import { DELIVERY_BACKOFF } from '../processors/delivery-backoff';
-import { DELIVERIES_QUEUE, type DeliveryJobData } from '../queues';
+import { DELIVERIES_QUEUE, inChunks, type DeliveryJobData } from '../queues';
 
 /** Below every single notice: a ban wave's thousands of deliveries never hold up one person's notice. */
 const BULK_PRIORITY = 1000;
@@ -48,11 +48,8 @@ export class DeliveryEnqueuer {
   }
 
   private async enqueueChunks(notificationIds: string[]): Promise<void> {
-    const chunks = Array.from({ length: Math.ceil(notificationIds.length / BULK_DELIVERY_CHUNK) }, (_, i) =>
-      notificationIds.slice(i * BULK_DELIVERY_CHUNK, (i + 1) * BULK_DELIVERY_CHUNK),
-    );
     await this.queue.addBulk(
-      chunks.map((chunk) => ({
+      inChunks(notificationIds, BULK_DELIVERY_CHUNK).map((chunk) => ({
         name: 'deliver-many',
         data: { notificationIds: chunk },
         opts: { jobId: `chunk-${chunk[0]}`, ...this.jobOptions(BULK_PRIORITY) },

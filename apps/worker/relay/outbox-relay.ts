@@ -7,6 +7,7 @@ import { onRedisRecovery, PollingLoop } from '../scheduling/polling-loop';
 import {
   BULK_EVENTS_CHUNK,
   BULK_EVENTS_QUEUE,
+  inChunks,
   EVENTS_QUEUE,
   PAYOUTS_QUEUE,
   BULK_JOBS_QUEUE,
@@ -107,11 +108,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   private async enqueueBulk(messages: ClaimedOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const chunks = Array.from({ length: Math.ceil(messages.length / BULK_EVENTS_CHUNK) }, (_, i) =>
-      messages.slice(i * BULK_EVENTS_CHUNK, (i + 1) * BULK_EVENTS_CHUNK),
-    );
     await this.bulkEvents.addBulk(
-      chunks.map((chunk) => ({
+      inChunks(messages, BULK_EVENTS_CHUNK).map((chunk) => ({
         name: 'bulk',
         data: { events: chunk.map(jobData) },
         opts: { jobId: chunk[0].id, ...JOB_OPTIONS },
