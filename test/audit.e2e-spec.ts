@@ -1,3 +1,5 @@
+import { AuditLog, auditHash, GENESIS_HASH } from '@redress/audit';
+import { UnitOfWork } from '@redress/database';
 import { suspensionRequest, TestApp } from '@redress/testing';
 
 describe('Audit log', () => {
@@ -62,5 +64,51 @@ describe('Audit log', () => {
 
     const broken = await app.http.get('/v1/audit/verify').set(admin()).expect(200);
     expect(broken.body).toEqual({ ok: false, checked: ok.body.checked, firstBrokenSeq: Number(victim.seq) });
+  });
+
+  it('appends from concurrent transactions as one chain whose hashes the application recomputes', async () => {
+    const audit = app.api.get(AuditLog);
+    const uow = app.api.get(UnitOfWork);
+    const actor = { sub: 'reviewer_ü', roles: ['reviewer' as const] };
+    const entityId = 'chain-under-load';
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        uow.run((tx) =>
+          audit.append(tx, {
+            actor,
+            action: 'test.appended',
+            entityType: 'test',
+            entityId,
+            data: { i, note: 'ünïcødé 漢字 🚫' },
+          }),
+        ),
+      ),
+    );
+
+    const rows = await app.query<{
+      at: Date;
+      actor_sub: string;
+      actor_roles: string[];
+      action: string;
+      data: Record<string, unknown>;
+      prev_hash: string;
+      hash: string;
+    }>(`SELECT * FROM audit_events WHERE entity_id = $1 ORDER BY seq`, [entityId]);
+    expect(rows).toHaveLength(20);
+    let previous = GENESIS_HASH;
+    for (const row of rows) {
+      expect(row.prev_hash).toBe(previous);
+      const content = {
+        at: row.at.toISOString(),
+        actor: { sub: row.actor_sub, roles: row.actor_roles },
+        action: row.action,
+        entityType: 'test',
+        entityId,
+        data: row.data,
+      };
+      expect(row.hash).toBe(auditHash(previous, content));
+      previous = row.hash;
+    }
+    expect(new Set(rows.map((r) => r.data.i)).size).toBe(20);
   });
 });

@@ -13,9 +13,14 @@ export interface AuditEventContent {
   data: Record<string, unknown>;
 }
 
-/** hash = sha256(prevHash + canonical JSON (RFC 8785) of the event). */
+/** What the hash covers besides the predecessor: the event's canonical JSON (RFC 8785). */
+export function canonicalAuditEvent(event: AuditEventContent): string {
+  return canonicalize(event) as string;
+}
+
+/** hash = sha256(prevHash + canonical JSON of the event); `audit_append` in SQL computes the same. */
 export function auditHash(prevHash: string, event: AuditEventContent): string {
   return createHash('sha256')
-    .update(prevHash + canonicalize(event))
+    .update(prevHash + canonicalAuditEvent(event))
     .digest('hex');
 }

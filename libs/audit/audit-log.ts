@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { insertRows, type Tx } from '@redress/database';
+import { insertRows, queryPrepared, type Tx } from '@redress/database';
 import type { Actor } from '@redress/kernel';
-import { auditHash, GENESIS_HASH, type AuditEventContent } from './audit-hash';
+import { auditHash, canonicalAuditEvent, GENESIS_HASH, type AuditEventContent } from './audit-hash';
 
 export interface AuditRecord {
   actor: Actor;
@@ -27,49 +27,40 @@ const INSERT_COLUMNS = [
 /** Appends audit events inside the caller's transaction, one hash chain per entity. */
 @Injectable()
 export class AuditLog {
+  /** Locks the entity's chain, reads its last hash and appends, in one statement (`audit_append`). */
   async append(tx: Tx, record: AuditRecord): Promise<void> {
-    // Writers to the same entity queue here; writers to other entities never wait.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `${record.entityType}:${record.entityId}`,
+    const content = toContent(record);
+    await queryPrepared(tx, 'SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8)', [
+      ...contentValues(content),
+      canonicalAuditEvent(content),
     ]);
-    const [last] = (await tx.query(
-      'SELECT hash FROM audit_events WHERE entity_id = $1 AND entity_type = $2 ORDER BY seq DESC LIMIT 1',
-      [record.entityId, record.entityType],
-    )) as { hash: string }[];
-    await this.insert(tx, [record], () => last?.hash ?? GENESIS_HASH);
   }
 
   /** First events of brand-new entities (batch ingest): no predecessor to look up, one INSERT. */
   async appendFirstEvents(tx: Tx, records: AuditRecord[]): Promise<void> {
-    await this.insert(tx, records, () => GENESIS_HASH);
-  }
-
-  private async insert(
-    tx: Tx,
-    records: AuditRecord[],
-    prevHashOf: (r: AuditRecord) => string,
-  ): Promise<void> {
     await insertRows(tx, {
       table: 'audit_events',
       columns: INSERT_COLUMNS,
       rows: records,
       values: (record) => {
         const content = toContent(record);
-        const prevHash = prevHashOf(record);
-        return [
-          content.at,
-          content.actor.sub,
-          content.actor.roles,
-          content.action,
-          content.entityType,
-          content.entityId,
-          JSON.stringify(content.data),
-          prevHash,
-          auditHash(prevHash, content),
-        ];
+        return [...contentValues(content), GENESIS_HASH, auditHash(GENESIS_HASH, content)];
       },
     });
   }
+}
+
+/** The event's columns up to `data`, in INSERT_COLUMNS order (and `audit_append`'s parameters). */
+function contentValues(content: AuditEventContent): unknown[] {
+  return [
+    content.at,
+    content.actor.sub,
+    content.actor.roles,
+    content.action,
+    content.entityType,
+    content.entityId,
+    JSON.stringify(content.data),
+  ];
 }
 
 function toContent(record: AuditRecord): AuditEventContent {

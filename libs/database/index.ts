@@ -7,3 +7,4 @@ export * from './bigint.transformer';
 export * from './database.module';
 export * from './preflight';
 export * from './insert-rows';
+export * from './prepared-query';

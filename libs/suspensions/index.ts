@@ -7,6 +7,7 @@ export * from './application/lift-suspension.use-case';
 export * from './application/uphold-suspension';
 export * from './persistence/suspension.entity';
 export * from './persistence/suspension.repository';
+export { suspensionColumns, prefixedRowToSuspension } from './persistence/suspension.mapper';
 export * from './queries/suspension-queries';
 export * from './suspensions.module';
 export * from './domain/wave';

@@ -3,13 +3,12 @@ import { AuditLog } from '@redress/audit';
 import type { Tx } from '@redress/database';
 import type { Actor } from '@redress/kernel';
 import { Outbox, type OutboxLane } from '@redress/outbox';
-import { SuspensionRepository, type Suspension } from '@redress/suspensions';
+import type { Suspension } from '@redress/suspensions';
 import { transition, type AppealAction, type AppealEventType } from '../domain/appeal-state-machine';
 import type { Appeal } from '../domain/appeal';
 import { computePriority } from '../domain/priority';
 import { clockAfterTransition } from '../domain/sla';
-import { AppealRepository, type AppealChanges } from '../persistence/appeal.repository';
-import { WaveFlags } from './wave-flags';
+import { AppealRepository, type AppealChanges, type AppealContext } from '../persistence/appeal.repository';
 
 export interface AppliedTransition {
   appeal: Appeal;
@@ -25,8 +24,6 @@ export interface AppliedTransition {
 export class AppealTransitioner {
   constructor(
     private readonly appeals: AppealRepository,
-    private readonly suspensions: SuspensionRepository,
-    private readonly waveFlags: WaveFlags,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
   ) {}
@@ -37,13 +34,18 @@ export class AppealTransitioner {
     appeal: Appeal,
     action: AppealAction,
     now: Date,
-    extra: { changes?: AppealChanges; auditData?: Record<string, unknown> } = {},
+    extra: {
+      changes?: AppealChanges;
+      auditData?: Record<string, unknown>;
+      /** Already read with the appeal (a claim): saves the statement that reads it. */
+      context?: AppealContext;
+    } = {},
   ): Promise<AppliedTransition> {
     const snapshot = { ...appeal, decidedAt: appeal.decision?.decidedAt ?? null };
     const result = transition(snapshot, action, { actor, now });
     const clock = clockAfterTransition(appeal, appeal.status, result.status, now);
-    const suspension = await this.suspensions.find(tx, appeal.suspensionId);
-    if (!suspension) throw new Error(`invariant: appeal ${appeal.id} has no suspension`);
+    const { suspension, waveFlagged } =
+      extra.context ?? (await this.appeals.transitionContext(tx, appeal.id));
     const changes: AppealChanges = {
       status: result.status,
       level: result.level,
@@ -56,7 +58,7 @@ export class AppealTransitioner {
       automatedDecision: suspension.automatedDecision,
       slaBreached: changes.slaBreached ?? appeal.slaBreached,
       frozenAmountMinor: suspension.frozenBalance.amountMinor,
-      waveFlagged: await this.waveFlags.isFlagged(tx, appeal.waveId),
+      waveFlagged,
     });
     const updated = await this.appeals.update(tx, appeal.id, changes);
     await this.audit.append(tx, {

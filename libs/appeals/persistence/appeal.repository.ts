@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation, type Tx } from '@redress/database';
+import { isUniqueViolation, queryPrepared, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
+import { prefixedRowToSuspension, suspensionColumns, type Suspension } from '@redress/suspensions';
 import type { Appeal } from '../domain/appeal';
 import { APPEAL_COLUMNS, toAppeal, type AppealRow } from './appeal-row';
 
@@ -20,6 +21,25 @@ export type AppealChanges = Partial<
     | 'decision'
   >
 >;
+
+/** What a transition reads besides the appeal: its suspension, and whether its wave is flagged (SPEC §3). */
+export interface AppealContext {
+  suspension: Suspension;
+  waveFlagged: boolean;
+}
+
+// An appeal's transition context in the same row as the appeal; `s_` keeps the suspension's names apart.
+const CONTEXT_COLUMNS = `${suspensionColumns('s_')}, coalesce(w.flagged, false) AS wave_flagged`;
+const CONTEXT_JOINS = `JOIN suspensions s ON s.id = a.suspension_id LEFT JOIN wave_stats w ON w.wave_id = a.wave_id`;
+const toContext = (row: Record<string, unknown>): AppealContext => ({
+  suspension: prefixedRowToSuspension(row, 's_'),
+  waveFlagged: row.wave_flagged === true,
+});
+
+const statusLiteral = (status: Appeal['status']): string => {
+  if (!/^[a-z_]+$/.test(status)) throw new Error(`not an appeal status: ${status}`);
+  return `'${status}'`;
+};
 
 const COLUMN: Record<Exclude<keyof AppealChanges, 'decision'>, string> = {
   status: 'status',
@@ -82,6 +102,37 @@ export class AppealRepository {
     return toAppeal(rows[0]);
   }
 
+  async transitionContext(tx: Tx, appealId: string): Promise<AppealContext> {
+    const rows = await queryPrepared<Record<string, unknown>>(
+      tx,
+      `SELECT ${CONTEXT_COLUMNS} FROM appeals a ${CONTEXT_JOINS} WHERE a.id = $1`,
+      [appealId],
+    );
+    if (!rows[0]) throw new Error(`invariant: appeal ${appealId} has no suspension`);
+    return toContext(rows[0]);
+  }
+
+  /**
+   * Locks the first appeal in claim order with one of `statuses` that nobody holds, with its transition
+   * context, in one statement. SKIP LOCKED lets reviewers calling at once each take a different appeal
+   * instead of queueing on the same row.
+   */
+  async lockNextClaimable(
+    tx: Tx,
+    statuses: Appeal['status'][],
+  ): Promise<{ appeal: Appeal; context: AppealContext } | null> {
+    // statuses as literals: a parameter would keep PostgreSQL from proving the claimable index's predicate
+    const rows = await queryPrepared<AppealRow & Record<string, unknown>>(
+      tx,
+      `SELECT ${APPEAL_COLUMNS}, ${CONTEXT_COLUMNS} FROM appeals a ${CONTEXT_JOINS}
+        WHERE a.status IN (${statuses.map(statusLiteral).join(', ')}) AND a.assignee_id IS NULL
+        ORDER BY a.priority DESC, a.submitted_at, a.id
+        LIMIT 1
+        FOR UPDATE OF a SKIP LOCKED`,
+    );
+    return rows[0] ? { appeal: toAppeal(rows[0]), context: toContext(rows[0]) } : null;
+  }
+
   async update(tx: Tx, id: string, changes: AppealChanges): Promise<Appeal> {
     const sets: string[] = [];
     const params: unknown[] = [id];
@@ -98,7 +149,8 @@ export class AppealRepository {
         `decided_at = $${params.push(d?.decidedAt ?? null)}`,
       );
     }
-    const [rows]: [AppealRow[], number] = await tx.query(
+    const rows = await queryPrepared<AppealRow>(
+      tx,
       `UPDATE appeals a SET ${[...sets, 'updated_at = now()', 'version = a.version + 1'].join(', ')} WHERE a.id = $1 RETURNING ${APPEAL_COLUMNS}`,
       params,
     );

@@ -8,6 +8,7 @@ import { MillisecondCursorTimestamps1763700000006 } from './1763700000006-millis
 import { Performance1763700000007 } from './1763700000007-performance';
 import { LedgerBalanceUpsert1763700000008 } from './1763700000008-ledger-balance-upsert';
 import { OutboxLanes1763700000009 } from './1763700000009-outbox-lanes';
+import { AuditAppend1763700000010 } from './1763700000010-audit-append';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Performance1763700000007,
   LedgerBalanceUpsert1763700000008,
   OutboxLanes1763700000009,
+  AuditAppend1763700000010,
 ];

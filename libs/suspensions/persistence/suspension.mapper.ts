@@ -35,13 +35,43 @@ export function toSuspension(e: SuspensionEntity): Suspension {
  * RETURNING): building the same SELECT through the query builder on every call cost more than the
  * query itself. Aliased to the entity's property names, so one mapper serves both.
  */
-export const SUSPENSION_COLUMNS = `s.id, s.account_id AS "accountId", s.source, s.external_ref AS "externalRef", s.status,
-  s.reason_code AS "reasonCode", s.policy_clause AS "policyClause", s.statement_of_reasons AS "statementOfReasons",
-  s.automated_detection AS "automatedDetection", s.automated_decision AS "automatedDecision", s.signals,
-  s.wave_id AS "waveId", s.frozen_amount_minor AS "frozenAmountMinor", s.released_amount_minor AS "releasedAmountMinor",
-  s.currency, s.account_email AS "accountEmail", s.locale, s.account_created_at AS "accountCreatedAt",
-  s.suspended_at AS "suspendedAt", s.notice_sent_at AS "noticeSentAt", s.appeal_deadline AS "appealDeadline",
-  s.lifted_at AS "liftedAt", s.lift_reason AS "liftReason", s.created_at AS "createdAt", s.version`;
+const FIELDS = [
+  ['id', 'id'],
+  ['account_id', 'accountId'],
+  ['source', 'source'],
+  ['external_ref', 'externalRef'],
+  ['status', 'status'],
+  ['reason_code', 'reasonCode'],
+  ['policy_clause', 'policyClause'],
+  ['statement_of_reasons', 'statementOfReasons'],
+  ['automated_detection', 'automatedDetection'],
+  ['automated_decision', 'automatedDecision'],
+  ['signals', 'signals'],
+  ['wave_id', 'waveId'],
+  ['frozen_amount_minor', 'frozenAmountMinor'],
+  ['released_amount_minor', 'releasedAmountMinor'],
+  ['currency', 'currency'],
+  ['account_email', 'accountEmail'],
+  ['locale', 'locale'],
+  ['account_created_at', 'accountCreatedAt'],
+  ['suspended_at', 'suspendedAt'],
+  ['notice_sent_at', 'noticeSentAt'],
+  ['appeal_deadline', 'appealDeadline'],
+  ['lifted_at', 'liftedAt'],
+  ['lift_reason', 'liftReason'],
+  ['created_at', 'createdAt'],
+  ['version', 'version'],
+] as const;
+
+/**
+ * Table alias `s`. A `prefix` on the names keeps them apart from another entity's columns in the same
+ * row (an appeal read together with its suspension); read such a row back with `prefixedRowToSuspension`.
+ */
+export function suspensionColumns(prefix = ''): string {
+  return FIELDS.map(([column, property]) => `s.${column} AS "${prefix}${property}"`).join(', ');
+}
+
+export const SUSPENSION_COLUMNS = suspensionColumns();
 
 /** A row read with SUSPENSION_COLUMNS: the entity's shape, with pg's strings for the bigint money columns. */
 export type SuspensionRow = Omit<
@@ -59,4 +89,10 @@ export function rowToSuspension(r: SuspensionRow): Suspension {
     releasedAmountMinor: Number(r.releasedAmountMinor),
     payloadHash: '',
   });
+}
+
+export function prefixedRowToSuspension(row: Record<string, unknown>, prefix: string): Suspension {
+  return rowToSuspension(
+    Object.fromEntries(FIELDS.map(([, property]) => [property, row[prefix + property]])) as SuspensionRow,
+  );
 }
