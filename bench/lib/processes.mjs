@@ -30,7 +30,9 @@ export function redressEnv(ctx, extra = {}) {
     RATE_LIMIT_PER_MINUTE: '100000',
     SWAGGER_ENABLED: 'false',
     // the wave-notice pace may be varied from the command line (README, Performance)
-    ...(process.env.BULK_NOTICES_PER_SECOND && { BULK_NOTICES_PER_SECOND: process.env.BULK_NOTICES_PER_SECOND }),
+    ...(process.env.BULK_NOTICES_PER_SECOND && {
+      BULK_NOTICES_PER_SECOND: process.env.BULK_NOTICES_PER_SECOND,
+    }),
     ...extra,
   };
 }
