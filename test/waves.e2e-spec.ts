@@ -175,6 +175,8 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
         180_000,
         'the job to complete',
       );
+      const failures = await app.query(`SELECT item_id, error FROM bulk_job_failures`);
+      expect(failures).toEqual([]);
       expect(done).toMatchObject({ state: 'completed', processed: 350, total: 350, failed: 0 });
 
       const decidedTwice = await app.query(
@@ -226,4 +228,58 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
       await worker.kill();
     }
   }, 480_000);
+
+  it('waits for items another transaction holds instead of finishing without them', async () => {
+    const wave = await newWave('held-items');
+    await app.http
+      .post('/v1/suspensions/batch')
+      .set(enforcement())
+      .send({ waveId: wave.id, items: items(20, `held-${wave.id.slice(0, 8)}`) })
+      .expect(200);
+    const suspensions = await app.query<{ id: string; account_id: string }>(
+      `SELECT id, account_id FROM suspensions WHERE wave_id = $1 ORDER BY external_ref`,
+      [wave.id],
+    );
+    for (const s of suspensions.slice(0, 10)) {
+      await app.http
+        .post('/v1/appeals')
+        .set(app.bearer(s.account_id, 'appellant'))
+        .send({ suspensionId: s.id, statement: STATEMENT, requestedRemedy: 'reinstate' })
+        .expect(201);
+    }
+    // an appealed and an unappealed suspension, locked as a notice or a reviewer would lock them
+    const held = [suspensions[0].id, suspensions[15].id];
+    const holder = await app.db.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM suspensions WHERE id = ANY($1) FOR UPDATE', [held]);
+    await app.startWorker();
+    try {
+      const accepted = await app.http
+        .post(`/v1/waves/${wave.id}/bulk-decision`)
+        .set(senior())
+        .send({ outcome: 'overturned', rationale: RATIONALE, includeUnappealed: true })
+        .expect(202);
+      const jobUrl = `/v1/jobs/${accepted.body.jobId}`;
+      const job = () => app.http.get(jobUrl).set(senior()).expect(200);
+      await eventually(async () => (await job()).body.processed === 18 || null, 60_000, '18 items');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await job()).body).toMatchObject({ state: 'running', processed: 18, failed: 0 });
+
+      await holder.query('ROLLBACK');
+      const done = await eventually(
+        async () => ((await job()).body.state === 'completed' ? (await job()).body : null),
+        60_000,
+        'the job to complete',
+      );
+      expect(done).toMatchObject({ processed: 20, failed: 0 });
+      const active = await app.query(`SELECT id FROM suspensions WHERE wave_id = $1 AND status = 'active'`, [
+        wave.id,
+      ]);
+      expect(active).toEqual([]);
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      holder.release();
+      await app.stopWorker();
+    }
+  }, 120_000);
 });

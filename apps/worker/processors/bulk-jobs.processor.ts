@@ -4,6 +4,7 @@ import { RunBulkDecisionUseCase } from '@redress/appeals';
 import { isUuid } from '@redress/kernel';
 import { OutboxStore } from '@redress/outbox';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BULK_JOBS_QUEUE, type EventJobData } from '../queues';
 
 /**
@@ -27,7 +28,12 @@ export class BulkJobsProcessor extends WorkerHost {
     const jobId = payload?.jobId;
     if (!isUuid(outboxId) || !isUuid(jobId)) throw new UnrecoverableError(`malformed bulk job ${job.id}`);
     let chunks = 0;
-    while (await this.runBulkDecision.runChunk(jobId)) chunks += 1;
+    for (;;) {
+      const outcome = await this.runBulkDecision.runChunk(jobId);
+      if (outcome === 'finished') break;
+      if (outcome === 'waiting') await sleep(BUSY_RETRY_MS);
+      else chunks += 1;
+    }
     await this.outbox.markProcessed(outboxId);
     this.logger.log({ jobId, chunks }, 'bulk decision finished');
   }
@@ -37,3 +43,6 @@ export class BulkJobsProcessor extends WorkerHost {
     this.logger.warn(`bulk jobs worker: ${error.message}`);
   }
 }
+
+/** How long a job waits when what is left of it is locked by other writers (for milliseconds, as a rule). */
+const BUSY_RETRY_MS = 50;

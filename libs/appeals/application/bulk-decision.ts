@@ -30,7 +30,10 @@ export interface BulkJob {
 }
 
 const OPEN = `('submitted', 'in_review', 'awaiting_appellant', 'escalated')`;
-const OPEN_APPEALS_OF_WAVE = `FROM appeals a WHERE a.wave_id = $1 AND a.status IN ${OPEN}`;
+const OPEN_APPEALS_OF_WAVE = `FROM appeals a JOIN suspensions s ON s.id = a.suspension_id
+  WHERE a.wave_id = $1 AND a.status IN ${OPEN}`;
+const NOT_FAILED = (item: string) =>
+  `NOT EXISTS (SELECT 1 FROM bulk_job_failures f WHERE f.job_id = $2 AND f.item_id = ${item})`;
 /** Active suspensions of the wave that no open appeal covers: "nobody appealed" (or the appeal was withdrawn). */
 const UNAPPEALED_OF_WAVE = `FROM suspensions s WHERE s.wave_id = $1 AND s.status = 'active'
   AND NOT EXISTS (SELECT 1 FROM appeals a WHERE a.suspension_id = s.id AND a.status IN ${OPEN})`;
@@ -94,6 +97,8 @@ export class RequestBulkDecisionUseCase {
   }
 }
 
+export type ChunkOutcome = 'progressed' | 'waiting' | 'finished';
+
 interface JobRow {
   id: string;
   wave_id: string;
@@ -122,11 +127,14 @@ export class RunBulkDecisionUseCase {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Processes the next chunk; returns false once the job is finished. */
-  runChunk(jobId: string): Promise<boolean> {
+  /**
+   * Processes the next chunk. 'waiting': what is left is locked by other writers just now (a reviewer
+   * deciding one of the appeals, a notice recording its time), so the caller tries again shortly.
+   */
+  runChunk(jobId: string): Promise<ChunkOutcome> {
     return this.uow.run(async (tx) => {
       const [job]: JobRow[] = await tx.query(`SELECT * FROM bulk_jobs WHERE id = $1 FOR UPDATE`, [jobId]);
-      if (!job || job.state === 'completed' || job.state === 'failed') return false;
+      if (!job || job.state === 'completed' || job.state === 'failed') return 'finished';
       const actor: Actor = { sub: job.actor_sub, roles: job.actor_roles };
       const appeals = await this.decideAppeals(tx, job, actor);
       const lifted =
@@ -134,6 +142,7 @@ export class RunBulkDecisionUseCase {
           ? await this.liftUnappealed(tx, job, actor)
           : { handled: 0, failed: 0 };
       const handled = appeals.handled + lifted.handled;
+      if (handled === 0 && (await this.anyLeft(tx, job))) return 'waiting';
       await tx.query(
         `UPDATE bulk_jobs SET state = $2, processed = processed + $3, failed = failed + $4, updated_at = now(),
                 finished_at = CASE WHEN $2 = 'completed' THEN now() END
@@ -154,8 +163,18 @@ export class RunBulkDecisionUseCase {
           data: { jobId },
         });
       }
-      return handled > 0;
+      return handled > 0 ? 'progressed' : 'finished';
     });
+  }
+
+  /** Whether items are left, locked or not: the chunks skip rows that others hold. */
+  private async anyLeft(tx: Tx, job: JobRow): Promise<boolean> {
+    const [{ left }]: { left: boolean }[] = await tx.query(
+      `SELECT EXISTS (SELECT 1 ${OPEN_APPEALS_OF_WAVE} AND ${NOT_FAILED('a.id')})
+           OR ($3 AND EXISTS (SELECT 1 ${UNAPPEALED_OF_WAVE} AND ${NOT_FAILED('s.id')})) AS left`,
+      [job.wave_id, job.id, job.include_unappealed],
+    );
+    return left;
   }
 
   private async decideAppeals(
@@ -163,10 +182,11 @@ export class RunBulkDecisionUseCase {
     job: JobRow,
     actor: Actor,
   ): Promise<{ handled: number; failed: number }> {
+    // The suspensions are locked here too, up front: taken one by one while the chunk's earlier ones
+    // were held, they deadlocked with the statement recording a batch of notices' times.
     const rows: AppealRow[] = await tx.query(
-      `SELECT ${APPEAL_COLUMNS} ${OPEN_APPEALS_OF_WAVE}
-          AND NOT EXISTS (SELECT 1 FROM bulk_job_failures f WHERE f.job_id = $2 AND f.item_id = a.id)
-        ORDER BY a.id LIMIT ${RunBulkDecisionUseCase.CHUNK} FOR UPDATE OF a SKIP LOCKED`,
+      `SELECT ${APPEAL_COLUMNS} ${OPEN_APPEALS_OF_WAVE} AND ${NOT_FAILED('a.id')}
+        ORDER BY a.id LIMIT ${RunBulkDecisionUseCase.CHUNK} FOR UPDATE OF a, s SKIP LOCKED`,
       [job.wave_id, job.id],
     );
     return this.each(tx, job.id, rows.map(toAppeal), (appeal) =>
@@ -187,8 +207,7 @@ export class RunBulkDecisionUseCase {
     actor: Actor,
   ): Promise<{ handled: number; failed: number }> {
     const rows: { id: string }[] = await tx.query(
-      `SELECT s.id ${UNAPPEALED_OF_WAVE}
-          AND NOT EXISTS (SELECT 1 FROM bulk_job_failures f WHERE f.job_id = $2 AND f.item_id = s.id)
+      `SELECT s.id ${UNAPPEALED_OF_WAVE} AND ${NOT_FAILED('s.id')}
         ORDER BY s.id LIMIT ${RunBulkDecisionUseCase.CHUNK} FOR UPDATE OF s SKIP LOCKED`,
       [job.wave_id, job.id],
     );
