@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { prepareValue } from 'pg/lib/utils';
+import { queryPrepared } from './prepared-query';
 import type { Tx } from './unit-of-work';
 
 export interface RowsInsert<T> {
@@ -47,7 +48,9 @@ export async function insertRows<T>(tx: Tx, insert: RowsInsert<T>): Promise<Reco
         .map((v) => `$${params.push(v)}`)
         .join(', ')})`,
   );
-  return tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${tail}`, params);
+  const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')} ${tail}`;
+  // a single row, the hot paths' case, is prepared once per connection; other counts would pile up
+  return rows.length === 1 ? queryPrepared(tx, text, params) : tx.query(text, params);
 }
 
 async function copyInto(tx: Tx, table: string, columns: readonly string[], lines: Iterable<string>) {

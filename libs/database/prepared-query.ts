@@ -15,6 +15,8 @@ export async function queryPrepared<T>(tx: Tx, text: string, values: unknown[] =
     name = `redress_${names.size + 1}`;
     names.set(text, name);
   }
-  const client = (await tx.queryRunner!.connect()) as PoolClient;
+  // outside a transaction (the reader) there is no connection of its own to prepare on
+  if (!tx.queryRunner) return tx.query(text, values);
+  const client = (await tx.queryRunner.connect()) as PoolClient;
   return (await client.query({ name, text, values })).rows as T[];
 }

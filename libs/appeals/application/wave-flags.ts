@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@redress/database';
+import { queryPrepared, type Tx } from '@redress/database';
 
 /**
  * SPEC §3: a wave whose overturn rate is ≥ 30 % over at least 10 decided appeals is flagged — its
@@ -10,9 +10,11 @@ import type { Tx } from '@redress/database';
 export class WaveFlags {
   async isFlagged(tx: Tx, waveId: string | null): Promise<boolean> {
     if (!waveId) return false;
-    const rows: { flagged: boolean }[] = await tx.query(`SELECT flagged FROM wave_stats WHERE wave_id = $1`, [
-      waveId,
-    ]);
+    const rows = await queryPrepared<{ flagged: boolean }>(
+      tx,
+      `SELECT flagged FROM wave_stats WHERE wave_id = $1`,
+      [waveId],
+    );
     return rows[0]?.flagged ?? false;
   }
 

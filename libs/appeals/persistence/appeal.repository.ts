@@ -57,7 +57,8 @@ const COLUMN: Record<Exclude<keyof AppealChanges, 'decision'>, string> = {
 export class AppealRepository {
   async insert(tx: Tx, a: Appeal): Promise<void> {
     try {
-      await tx.query(
+      await queryPrepared(
+        tx,
         `INSERT INTO appeals (id, suspension_id, account_id, status, level, statement, requested_remedy, priority, reason_code, wave_id,
                               submitted_at, decision_due_at, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)`,
@@ -94,7 +95,8 @@ export class AppealRepository {
 
   /** Locks the appeal for the rest of the transaction; every transition starts here. */
   async lock(tx: Tx, id: string): Promise<Appeal> {
-    const rows: AppealRow[] = await tx.query(
+    const rows = await queryPrepared<AppealRow>(
+      tx,
       `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE a.id = $1 FOR UPDATE`,
       [id],
     );

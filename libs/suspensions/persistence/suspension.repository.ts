@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { COPY_FROM_ROWS, insertRows, type Tx } from '@redress/database';
+import { COPY_FROM_ROWS, insertRows, queryPrepared, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import type { Suspension } from '../domain/suspension';
 import { SuspensionEntity } from './suspension.entity';
@@ -9,7 +9,8 @@ import { rowToSuspension, SUSPENSION_COLUMNS, toSuspension, type SuspensionRow }
 @Injectable()
 export class SuspensionRepository {
   async find(tx: Tx, id: string): Promise<Suspension | null> {
-    const rows: SuspensionRow[] = await tx.query(
+    const rows = await queryPrepared<SuspensionRow>(
+      tx,
       `SELECT ${SUSPENSION_COLUMNS} FROM suspensions s WHERE s.id = $1`,
       [id],
     );
@@ -18,7 +19,8 @@ export class SuspensionRepository {
 
   /** Locks the row for the rest of the transaction (status changes, balance arithmetic). */
   async lock(tx: Tx, id: string): Promise<Suspension> {
-    const rows: SuspensionRow[] = await tx.query(
+    const rows = await queryPrepared<SuspensionRow>(
+      tx,
       `SELECT ${SUSPENSION_COLUMNS} FROM suspensions s WHERE s.id = $1 FOR UPDATE`,
       [id],
     );
