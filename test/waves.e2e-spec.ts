@@ -32,6 +32,38 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
       return item;
     });
 
+  /** A wave of `size` suspensions in one batch, the first `appealed` of them appealed by their owners. */
+  const waveWithAppeals = async (name: string, size: number, appealed: number) => {
+    const wave = await newWave(name);
+    await app.http
+      .post('/v1/suspensions/batch')
+      .set(enforcement())
+      .send({ waveId: wave.id, items: items(size, `${name}-${wave.id.slice(0, 8)}`) })
+      .expect(200);
+    const suspensions = await app.query<{ id: string; account_id: string }>(
+      `SELECT id, account_id FROM suspensions WHERE wave_id = $1 ORDER BY external_ref`,
+      [wave.id],
+    );
+    for (const s of suspensions.slice(0, appealed)) {
+      await app.http
+        .post('/v1/appeals')
+        .set(app.bearer(s.account_id, 'appellant'))
+        .send({ suspensionId: s.id, statement: STATEMENT, requestedRemedy: 'reinstate' })
+        .expect(201);
+    }
+    return { wave, suspensions };
+  };
+
+  /** Asks for the wave-wide overturn (unappealed suspensions included); answers the job's URL. */
+  const overturnWave = async (waveId: string) => {
+    const accepted = await app.http
+      .post(`/v1/waves/${waveId}/bulk-decision`)
+      .set(senior())
+      .send({ outcome: 'overturned', rationale: RATIONALE, includeUnappealed: true })
+      .expect(202);
+    return `/v1/jobs/${accepted.body.jobId}`;
+  };
+
   it('ingests 10,000 suspensions in one batch, skips them all the second time, and counts them in the wave', async () => {
     const wave = await newWave();
     expect(wave).toMatchObject({
@@ -108,24 +140,7 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
   });
 
   it('decides a whole wave: 300 appeals decided once each, unappealed suspensions lifted, notices sent — even when the worker is killed half-way', async () => {
-    const wave = await newWave('bulk-remedy');
-    const batch = items(350, `bulk-${wave.id.slice(0, 8)}`);
-    await app.http
-      .post('/v1/suspensions/batch')
-      .set(enforcement())
-      .send({ waveId: wave.id, items: batch })
-      .expect(200);
-    const suspensions = await app.query<{ id: string; account_id: string }>(
-      `SELECT id, account_id FROM suspensions WHERE wave_id = $1 ORDER BY external_ref`,
-      [wave.id],
-    );
-    for (const s of suspensions.slice(0, 300)) {
-      await app.http
-        .post('/v1/appeals')
-        .set(app.bearer(s.account_id, 'appellant'))
-        .send({ suspensionId: s.id, statement: STATEMENT, requestedRemedy: 'reinstate' })
-        .expect(201);
-    }
+    const { wave } = await waveWithAppeals('bulk-remedy', 350, 300);
     await app.http
       .post(`/v1/waves/${wave.id}/bulk-decision`)
       .set(app.bearer('rev_1', 'reviewer'))
@@ -138,12 +153,7 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
       .expect(400);
     expect(refused.body.errors[0].field).toBe('includeUnappealed');
 
-    const accepted = await app.http
-      .post(`/v1/waves/${wave.id}/bulk-decision`)
-      .set(senior())
-      .send({ outcome: 'overturned', rationale: RATIONALE, includeUnappealed: true })
-      .expect(202);
-    const jobUrl = `/v1/jobs/${accepted.body.jobId}`;
+    const jobUrl = await overturnWave(wave.id);
     expect((await app.http.get(jobUrl).set(senior()).expect(200)).body).toMatchObject({
       state: 'queued',
       total: 350,
@@ -230,23 +240,7 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
   }, 480_000);
 
   it('waits for items another transaction holds instead of finishing without them', async () => {
-    const wave = await newWave('held-items');
-    await app.http
-      .post('/v1/suspensions/batch')
-      .set(enforcement())
-      .send({ waveId: wave.id, items: items(20, `held-${wave.id.slice(0, 8)}`) })
-      .expect(200);
-    const suspensions = await app.query<{ id: string; account_id: string }>(
-      `SELECT id, account_id FROM suspensions WHERE wave_id = $1 ORDER BY external_ref`,
-      [wave.id],
-    );
-    for (const s of suspensions.slice(0, 10)) {
-      await app.http
-        .post('/v1/appeals')
-        .set(app.bearer(s.account_id, 'appellant'))
-        .send({ suspensionId: s.id, statement: STATEMENT, requestedRemedy: 'reinstate' })
-        .expect(201);
-    }
+    const { wave, suspensions } = await waveWithAppeals('held-items', 20, 10);
     // an appealed and an unappealed suspension, locked as a notice or a reviewer would lock them
     const held = [suspensions[0].id, suspensions[15].id];
     const holder = await app.db.connect();
@@ -254,12 +248,7 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
     await holder.query('SELECT 1 FROM suspensions WHERE id = ANY($1) FOR UPDATE', [held]);
     await app.startWorker();
     try {
-      const accepted = await app.http
-        .post(`/v1/waves/${wave.id}/bulk-decision`)
-        .set(senior())
-        .send({ outcome: 'overturned', rationale: RATIONALE, includeUnappealed: true })
-        .expect(202);
-      const jobUrl = `/v1/jobs/${accepted.body.jobId}`;
+      const jobUrl = await overturnWave(wave.id);
       const job = () => app.http.get(jobUrl).set(senior()).expect(200);
       await eventually(async () => (await job()).body.processed === 18 || null, 60_000, '18 items');
       await new Promise((resolve) => setTimeout(resolve, 500));
