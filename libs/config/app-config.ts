@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { createPrivateKey } from 'node:crypto';
 import { EnvironmentVariables } from './env.schema';
 
 export type JwtKey = { algorithm: 'HS256'; secret: string } | { algorithm: 'RS256'; publicKey: string };
@@ -7,22 +8,41 @@ export type JwtKey = { algorithm: 'HS256'; secret: string } | { algorithm: 'RS25
 /** Typed, validated configuration. Built once at boot; the only reader of process.env. */
 export class AppConfig {
   readonly env: EnvironmentVariables;
-  readonly jwt: { key: JwtKey | null; issuer: string; audience: string };
+  readonly jwt: { key: JwtKey; issuer: string; audience: string };
+  /** True when no key source is configured and the built-in development secret signs and verifies tokens. */
+  readonly usesDevelopmentSecret: boolean;
 
   constructor(env: EnvironmentVariables) {
     this.env = env;
-    const key: JwtKey | null = env.AUTH_JWT_PUBLIC_KEY
-      ? { algorithm: 'RS256', publicKey: env.AUTH_JWT_PUBLIC_KEY.replace(/\\n/g, '\n') }
-      : env.AUTH_JWT_SECRET
-        ? { algorithm: 'HS256', secret: env.AUTH_JWT_SECRET }
-        : null;
+    this.usesDevelopmentSecret = !env.AUTH_JWT_PUBLIC_KEY && !env.AUTH_JWT_SECRET;
+    const key: JwtKey = env.AUTH_JWT_PUBLIC_KEY
+      ? { algorithm: 'RS256', publicKey: pem(env.AUTH_JWT_PUBLIC_KEY) }
+      : { algorithm: 'HS256', secret: env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET };
     this.jwt = { key, issuer: env.AUTH_JWT_ISSUER, audience: env.AUTH_JWT_AUDIENCE };
   }
 
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
   }
+
+  /** `POST /v1/dev/token` exists, and the API listens on 127.0.0.1 only, in development without a key source. */
+  get developmentTokens(): boolean {
+    return this.env.NODE_ENV === 'development' && this.usesDevelopmentSecret;
+  }
+
+  /** Migrations (and database creation) run as the owner; the apps connect as the restricted role. */
+  get migrationDatabaseUrl(): string {
+    return this.env.DATABASE_MIGRATION_URL ?? this.env.DATABASE_URL;
+  }
+
+  /** The audit checkpoint signing key as PEM, or null when none is configured (development generates one). */
+  get auditSigningKeyPem(): string | null {
+    return this.env.AUDIT_SIGNING_KEY ? pem(this.env.AUDIT_SIGNING_KEY) : null;
+  }
 }
+
+/** PEM given in one line of an environment file, with its newlines written as \n. */
+const pem = (value: string): string => value.replace(/\\n/g, '\n');
 
 /** A development-only secret so `npm start` works out of the box; production refuses to boot without a key. */
 export const DEVELOPMENT_JWT_SECRET = 'redress-development-secret-change-me';
@@ -34,27 +54,54 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     Object.entries(source).filter(([k]) => k in new EnvironmentVariables() || isKnownOptional(k)),
   );
   const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
-  const errors = validateSync(env, { whitelist: true });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) =>
-        `  ${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
-  if (!env.AUTH_JWT_SECRET && !env.AUTH_JWT_PUBLIC_KEY) {
-    if (env.NODE_ENV === 'production') {
-      throw new ConfigError(
-        'Refusing to start: NODE_ENV=production needs AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY.',
-      );
-    }
-    env.AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
-  }
+  const problems = validateSync(env, { whitelist: true }).map(
+    (e) =>
+      `${e.property}=${JSON.stringify(raw[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+  );
+  if (problems.length === 0) problems.push(...crossFieldProblems(env));
+  if (problems.length > 0)
+    throw new ConfigError(problems.map((p) => `Invalid configuration: ${p}`).join('\n'));
   return new AppConfig(env);
 }
 
+/** Rules between variables, checked at boot with the rest so that each failure is one line naming its variable. */
+function crossFieldProblems(env: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.AUTH_JWT_SECRET && !env.AUTH_JWT_PUBLIC_KEY) {
+    problems.push('AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is required with NODE_ENV=production');
+  }
+  if (env.PAYOUT_PROVIDER === 'webhook') {
+    if (!env.PAYOUT_WEBHOOK_URL) problems.push('PAYOUT_WEBHOOK_URL is required with PAYOUT_PROVIDER=webhook');
+    if (!env.PAYOUT_WEBHOOK_SECRET)
+      problems.push('PAYOUT_WEBHOOK_SECRET is required with PAYOUT_PROVIDER=webhook');
+  }
+  if (env.AUDIT_SIGNING_KEY) {
+    if (!isEd25519PrivateKey(pem(env.AUDIT_SIGNING_KEY)))
+      problems.push('AUDIT_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM');
+  } else if (production) {
+    problems.push('AUDIT_SIGNING_KEY is required with NODE_ENV=production (it signs the audit checkpoints)');
+  }
+  if (env.AUTH_JWT_PUBLIC_KEY && !isPem(pem(env.AUTH_JWT_PUBLIC_KEY))) {
+    problems.push('AUTH_JWT_PUBLIC_KEY must be a PEM public key');
+  }
+  return problems;
+}
+
+function isEd25519PrivateKey(value: string): boolean {
+  try {
+    return createPrivateKey(value).asymmetricKeyType === 'ed25519';
+  } catch {
+    return false;
+  }
+}
+
+const isPem = (value: string): boolean => /-----BEGIN [A-Z ]+-----/.test(value);
+
 const OPTIONAL_KEYS = new Set([
+  'DATABASE_MIGRATION_URL',
   'AUTH_JWT_SECRET',
+  'AUDIT_SIGNING_KEY',
   'AUTH_JWT_PUBLIC_KEY',
   'EVIDENCE_S3_BUCKET',
   'EVIDENCE_S3_ENDPOINT',

@@ -32,6 +32,8 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) HTTP_CONNECTION_TIMEOUT_MS = 60000;
 
   @IsString() DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/redress';
+  // the owner that runs migrations; the apps themselves connect as DATABASE_URL (the restricted role)
+  @Transform(emptyToUndefined) @IsOptional() @IsString() DATABASE_MIGRATION_URL?: string;
   @Transform(toInt) @IsInt() @Min(1) @Max(500) DATABASE_POOL_SIZE = 20;
   @Transform(toInt) @IsInt() @Min(100) DATABASE_STATEMENT_TIMEOUT_MS = 15000;
   @Transform(toInt) @IsInt() @Min(100) DATABASE_CONNECT_TIMEOUT_MS = 5000;
@@ -43,6 +45,11 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_JWT_PUBLIC_KEY?: string;
   @IsString() AUTH_JWT_ISSUER = 'redress';
   @IsString() AUTH_JWT_AUDIENCE = 'redress-api';
+  @Transform(toInt) @IsInt() @Min(60) AUTH_MAX_TOKEN_TTL_SECONDS = 86400;
+
+  // Ed25519 private key (PKCS#8 PEM) that signs audit checkpoints; generated into ./data in development
+  @Transform(emptyToUndefined) @IsOptional() @IsString() AUDIT_SIGNING_KEY?: string;
+  @Transform(toInt) @IsInt() @Min(1) AUDIT_CHECKPOINT_SECONDS = 60;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) APPEAL_WINDOW_DAYS = 180;
   // fractional hours allowed (tests and drills use a few seconds)

@@ -8,3 +8,4 @@ export * from './database.module';
 export * from './preflight';
 export * from './insert-rows';
 export * from './prepared-query';
+export { APP_ROLE } from './migrations/app-role';

@@ -1,12 +1,17 @@
 import type { AppConfig } from '@redress/config';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
 
-/** Creates the database if missing and applies pending migrations; safe to run from several processes. */
+/**
+ * Creates the database if missing and applies pending migrations, as the owner (DATABASE_MIGRATION_URL);
+ * safe to run from several processes.
+ */
 export async function migrate(config: AppConfig): Promise<string[]> {
-  await ensureDatabase(config.env.DATABASE_URL);
-  const dataSource = new DataSource(dataSourceOptions(config, { poolSize: 1 }));
+  await ensureDatabase(config.migrationDatabaseUrl);
+  const dataSource = new DataSource(
+    dataSourceOptions(config, { poolSize: 1, url: config.migrationDatabaseUrl } as Partial<DataSourceOptions>),
+  );
   await dataSource.initialize();
   try {
     // Serialise concurrent starters (N API + M worker processes) on one advisory lock.

@@ -4,3 +4,4 @@ export * from './ids';
 export * from './money';
 export * from './roles';
 export * from './webhook-signature';
+export * from './subject';

@@ -38,7 +38,8 @@ export class TestApp {
     const env: Record<string, string> = {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.appUrl,
+      DATABASE_MIGRATION_URL: database.url,
       DATABASE_POOL_SIZE: '10',
       REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: database.name,
@@ -50,6 +51,7 @@ export class TestApp {
       ...options.env,
     };
     const api = await createApiApp(env);
+    // the test's own view of the database is the owner's: it asserts on (and tampers with) any row
     const pool = new Pool({ connectionString: database.url, max: 4 });
     // an idle connection closed by the server (database dropped, backend terminated) must not crash the run
     pool.on('error', () => undefined);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { adminDatabaseUrl, databaseUrl, templateDatabaseName, testRunId } from './test-env';
+import { adminDatabaseUrl, appDatabaseUrl, databaseUrl, templateDatabaseName, testRunId } from './test-env';
 
 async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminDatabaseUrl() });
@@ -12,14 +12,16 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 }
 
 /** A fresh database cloned from the migrated template: isolated per test file, ready in milliseconds. */
-export async function createTestDatabase(label: string): Promise<{ name: string; url: string }> {
+export async function createTestDatabase(
+  label: string,
+): Promise<{ name: string; url: string; appUrl: string }> {
   const run = testRunId();
   const name = `redress_test_${run}_${label
     .replace(/[^a-z0-9]/gi, '_')
     .toLowerCase()
     .slice(0, 30)}_${Math.random().toString(36).slice(2, 8)}`;
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName(run)}"`));
-  return { name, url: databaseUrl(name) };
+  return { name, url: databaseUrl(name), appUrl: appDatabaseUrl(name) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { APP_ROLE } from '../database/migrations/app-role';
 
 export const TEST_JWT_SECRET = 'redress-test-secret-0123456789abcdef';
 const ADMIN_URL =
@@ -9,6 +10,14 @@ export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The same database as the restricted role the apps run as (migration 11), as in production. */
+export function appDatabaseUrl(name: string): string {
+  const url = new URL(databaseUrl(name));
+  url.username = APP_ROLE;
+  url.password = '';
   return url.toString();
 }
 

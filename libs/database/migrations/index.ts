@@ -9,6 +9,7 @@ import { Performance1763700000007 } from './1763700000007-performance';
 import { LedgerBalanceUpsert1763700000008 } from './1763700000008-ledger-balance-upsert';
 import { OutboxLanes1763700000009 } from './1763700000009-outbox-lanes';
 import { AuditAppend1763700000010 } from './1763700000010-audit-append';
+import { AppRole1763700000011 } from './1763700000011-app-role';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   LedgerBalanceUpsert1763700000008,
   OutboxLanes1763700000009,
   AuditAppend1763700000010,
+  AppRole1763700000011,
 ];
