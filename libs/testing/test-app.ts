@@ -10,7 +10,7 @@ import TestAgent from 'supertest/lib/agent';
 import { createApiApp } from '../../apps/api/create-api-app';
 import { createWorkerApp } from '../../apps/worker/create-worker-app';
 import { createTestDatabase, dropDatabase } from './test-database';
-import { TEST_JWT_SECRET, TEST_REDIS_URL, testRunId } from './test-env';
+import { TEST_AUDIT_SIGNING_KEY, TEST_JWT_SECRET, TEST_REDIS_URL, testRunId } from './test-env';
 
 export interface TestAppOptions {
   /** Start the real BullMQ worker in this process too (default true). */
@@ -44,6 +44,7 @@ export class TestApp {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_KEY_PREFIX: database.name,
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY,
       OUTBOX_POLL_MS: '20',
       OUTBOX_RELAY_TIMEOUT_MS: '2000',
       SWEEP_INTERVAL_MS: '200',

@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { APP_ROLE } from '../database/migrations/app-role';
 
 export const TEST_JWT_SECRET = 'redress-test-secret-0123456789abcdef';
+/** Signs the audit checkpoints of every test app (an Ed25519 PKCS#8 key made for the tests only). */
+export const TEST_AUDIT_SIGNING_KEY = [
+  '-----BEGIN PRIVATE KEY-----',
+  'MC4CAQAwBQYDK2VwBCIEIDL29wbYp0X2qfuIpytsJU1PjzgRyw9zyngZiZd6Kisv',
+  '-----END PRIVATE KEY-----',
+].join('\n');
 const ADMIN_URL =
   process.env.REDRESS_TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
