@@ -3,19 +3,23 @@ import { ApiBody } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { TSchema } from '@sinclair/typebox';
 import { DomainError, type FieldError } from '@redress/kernel';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import isEmail from 'validator/lib/isEmail';
 import isUUID from 'validator/lib/isUUID';
+import { textLengthProblem, trimText } from './trim';
 import { describeFieldErrors } from './validation';
 
 /**
  * Schema keywords beyond JSON Schema (they also appear, as OpenAPI extensions, in /docs-json):
- * - `x-trim`: the string is trimmed before it is checked (SPEC §1);
+ * - `x-trim`: the string is trimmed (trimText) before it is checked, and its minLength and maxLength
+ *   count visible characters (visibleLength), as @TrimmedText does on every other route (SPEC §1);
  * - `x-not-after-now`: a date-time no later than now plus this many milliseconds.
  */
 export const TRIM = 'x-trim';
 export const NOT_AFTER_NOW = 'x-not-after-now';
+// what minLength/maxLength of an x-trim string become in the schema ajv compiles (see forAjv)
+const TEXT_LENGTH = 'x-text-length';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 addFormats(ajv, ['date-time']);
@@ -24,20 +28,47 @@ ajv.addFormat('email', { type: 'string', validate: (value) => isEmail(value) });
 ajv.addFormat('uuid', { type: 'string', validate: (value) => isUUID(value) });
 ajv.addVocabulary(['example']); // OpenAPI's annotation
 ajv.addKeyword({ keyword: TRIM, schemaType: 'boolean' });
-ajv.addKeyword({
-  keyword: NOT_AFTER_NOW,
-  type: 'string',
-  schemaType: 'number',
-  validate: (slackMs: number, value: string) => !(Date.parse(value) > Date.now() + slackMs),
-});
+
+/** A keyword on strings whose check names its own problem (null: none), which becomes the error message. */
+function addStringKeyword<S>(
+  keyword: string,
+  schemaType: 'number' | 'string' | 'array' | 'boolean',
+  problem: (schema: S, value: string) => string | null,
+): void {
+  const validate: SchemaValidateFunction = (schema: S, value: string) => {
+    const message = problem(schema, value);
+    validate.errors = message === null ? [] : [{ keyword, message, params: {} }];
+    return message === null;
+  };
+  ajv.addKeyword({ keyword, type: 'string', schemaType, errors: true, validate });
+}
+
+addStringKeyword(NOT_AFTER_NOW, 'number', (slackMs: number, value) =>
+  Date.parse(value) > Date.now() + slackMs ? 'must not be in the future' : null,
+);
+addStringKeyword(TEXT_LENGTH, 'array', ([min, max]: [number, number], value) =>
+  textLengthProblem(value, min, max),
+);
 
 const MESSAGES: Record<string, (e: ErrorObject) => string> = {
   required: (e) => `${e.params.missingProperty} is required`,
   additionalProperties: (e) => `property ${e.params.additionalProperty} should not exist`,
   enum: (e) => `must be one of: ${(e.params.allowedValues as unknown[]).join(', ')}`,
   format: (e) => `must be ${e.params.format === 'email' ? 'an e-mail address' : `a ${e.params.format}`}`,
-  [NOT_AFTER_NOW]: () => 'must not be in the future',
 };
+
+/**
+ * The schema as ajv compiles it: on x-trim strings, minLength and maxLength move into TEXT_LENGTH, so
+ * that they count visible characters; the schema as published (and documented) keeps them.
+ */
+function forAjv(node: unknown): unknown {
+  if (typeof node !== 'object' || node === null) return node;
+  if (Array.isArray(node)) return node.map(forAjv);
+  const copy = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, forAjv(value)]));
+  if (copy[TRIM] !== true || (copy.minLength === undefined && copy.maxLength === undefined)) return copy;
+  const { minLength = 0, maxLength = Infinity, ...rest } = copy;
+  return { ...rest, [TEXT_LENGTH]: [minLength, maxLength] };
+}
 
 /**
  * Validates a body against a JSON schema compiled once (ajv), for routes where class-validator's
@@ -49,7 +80,7 @@ export class JsonSchemaPipe implements PipeTransform<unknown> {
   private readonly validate: ValidateFunction;
 
   constructor(private readonly schema: TSchema) {
-    this.validate = ajv.compile(schema);
+    this.validate = ajv.compile(forAjv(schema) as TSchema);
   }
 
   transform(body: unknown): unknown {
@@ -69,7 +100,7 @@ function trimStrings(schema: TSchema, value: unknown): void {
   const object = value as Record<string, unknown>;
   for (const [key, property] of Object.entries(schema.properties as Record<string, TSchema>)) {
     if (!Object.hasOwn(object, key)) continue;
-    if (property[TRIM] && typeof object[key] === 'string') object[key] = object[key].trim();
+    if (property[TRIM] && typeof object[key] === 'string') object[key] = trimText(object[key]);
     else trimStrings(property, object[key]);
   }
 }

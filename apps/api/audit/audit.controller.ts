@@ -2,16 +2,14 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuditQueries, AuditVerifier } from '@redress/audit';
 import { Roles } from '@redress/auth';
-import { ApiProblems, PageQuery, Trim } from '@redress/http';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { ApiProblems, PageQuery, TrimmedText } from '@redress/http';
+import { IsOptional } from 'class-validator';
 import { ApiPageResponse } from '../common/api-page';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only the events of this entity (appeal, suspension, refund, …)' })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 255)
+  @TrimmedText(1, 255)
   entityId?: string;
 }
 

@@ -5,20 +5,9 @@ import {
   type DecisionOutcome,
   type RequestedRemedy,
 } from '@redress/appeals';
-import { Trim } from '@redress/http';
+import { TrimmedText } from '@redress/http';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 
 export class FileAppealRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() suspensionId: string;
@@ -27,15 +16,13 @@ export class FileAppealRequest {
     maxLength: 10000,
     example: 'I run a translation start-up; the traffic was our own evaluation suite…',
   })
-  @Trim()
-  @IsString()
-  @Length(20, 10000)
+  @TrimmedText(20, 10000)
   statement: string;
   @ApiProperty({ enum: REQUESTED_REMEDIES }) @IsIn(REQUESTED_REMEDIES) requestedRemedy: RequestedRemedy;
 }
 
 export class PostMessageRequest {
-  @ApiProperty({ minLength: 1, maxLength: 5000 }) @Trim() @IsString() @Length(1, 5000) body: string;
+  @ApiProperty({ minLength: 1, maxLength: 5000 }) @TrimmedText(1, 5000) body: string;
   @ApiPropertyOptional({
     description: 'Staff only: an internal note the appellant never sees',
     default: false,
@@ -47,9 +34,7 @@ export class PostMessageRequest {
 
 export class RequestInfoRequest {
   @ApiProperty({ description: 'The question to the appellant (sent to them)', minLength: 1, maxLength: 5000 })
-  @Trim()
-  @IsString()
-  @Length(1, 5000)
+  @TrimmedText(1, 5000)
   message: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 7 })
   @IsOptional()
@@ -60,7 +45,7 @@ export class RequestInfoRequest {
 }
 
 export class ReasonRequest {
-  @ApiProperty({ minLength: 3, maxLength: 2000 }) @Trim() @IsString() @Length(3, 2000) reason: string;
+  @ApiProperty({ minLength: 3, maxLength: 2000 }) @TrimmedText(3, 2000) reason: string;
 }
 
 export class RefundAmount {
@@ -73,7 +58,7 @@ export class RefundAmount {
 
 export class DecisionRequest {
   @ApiProperty({ enum: DECISION_OUTCOMES }) @IsIn(DECISION_OUTCOMES) outcome: DecisionOutcome;
-  @ApiProperty({ minLength: 20, maxLength: 10000 }) @Trim() @IsString() @Length(20, 10000) rationale: string;
+  @ApiProperty({ minLength: 20, maxLength: 10000 }) @TrimmedText(20, 10000) rationale: string;
   @ApiPropertyOptional({
     type: RefundAmount,
     description: 'Propose a refund of the frozen balance in the same transaction',

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Trim } from '@redress/http';
+import { TrimmedText } from '@redress/http';
 import { ROLES, type Role } from '@redress/kernel';
 import {
   ArrayMaxSize,
@@ -9,17 +9,13 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
-  Length,
   Max,
   Min,
 } from 'class-validator';
 
 export class DevTokenRequest {
   @ApiProperty({ minLength: 1, maxLength: 255, example: 'rev_ada' })
-  @Trim()
-  @IsString()
-  @Length(1, 255)
+  @TrimmedText(1, 255)
   sub: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['reviewer'] })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, Trim } from '@redress/http';
+import { PageQuery, TrimmedText } from '@redress/http';
 import { BOOKS, LEDGER_ENTRY_KINDS, type BookBalance, type LedgerEntryView } from '@redress/ledger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
 
 export class LedgerQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -9,9 +9,7 @@ export class LedgerQuery extends PageQuery {
     description: 'One account’s books and entries; without it, totals per book and every entry',
   })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(1, 255)
+  @TrimmedText(1, 255)
   accountId?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQuery, Trim } from '@redress/http';
+import { PageQuery, TrimmedText } from '@redress/http';
 import { REFUND_STATUSES, type RefundStatus } from '@redress/refunds';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export class ProposeRefundRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() suspensionId: string;
@@ -20,17 +20,13 @@ export class ProposeRefundRequest {
   @Max(Number.MAX_SAFE_INTEGER)
   amountMinor: number;
   @ApiProperty({ example: 'Overturned on appeal: the detector misfired on VPN traffic' })
-  @Trim()
-  @IsString()
-  @Length(3, 2000)
+  @TrimmedText(3, 2000)
   reason: string;
 }
 
 export class RejectRefundRequest {
   @ApiProperty({ example: 'Balance was a promotional credit, not prepaid money' })
-  @Trim()
-  @IsString()
-  @Length(3, 2000)
+  @TrimmedText(3, 2000)
   reason: string;
 }
 
@@ -39,9 +35,7 @@ export class MarkRefundPaidRequest {
     example: 'SEPA-2026-11-000123',
     description: 'The payment’s reference at the bank or provider',
   })
-  @Trim()
-  @IsString()
-  @Length(1, 255)
+  @TrimmedText(1, 255)
   providerRef: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { NOT_AFTER_NOW, TRIM, Trim } from '@redress/http';
+import { NOT_AFTER_NOW, TRIM, TrimmedText } from '@redress/http';
 import {
   LOCALES,
   REASON_CODES,
@@ -8,7 +8,6 @@ import {
   type NewSuspension,
   type ReasonCode,
 } from '@redress/suspensions';
-import { IsString, Length } from 'class-validator';
 
 /*
  * Suspensions arrive by the ten thousand (ban waves), so their bodies are JSON schemas compiled once
@@ -90,9 +89,7 @@ export function toNewSuspension(input: SuspensionBatchItem & { waveId?: string }
 
 export class LiftSuspensionRequest {
   @ApiProperty({ example: 'False positive: VPN relay detector misfired' })
-  @Trim()
-  @IsString()
-  @Length(3, 2000)
+  @TrimmedText(3, 2000)
   reason: string;
 }
 

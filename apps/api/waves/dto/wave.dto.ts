@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DECISION_OUTCOMES, type BulkJob, type DecisionOutcome } from '@redress/appeals';
-import { Trim } from '@redress/http';
+import { TrimmedText } from '@redress/http';
 import type { Wave } from '@redress/suspensions';
-import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 export class CreateWaveRequest {
-  @ApiProperty({ example: 'Distillation sweep 2026-11' }) @Trim() @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ example: 'distill-detector-v3' }) @Trim() @IsString() @Length(1, 200) detector: string;
+  @ApiProperty({ example: 'Distillation sweep 2026-11' }) @TrimmedText(1, 200) name: string;
+  @ApiProperty({ example: 'distill-detector-v3' }) @TrimmedText(1, 200) detector: string;
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @Length(0, 5000)
+  @TrimmedText(0, 5000)
   description?: string;
 }
 
@@ -49,7 +47,7 @@ export const toWaveResponse = (w: Wave): WaveResponse => ({ ...w, createdAt: w.c
 
 export class BulkDecisionRequest {
   @ApiProperty({ enum: DECISION_OUTCOMES }) @IsIn(DECISION_OUTCOMES) outcome: DecisionOutcome;
-  @ApiProperty({ minLength: 20, maxLength: 10000 }) @Trim() @IsString() @Length(20, 10000) rationale: string;
+  @ApiProperty({ minLength: 20, maxLength: 10000 }) @TrimmedText(20, 10000) rationale: string;
   @ApiProperty({
     description:
       'Also lift, proactively, the wave’s active suspensions nobody appealed (overturned/modified only)',
