@@ -2,7 +2,7 @@ import type { PipeTransform } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { TSchema } from '@sinclair/typebox';
-import { DomainError, type FieldError } from '@redress/kernel';
+import { DomainError, identifierProblem, type FieldError } from '@redress/kernel';
 import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import isEmail from 'validator/lib/isEmail';
@@ -14,10 +14,12 @@ import { describeFieldErrors } from './validation';
  * Schema keywords beyond JSON Schema (they also appear, as OpenAPI extensions, in /docs-json):
  * - `x-trim`: the string is trimmed (trimText) before it is checked, and its minLength and maxLength
  *   count visible characters (visibleLength), as @TrimmedText does on every other route (SPEC §1);
- * - `x-not-after-now`: a date-time no later than now plus this many milliseconds.
+ * - `x-not-after-now`: a date-time no later than now plus this many milliseconds;
+ * - `x-identifier`: names an account or principal, so follows the rules of identifierProblem.
  */
 export const TRIM = 'x-trim';
 export const NOT_AFTER_NOW = 'x-not-after-now';
+export const IDENTIFIER = 'x-identifier';
 // what minLength/maxLength of an x-trim string become in the schema ajv compiles (see forAjv)
 const TEXT_LENGTH = 'x-text-length';
 
@@ -45,6 +47,9 @@ function addStringKeyword<S>(
 
 addStringKeyword(NOT_AFTER_NOW, 'number', (slackMs: number, value) =>
   Date.parse(value) > Date.now() + slackMs ? 'must not be in the future' : null,
+);
+addStringKeyword(IDENTIFIER, 'boolean', (enabled: boolean, value) =>
+  enabled ? identifierProblem(value) : null,
 );
 addStringKeyword(TEXT_LENGTH, 'array', ([min, max]: [number, number], value) =>
   textLengthProblem(value, min, max),

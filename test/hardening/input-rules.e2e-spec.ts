@@ -74,4 +74,20 @@ describe('Input rules: what every text, date, identifier, currency, amount and c
       await appeal(`${ZWSP}${'中'.repeat(19)}𝕏${ZWSP}`).expect(201);
     });
   });
+
+  describe('accountIds follow the identifier rules of token subjects', () => {
+    const bad = [' acct_1', 'acct 1', `acct${ZWSP}1`, 'acct\u202e1', 'ａｃｃｔ_1', 'a'.repeat(256), ''];
+
+    it.each(bad)('refuses %j with 400 naming accountId, single and batch', async (accountId) => {
+      const single = await suspend({ accountId }).expect(400);
+      expect(fieldsOf(single)).toEqual(['accountId']);
+      const refused = await batch([suspensionRequest(), suspensionRequest({ accountId })]).expect(400);
+      expect(fieldsOf(refused)).toEqual(['items[1].accountId']);
+    });
+
+    it('takes an identifier of 255 characters, and non-Latin ones', async () => {
+      await suspend({ accountId: 'a'.repeat(255) }).expect(201);
+      await suspend({ accountId: '账户_42' }).expect(201);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { NOT_AFTER_NOW, TRIM, TrimmedText } from '@redress/http';
+import { IDENTIFIER, NOT_AFTER_NOW, TRIM, TrimmedText } from '@redress/http';
+import { MAX_SUBJECT_LENGTH } from '@redress/kernel';
 import {
   LOCALES,
   REASON_CODES,
@@ -32,7 +33,12 @@ const MoneyInput = closed({
 });
 
 const itemProperties = {
-  accountId: text(255, { example: 'acct_1' }),
+  // compared exactly with the appellant's token subject, so refused rather than trimmed
+  accountId: Type.String({
+    [IDENTIFIER]: true,
+    example: 'acct_1',
+    description: `1–${MAX_SUBJECT_LENGTH} characters, NFKC-normal, no white space, control or invisible characters`,
+  }),
   externalRef: text(255, {
     example: 'enf-2026-000123',
     description: 'Unique per enforcement system; repeats are idempotent',
