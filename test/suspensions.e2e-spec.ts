@@ -88,6 +88,26 @@ describe('Suspensions: enforcement suspends, the appellant sees why, the notice 
     expect(notices).toHaveLength(1);
   });
 
+  it('runs the appeal window of a backdated suspension from receipt, so it can still be appealed', async () => {
+    const suspendedAt = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    const before = Date.now();
+    const body = suspensionRequest({ suspendedAt });
+    const created = await app.http.post('/v1/suspensions').set(enforcement()).send(body).expect(201);
+    expect(created.body).toMatchObject({ suspendedAt, appealable: true });
+    const deadline = Date.parse(created.body.appealDeadline);
+    expect(deadline).toBeGreaterThanOrEqual(before + 180 * 86_400_000);
+    expect(deadline).toBeLessThanOrEqual(Date.now() + 180 * 86_400_000);
+    await app.http
+      .post('/v1/appeals')
+      .set(app.bearer(body.accountId as string, 'appellant'))
+      .send({
+        suspensionId: created.body.id,
+        statement: 'I was told of this suspension only today, more than a year after it began.',
+        requestedRemedy: 'reinstate',
+      })
+      .expect(201);
+  });
+
   it('hides another appellant’s suspension (404) and refuses appellants creating suspensions (403)', async () => {
     const body = suspensionRequest();
     const created = await app.http.post('/v1/suspensions').set(enforcement()).send(body).expect(201);

@@ -15,10 +15,12 @@ import { describeFieldErrors } from './validation';
  * - `x-trim`: the string is trimmed (trimText) before it is checked, and its minLength and maxLength
  *   count visible characters (visibleLength), as @TrimmedText does on every other route (SPEC §1);
  * - `x-not-after-now`: a date-time no later than now plus this many milliseconds;
+ * - `x-not-before`: a date-time no earlier than this one;
  * - `x-identifier`: names an account or principal, so follows the rules of identifierProblem.
  */
 export const TRIM = 'x-trim';
 export const NOT_AFTER_NOW = 'x-not-after-now';
+export const NOT_BEFORE = 'x-not-before';
 export const IDENTIFIER = 'x-identifier';
 // what minLength/maxLength of an x-trim string become in the schema ajv compiles (see forAjv)
 const TEXT_LENGTH = 'x-text-length';
@@ -47,6 +49,9 @@ function addStringKeyword<S>(
 
 addStringKeyword(NOT_AFTER_NOW, 'number', (slackMs: number, value) =>
   Date.parse(value) > Date.now() + slackMs ? 'must not be in the future' : null,
+);
+addStringKeyword(NOT_BEFORE, 'string', (earliest: string, value) =>
+  Date.parse(value) < Date.parse(earliest) ? `must not be before ${earliest}` : null,
 );
 addStringKeyword(IDENTIFIER, 'boolean', (enabled: boolean, value) =>
   enabled ? identifierProblem(value) : null,

@@ -90,4 +90,31 @@ describe('Input rules: what every text, date, identifier, currency, amount and c
       await suspend({ accountId: '账户_42' }).expect(201);
     });
   });
+
+  describe('suspendedAt and accountCreatedAt lie between 2000-01-01 and now', () => {
+    const hourAhead = () => new Date(Date.now() + 3_600_000).toISOString();
+
+    it.each(['1970-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '1999-12-31T23:59:59.999Z', 'future'])(
+      'refuses %s with 400, single and batch',
+      async (at) => {
+        const date = at === 'future' ? hourAhead() : at;
+        for (const field of ['suspendedAt', 'accountCreatedAt']) {
+          const single = await suspend({ [field]: date }).expect(400);
+          expect(fieldsOf(single)).toEqual([field]);
+          const refused = await batch([suspensionRequest(), suspensionRequest({ [field]: date })]).expect(
+            400,
+          );
+          expect(fieldsOf(refused)).toEqual([`items[1].${field}`]);
+        }
+      },
+    );
+
+    it('takes 2000-01-01T00:00:00Z, also written with an offset', async () => {
+      await suspend({ suspendedAt: '2000-01-01T00:00:00Z', accountCreatedAt: '2000-01-01T00:00:00Z' }).expect(
+        201,
+      );
+      await suspend({ suspendedAt: '2000-01-01T01:00:00+01:00' }).expect(201);
+      await suspend({ suspendedAt: '2000-01-01T00:59:59+01:00' }).expect(400);
+    });
+  });
 });

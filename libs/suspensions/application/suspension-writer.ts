@@ -45,7 +45,11 @@ export class SuspensionWriter {
       accountCreatedAt: input.accountCreatedAt ?? null,
       suspendedAt,
       noticeSentAt: null,
-      appealDeadline: addMs(suspendedAt, this.config.env.APPEAL_WINDOW_DAYS * DAY_MS),
+      // from receipt when backdated: a suspension reported late still gets the whole window to appeal
+      appealDeadline: addMs(
+        new Date(Math.max(suspendedAt.getTime(), now.getTime())),
+        this.config.env.APPEAL_WINDOW_DAYS * DAY_MS,
+      ),
       liftedAt: null,
       liftReason: null,
       createdAt: now,

@@ -18,6 +18,9 @@ export type SuspensionStatus = (typeof SUSPENSION_STATUSES)[number];
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The earliest suspendedAt and accountCreatedAt taken: an earlier one is a client's default (the epoch, year 0), not history. */
+export const EARLIEST_SUSPENSION_DATE = '2000-01-01T00:00:00Z';
+
 export interface Suspension {
   id: string;
   accountId: string;

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { IDENTIFIER, NOT_AFTER_NOW, TRIM, TrimmedText } from '@redress/http';
+import { IDENTIFIER, NOT_AFTER_NOW, NOT_BEFORE, TRIM, TrimmedText } from '@redress/http';
 import { MAX_SUBJECT_LENGTH } from '@redress/kernel';
 import {
+  EARLIEST_SUSPENSION_DATE,
   LOCALES,
   REASON_CODES,
   type Locale,
@@ -18,7 +19,14 @@ const text = (maxLength: number, options: object = {}) =>
   Type.String({ minLength: 1, maxLength, [TRIM]: true, ...options });
 const oneOf = <T extends string>(values: readonly T[], options: object = {}) =>
   Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
-const dateTime = (options: object = {}) => Type.String({ format: 'date-time', ...options });
+// the 60 s allow for the sender's clock running ahead of ours
+const pastDateTime = (description: string) =>
+  Type.String({
+    format: 'date-time',
+    [NOT_BEFORE]: EARLIEST_SUSPENSION_DATE,
+    [NOT_AFTER_NOW]: 60_000,
+    description: `${description}; not before ${EARLIEST_SUSPENSION_DATE} and not in the future`,
+  });
 const closed = <P extends Record<string, TSchema>>(properties: P) =>
   Type.Object(properties, { additionalProperties: false });
 
@@ -61,9 +69,9 @@ const itemProperties = {
   }),
   accountEmail: text(320, { minLength: 3, format: 'email', example: 'person@example.com' }),
   locale: Type.Optional(oneOf<Locale>(LOCALES, { default: 'en' })),
-  accountCreatedAt: Type.Optional(dateTime()),
+  accountCreatedAt: Type.Optional(pastDateTime('When the account was opened')),
   suspendedAt: Type.Optional(
-    dateTime({ [NOT_AFTER_NOW]: 60_000, description: 'Default: now; may not be in the future' }),
+    pastDateTime('Default: now. The appeal window runs from this or from receipt, whichever is later'),
   ),
 };
 
