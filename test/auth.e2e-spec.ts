@@ -52,6 +52,46 @@ describe('Authentication and authorisation', () => {
     );
   });
 
+  it('refuses tokens that live longer than AUTH_MAX_TOKEN_TTL_SECONDS (86400), counted from iat or from now', async () => {
+    const sign = (extra: object) =>
+      `Bearer ${jwt.sign({ ...claims, ...extra }, TEST_JWT_SECRET, { noTimestamp: true })}`;
+    await expect401(sign({ exp: 1e300 }), 'exp 1e300');
+    await expect401(sign({ exp: Date.UTC(9999, 0, 1) / 1000 }), 'exp in 9999');
+    await expect401(sign({ iat: now(), exp: now() + 86401 }), 'a day and a second from iat');
+    await expect401(sign({ iat: now() + 1e9, exp: now() + 1e9 + 60 }), 'iat in the future');
+    for (const exp of [now() + 86400 - 5, now() + 60]) {
+      await app.http.get('/v1/me/suspensions').set('Authorization', sign({ exp })).expect(200);
+    }
+    await app.http
+      .get('/v1/me/suspensions')
+      .set('Authorization', sign({ iat: now() - 3600, exp: now() + 80000 }))
+      .expect(200);
+  });
+
+  it('refuses subjects with white space, control or invisible characters, not NFKC-normal, or "system"', async () => {
+    const subjects = [
+      'acct_1 ',
+      ' acct_1',
+      'acct\u00a01',
+      'acct_1\u200b',
+      'acct_1\u200e',
+      '\ufeffacct_1',
+      'acct\t1',
+      'ａｃｃｔ_1',
+      'ﬁnance_1',
+      'system',
+      'SYSTEM',
+      '',
+    ];
+    for (const sub of subjects) {
+      const token = jwt.sign({ ...claims, sub, exp: now() + 600 }, TEST_JWT_SECRET);
+      await expect401(`Bearer ${token}`, `sub ${JSON.stringify(sub)}`);
+    }
+    // ids that differ only by case stay distinct principals for ownership (account ids may)
+    await app.http.get('/v1/me/suspensions').set(app.bearer('Acct_1', 'appellant')).expect(200);
+    await app.http.get('/v1/me/suspensions').set(app.bearer('acct-é_1', 'appellant')).expect(200);
+  });
+
   it('accepts a valid token and answers 403 forbidden for the wrong role', async () => {
     await app.http.get('/v1/me/suspensions').set(app.bearer('acct_1', 'appellant')).expect(200);
     const res = await app.http.get('/v1/me/suspensions').set(app.bearer('rev_1', 'reviewer')).expect(403);

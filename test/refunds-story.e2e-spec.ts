@@ -215,6 +215,24 @@ describe('Refunds: a frozen balance goes back to the person, through four eyes, 
     await paid(proposed.body.id);
   });
 
+  it('four-eyes compares case-folded subjects: DUAL_1 cannot approve what dual_1 proposed', async () => {
+    const { id: suspensionId } = await suspend(app, 5000);
+    const proposed = await app.http
+      .post('/v1/refunds')
+      .set(app.bearer('dual_1', 'reviewer'))
+      .send({ suspensionId, amountMinor: 5000, reason: 'Goodwill refund' })
+      .expect(201);
+    for (const variant of ['DUAL_1', 'Dual_1']) {
+      const refused = await app.http
+        .post(`/v1/refunds/${proposed.body.id}/approve`)
+        .set(finance(variant))
+        .expect(403);
+      expect(refused.body.code).toBe('four_eyes_required');
+    }
+    expect((await refundRow(app, proposed.body.id)).status).toBe('proposed');
+    await app.http.post(`/v1/refunds/${proposed.body.id}/approve`).set(finance('dual_2')).expect(200);
+  });
+
   it('answers 422 refund_exceeds_balance above the refundable amount, and 404 for an unknown suspension', async () => {
     const { id: suspensionId } = await suspend(app, 3000);
     const over = await propose(app, suspensionId, 3001).expect(422);

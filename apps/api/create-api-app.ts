@@ -1,7 +1,7 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig } from '@redress/config';
+import { AppConfig, DEVELOPMENT_SECRET_WARNING } from '@redress/config';
 import {
   clientErrorHandler,
   createValidationPipe,
@@ -9,7 +9,8 @@ import {
   requestIdFor,
   sendProblem,
 } from '@redress/http';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@redress/kernel';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
@@ -20,6 +21,27 @@ import { HttpMetrics } from './metrics/http-metrics';
 export const JSON_BODY_LIMIT = 1024 * 1024;
 const frameworkLogger = new NestLogger('Http');
 
+/**
+ * A request that arrives on a kept-alive connection after shutdown began is answered 503
+ * dependency_unavailable, asking the client to retry elsewhere, while the requests in flight finish.
+ */
+function refuseWhileClosing(fastify: FastifyInstance): void {
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    reply.header('Connection', 'close').header('Retry-After', '1');
+    sendProblem(
+      reply,
+      new DomainError('dependency_unavailable', 'This API instance is shutting down; retry the request'),
+      frameworkLogger,
+    );
+    return reply;
+  });
+}
+
 /** Builds the HTTP application (used by main.ts and by the e2e tests) without listening. */
 export async function createApiApp(
   env: Record<string, string | undefined> = {},
@@ -29,7 +51,8 @@ export async function createApiApp(
     genReqId: requestIdFor,
     requestIdHeader: false,
     trustProxy: true,
-    return503OnClosing: true,
+    // refused below as problem+json instead, with a code like every other error
+    return503OnClosing: false,
     // errors raised before routing (undecodable or over-long path parameters) and by Node's HTTP
     // parser answer problem+json too, not Fastify's own JSON
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -44,6 +67,7 @@ export async function createApiApp(
     const limit = (route.config as { bodyLimit?: number } | undefined)?.bodyLimit;
     if (limit) route.bodyLimit = limit;
   });
+  refuseWhileClosing(fastify);
   fastify.addHook('preValidation', requestInputGuard(frameworkLogger));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -60,6 +84,7 @@ export async function createApiApp(
   app.get(HttpMetrics).instrument(fastify);
   serveConsole(fastify);
   app.useLogger(logger);
+  if (config.usesDevelopmentSecret) logger.warn(DEVELOPMENT_SECRET_WARNING, 'Auth');
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   if (config.env.SWAGGER_ENABLED) setupOpenApi(app);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@redress/config';
+import { bootFailureText, loadConfig } from '@redress/config';
 import { migrate, preflight } from '@redress/database';
 import { createApiApp } from './create-api-app';
 
@@ -12,13 +12,12 @@ async function main(): Promise<void> {
   }
   await migrate(config);
   const app = await createApiApp();
-  await app.listen({ port: config.env.PORT, host: '0.0.0.0' });
+  // development tokens are handed to anyone who asks: only this machine may ask
+  await app.listen({ port: config.env.PORT, host: config.developmentTokens ? '127.0.0.1' : '0.0.0.0' });
   process.stdout.write(`redress-api listening on http://127.0.0.1:${config.env.PORT} (docs at /docs)\n`);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `redress-api: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`,
-  );
+  process.stderr.write(bootFailureText('redress-api', error));
   process.exit(1);
 });

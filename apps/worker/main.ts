@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@redress/config';
+import { bootFailureText, loadConfig } from '@redress/config';
 import { migrate, preflight } from '@redress/database';
 import { createWorkerApp } from './create-worker-app';
 
@@ -16,8 +16,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `redress-worker: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`,
-  );
+  process.stderr.write(bootFailureText('redress-worker', error));
   process.exit(1);
 });

@@ -1,4 +1,18 @@
-import { DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
+import { generateKeyPairSync } from 'node:crypto';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
+
+const ED25519 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+/** The lines of the ConfigError loadConfig throws for this environment. */
+function problemLines(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('loadConfig accepted the configuration');
+}
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -14,24 +28,80 @@ describe('loadConfig', () => {
     });
   });
 
-  it('parses numbers and names every invalid variable', () => {
+  it('parses numbers and names every invalid variable, one line each', () => {
     expect(loadConfig({ PORT: '8080' }).env.PORT).toBe(8080);
-    expect(() => loadConfig({ PORT: 'eighty', PAYOUT_PROVIDER: 'paypal' })).toThrow(
-      /PORT="eighty"[\s\S]*PAYOUT_PROVIDER/,
-    );
+    expect(problemLines({ PORT: 'eighty', PAYOUT_PROVIDER: 'paypal' })).toEqual([
+      expect.stringMatching(/^Invalid configuration: PORT="eighty": /),
+      expect.stringMatching(/^Invalid configuration: PAYOUT_PROVIDER="paypal": /),
+    ]);
   });
 
-  it('refuses production without a key', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'a'.repeat(32) }).jwt.key?.algorithm).toBe(
-      'HS256',
-    );
-  });
-
-  it('prefers RS256 when a public key is configured', () => {
-    expect(loadConfig({ AUTH_JWT_PUBLIC_KEY: 'PEM' }).jwt.key).toEqual({
-      algorithm: 'RS256',
-      publicKey: 'PEM',
+  it('checks the rules between variables at boot, one line naming each variable', () => {
+    expect(problemLines({ PAYOUT_PROVIDER: 'webhook' })).toEqual([
+      'Invalid configuration: PAYOUT_WEBHOOK_URL is required with PAYOUT_PROVIDER=webhook',
+      'Invalid configuration: PAYOUT_WEBHOOK_SECRET is required with PAYOUT_PROVIDER=webhook',
+    ]);
+    expect(problemLines({ AUDIT_SIGNING_KEY: 'not a key' })).toEqual([
+      'Invalid configuration: AUDIT_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM',
+    ]);
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
     });
+    expect(problemLines({ AUDIT_SIGNING_KEY: rsa as string })).toHaveLength(1);
+  });
+
+  it('refuses production without a token key or an audit signing key', () => {
+    expect(problemLines({ NODE_ENV: 'production' })).toEqual([
+      'Invalid configuration: AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is required with NODE_ENV=production',
+      expect.stringMatching(/^Invalid configuration: AUDIT_SIGNING_KEY is required with NODE_ENV=production/),
+    ]);
+    const production = loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'a'.repeat(32),
+      AUDIT_SIGNING_KEY: ED25519,
+    });
+    expect(production.jwt.key.algorithm).toBe('HS256');
+    expect(production.auditSigningKeyPem).toBe(ED25519);
+  });
+
+  it('prefers RS256 when a public key is configured, written on one line with \\n', () => {
+    const pem = '-----BEGIN PUBLIC KEY-----\\nMFkw\\n-----END PUBLIC KEY-----';
+    expect(loadConfig({ AUTH_JWT_PUBLIC_KEY: pem }).jwt.key).toEqual({
+      algorithm: 'RS256',
+      publicKey: '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----',
+    });
+    expect(problemLines({ AUTH_JWT_PUBLIC_KEY: 'PEM' })).toEqual([
+      'Invalid configuration: AUTH_JWT_PUBLIC_KEY must be a PEM public key',
+    ]);
+  });
+
+  it('hands out development tokens only in development with the built-in secret', () => {
+    expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({
+      usesDevelopmentSecret: true,
+      developmentTokens: true,
+    });
+    for (const env of [
+      { NODE_ENV: 'development', AUTH_JWT_SECRET: 'a'.repeat(32) },
+      {
+        NODE_ENV: 'development',
+        AUTH_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nMFkw\\n-----END PUBLIC KEY-----',
+      },
+      { NODE_ENV: 'test' },
+    ]) {
+      expect(loadConfig(env).developmentTokens).toBe(false);
+    }
+  });
+
+  it('migrates as DATABASE_MIGRATION_URL, defaulting to DATABASE_URL', () => {
+    expect(loadConfig({}).migrationDatabaseUrl).toBe('postgres://postgres@127.0.0.1:5432/redress');
+    const split = loadConfig({
+      DATABASE_URL: 'postgres://redress_app@db/redress',
+      DATABASE_MIGRATION_URL: 'postgres://owner@db/redress',
+    });
+    expect([split.env.DATABASE_URL, split.migrationDatabaseUrl]).toEqual([
+      'postgres://redress_app@db/redress',
+      'postgres://owner@db/redress',
+    ]);
   });
 });

@@ -21,6 +21,12 @@ export class AppConfig {
     this.jwt = { key, issuer: env.AUTH_JWT_ISSUER, audience: env.AUTH_JWT_AUDIENCE };
   }
 
+  /** The payout webhook when PAYOUT_PROVIDER=webhook (its URL and secret are required then). */
+  get payoutWebhook(): { url: string; secret: string } | null {
+    const { PAYOUT_PROVIDER, PAYOUT_WEBHOOK_URL: url, PAYOUT_WEBHOOK_SECRET: secret } = this.env;
+    return PAYOUT_PROVIDER === 'webhook' && url && secret ? { url, secret } : null;
+  }
+
   get isProduction(): boolean {
     return this.env.NODE_ENV === 'production';
   }
@@ -47,7 +53,20 @@ const pem = (value: string): string => value.replace(/\\n/g, '\n');
 /** A development-only secret so `npm start` works out of the box; production refuses to boot without a key. */
 export const DEVELOPMENT_JWT_SECRET = 'redress-development-secret-change-me';
 
+export const DEVELOPMENT_SECRET_WARNING =
+  'No AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is set: tokens are signed and verified with the built-in ' +
+  'development secret, which anyone can read in the source. Never expose this instance.';
+
 export class ConfigError extends Error {}
+
+/** What a process that failed to start writes to stderr: each configuration problem on its own line, or the stack of a bug. */
+export function bootFailureText(processName: string, error: unknown): string {
+  if (!(error instanceof ConfigError)) return `${processName}: ${(error as Error).stack ?? String(error)}\n`;
+  return error.message
+    .split('\n')
+    .map((line) => `${processName}: ${line}\n`)
+    .join('');
+}
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
   const raw = Object.fromEntries(

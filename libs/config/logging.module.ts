@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stdSerializers } from 'pino';
 import { AppConfig } from './app-config';
+import { redactUrl } from './redact-url';
 
 /** JSON logs with the request id on every line; credentials and secrets never reach a log. */
 export const REDACTED_PATHS = [
@@ -38,7 +39,7 @@ export const REDACTED_PATHS = [
           serializers: {
             req: (req: IncomingMessage & { originalUrl?: string }) => ({
               method: req.method,
-              url: req.originalUrl ?? req.url,
+              url: redactUrl(req.originalUrl ?? req.url ?? ''),
             }),
             res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
             err: stdSerializers.err,

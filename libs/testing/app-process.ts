@@ -57,33 +57,26 @@ export class AppProcess {
   ): Promise<AppProcess> {
     const port = app === 'api' ? await freePort() : undefined;
     const capture = options.captureOutput === true;
-    const hook = `
-      // the test run is gone (jest's end of stdin closed) and cannot clean up: go with it
-      process.stdin.resume().on('end', () => process.exit(1));
-      const fs = require('node:fs');
-      const { transformSync } = require('@swc/core');
-      const swc = JSON.parse(fs.readFileSync(${JSON.stringify(join(ROOT, '.swcrc'))}, 'utf8'));
-      delete swc.$schema;
-      swc.jsc.baseUrl = ${JSON.stringify(ROOT)};
-      require.extensions['.ts'] = (module, filename) => {
-        const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swc, filename, swcrc: false, sourceMaps: false });
-        module._compile(code, filename);
-      };
-      require(${JSON.stringify(join(ROOT, `apps/${app}/main.ts`))});
-    `;
-    const child = spawn(process.execPath, ['-e', hook], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ...env,
-        ...(port ? { PORT: String(port) } : {}),
-        ...(capture ? { LOG_LEVEL: 'debug' } : {}),
-      },
-    });
+    const child = spawnMain(app, { ...env, ...(port ? { PORT: String(port) } : {}) }, capture);
     // its logs show only when the test asks for them (LOG_LEVEL other than silent)
     const started = new AppProcess(child, port, capture, env.LOG_LEVEL !== 'silent');
     await started.untilStarted(app);
     return started;
+  }
+
+  /** Starts `apps/<app>/main.ts` expecting it to refuse to start: how it exited and all it wrote. */
+  static async refusal(
+    app: 'api' | 'worker',
+    env: Record<string, string>,
+  ): Promise<Exit & { output: string }> {
+    const refused = new AppProcess(spawnMain(app, env, false), undefined, true, false);
+    try {
+      await refused.untilStarted(app);
+    } catch {
+      return { ...(await refused.exited), output: refused.output };
+    }
+    await refused.kill();
+    throw new Error(`the ${app} process started instead of refusing to:\n${refused.output.slice(-2000)}`);
   }
 
   get url(): string {
@@ -152,6 +145,32 @@ export class AppProcess {
       this.child.once('close', exited);
     });
   }
+}
+
+/** `apps/<app>/main.ts` as a child process, TypeScript compiled on the fly by swc as jest does. */
+function spawnMain(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  debugLogs: boolean,
+): ChildProcessWithoutNullStreams {
+  const hook = `
+    // the test run is gone (jest's end of stdin closed) and cannot clean up: go with it
+    process.stdin.resume().on('end', () => process.exit(1));
+    const fs = require('node:fs');
+    const { transformSync } = require('@swc/core');
+    const swc = JSON.parse(fs.readFileSync(${JSON.stringify(join(ROOT, '.swcrc'))}, 'utf8'));
+    delete swc.$schema;
+    swc.jsc.baseUrl = ${JSON.stringify(ROOT)};
+    require.extensions['.ts'] = (module, filename) => {
+      const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swc, filename, swcrc: false, sourceMaps: false });
+      module._compile(code, filename);
+    };
+    require(${JSON.stringify(join(ROOT, `apps/${app}/main.ts`))});
+  `;
+  return spawn(process.execPath, ['-e', hook], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, ...(debugLogs ? { LOG_LEVEL: 'debug' } : {}) },
+  });
 }
 
 export async function freePort(): Promise<number> {

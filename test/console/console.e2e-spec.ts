@@ -33,8 +33,13 @@ describe('Console: reviewers, finance and seniors in a real browser', () => {
   beforeAll(async () => {
     buildConsole();
     app = await TestApp.start('console', {
-      // development: the console's role picker exists; manual payouts: finance records the payment
-      env: { NODE_ENV: 'development', PAYOUT_PROVIDER: 'manual', RATE_LIMIT_PER_MINUTE: '100000' },
+      // development without a key: the console's role picker exists; manual payouts: finance records the payment
+      env: {
+        NODE_ENV: 'development',
+        AUTH_JWT_SECRET: '',
+        PAYOUT_PROVIDER: 'manual',
+        RATE_LIMIT_PER_MINUTE: '100000',
+      },
     });
     await app.api.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.api.getHttpServer().address() as AddressInfo).port}`;
@@ -334,8 +339,11 @@ describe('Console: reviewers, finance and seniors in a real browser', () => {
 });
 
 describe('Console: the development sign-in endpoint', () => {
-  it('exists in development, documented, and hands out working tokens', async () => {
-    const app = await TestApp.start('console-dev', { worker: false, env: { NODE_ENV: 'development' } });
+  it('exists in development without a configured key, documented, and hands out working tokens', async () => {
+    const app = await TestApp.start('console-dev', {
+      worker: false,
+      env: { NODE_ENV: 'development', AUTH_JWT_SECRET: '' },
+    });
     try {
       const doc = await app.http.get('/docs-json').expect(200);
       expect(doc.body.paths['/v1/dev/token']).toBeDefined();
@@ -353,8 +361,8 @@ describe('Console: the development sign-in endpoint', () => {
     }
   });
 
-  it('does not exist at all in production (nor in tests)', async () => {
-    for (const NODE_ENV of ['production', 'test']) {
+  it('does not exist at all in production, in tests, nor in development with a configured secret', async () => {
+    for (const NODE_ENV of ['production', 'test', 'development']) {
       const app = await TestApp.start(`console-${NODE_ENV}`, { worker: false, env: { NODE_ENV } });
       try {
         const doc = await app.http.get('/docs-json').expect(200);

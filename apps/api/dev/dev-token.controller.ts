@@ -10,8 +10,8 @@ const DEFAULT_TTL_SECONDS = 8 * 3600;
 
 /**
  * Lets the console sign in as any role on a developer's machine. It hands out tokens to anyone who asks,
- * so DevModule registers it only under NODE_ENV=development: in production (and in tests) the route does
- * not exist at all, rather than existing and refusing.
+ * so DevModule registers it only while the built-in development secret is in use (a token it mints then
+ * works nowhere else), and the API then listens on 127.0.0.1 only.
  */
 @ApiTags('development')
 @Public()
@@ -26,7 +26,10 @@ export class DevTokenController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Development only: a token for any subject and roles',
-    description: 'Registered only when NODE_ENV=development and an HS256 secret is configured.',
+    description:
+      'Registered only with NODE_ENV=development and no configured key source (AUTH_JWT_SECRET, ' +
+      'AUTH_JWT_PUBLIC_KEY): tokens are signed with the built-in development secret, and the API ' +
+      'then listens on 127.0.0.1 only.',
   })
   @ApiOkResponse({ type: DevTokenResponse })
   @ApiProblems()
