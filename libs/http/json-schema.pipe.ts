@@ -2,7 +2,13 @@ import type { PipeTransform } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type { TSchema } from '@sinclair/typebox';
-import { DomainError, identifierProblem, type FieldError } from '@redress/kernel';
+import {
+  CURRENCY_MESSAGE,
+  DomainError,
+  identifierProblem,
+  isCurrencyCode,
+  type FieldError,
+} from '@redress/kernel';
 import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import isEmail from 'validator/lib/isEmail';
@@ -16,12 +22,14 @@ import { describeFieldErrors } from './validation';
  *   count visible characters (visibleLength), as @TrimmedText does on every other route (SPEC §1);
  * - `x-not-after-now`: a date-time no later than now plus this many milliseconds;
  * - `x-not-before`: a date-time no earlier than this one;
- * - `x-identifier`: names an account or principal, so follows the rules of identifierProblem.
+ * - `x-identifier`: names an account or principal, so follows the rules of identifierProblem;
+ * - `x-currency`: an ISO 4217 code of CURRENCY_CODES.
  */
 export const TRIM = 'x-trim';
 export const NOT_AFTER_NOW = 'x-not-after-now';
 export const NOT_BEFORE = 'x-not-before';
 export const IDENTIFIER = 'x-identifier';
+export const CURRENCY = 'x-currency';
 // what minLength/maxLength of an x-trim string become in the schema ajv compiles (see forAjv)
 const TEXT_LENGTH = 'x-text-length';
 
@@ -55,6 +63,9 @@ addStringKeyword(NOT_BEFORE, 'string', (earliest: string, value) =>
 );
 addStringKeyword(IDENTIFIER, 'boolean', (enabled: boolean, value) =>
   enabled ? identifierProblem(value) : null,
+);
+addStringKeyword(CURRENCY, 'boolean', (enabled: boolean, value) =>
+  enabled && !isCurrencyCode(value) ? CURRENCY_MESSAGE : null,
 );
 addStringKeyword(TEXT_LENGTH, 'array', ([min, max]: [number, number], value) =>
   textLengthProblem(value, min, max),

@@ -1,3 +1,4 @@
+import { CURRENCY_MESSAGE, isCurrencyCode } from './currencies';
 import { DomainError } from './domain-error';
 
 /** Integer minor units in one ISO-4217 currency; never a float. */
@@ -10,7 +11,9 @@ export function money(amountMinor: number, currency: string): Money {
   if (!Number.isSafeInteger(amountMinor)) {
     throw new DomainError('validation_failed', 'amountMinor must be an integer');
   }
-  return { amountMinor, currency: currency.toUpperCase() };
+  const code = currency.toUpperCase();
+  if (!isCurrencyCode(code)) throw new DomainError('validation_failed', `currency ${CURRENCY_MESSAGE}`);
+  return { amountMinor, currency: code };
 }
 
 export function sameCurrency(a: Money, b: Money): void {

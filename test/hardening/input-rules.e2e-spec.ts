@@ -117,4 +117,22 @@ describe('Input rules: what every text, date, identifier, currency, amount and c
       await suspend({ suspendedAt: '2000-01-01T00:59:59+01:00' }).expect(400);
     });
   });
+
+  describe('currencies are ISO 4217 codes in use', () => {
+    it.each(['ZZZ', 'usd', 'XXX', 'HRK', 'ZWL'])(
+      'refuses %s with 400, single and batch',
+      async (currency) => {
+        const frozenBalance = { amountMinor: 100, currency };
+        const single = await suspend({ frozenBalance }).expect(400);
+        expect(fieldsOf(single)).toEqual(['frozenBalance.currency']);
+        const refused = await batch([suspensionRequest(), suspensionRequest({ frozenBalance })]).expect(400);
+        expect(fieldsOf(refused)).toEqual(['items[1].frozenBalance.currency']);
+      },
+    );
+
+    it('takes current codes, new ones included', async () => {
+      for (const currency of ['JPY', 'XCG', 'ZWG', 'CHF'])
+        await suspend({ frozenBalance: { amountMinor: 100, currency } }).expect(201);
+    });
+  });
 });

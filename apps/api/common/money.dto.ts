@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { CURRENCY_MESSAGE, isCurrencyCode } from '@redress/kernel';
+import { IsInt, Max, Min, ValidateBy } from 'class-validator';
+
+/** The currency rule of libs/kernel/currencies.ts for class-validator DTOs. */
+export const IsCurrencyCode = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCurrencyCode',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isCurrencyCode(value),
+      defaultMessage: (args) => `${args?.property} ${CURRENCY_MESSAGE}`,
+    },
+  });
 
 export class MoneyDto {
   @ApiProperty({ example: 12500, description: 'Integer minor units (cents)' })
@@ -8,9 +19,8 @@ export class MoneyDto {
   @Max(Number.MAX_SAFE_INTEGER)
   amountMinor: number;
 
-  @ApiProperty({ example: 'USD', description: 'ISO-4217 code' })
-  @IsString()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO-4217 code such as USD' })
+  @ApiProperty({ example: 'USD', description: 'ISO 4217 code in use' })
+  @IsCurrencyCode()
   currency: string;
 }
 

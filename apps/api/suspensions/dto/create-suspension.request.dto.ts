@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { IDENTIFIER, NOT_AFTER_NOW, NOT_BEFORE, TRIM, TrimmedText } from '@redress/http';
+import { CURRENCY, IDENTIFIER, NOT_AFTER_NOW, NOT_BEFORE, TRIM, TrimmedText } from '@redress/http';
 import { MAX_SUBJECT_LENGTH } from '@redress/kernel';
 import {
   EARLIEST_SUSPENSION_DATE,
@@ -37,7 +37,7 @@ const MoneyInput = closed({
     example: 12500,
     description: 'Integer minor units (cents)',
   }),
-  currency: Type.String({ pattern: '^[A-Z]{3}$', example: 'USD', description: 'ISO-4217 code' }),
+  currency: Type.String({ [CURRENCY]: true, example: 'USD', description: 'ISO 4217 code in use' }),
 });
 
 const itemProperties = {
