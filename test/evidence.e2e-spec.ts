@@ -301,6 +301,68 @@ describe('Evidence: safe uploads, storage and downloads', () => {
     expect(await rowsFor(id)).toHaveLength(2);
   });
 
+  it('reads the text fields sent after the file: a reviewer’s internal upload stays hidden', async () => {
+    const { id, owner } = await appeal();
+    const note = Buffer.from(`Detector output, sent before its fields ${randomUUID()}\n`);
+    const internal = await upload(id, reviewer(), note, 'detector.txt')
+      .field('internal', 'true')
+      .field('description', '  sent after the file  ')
+      .expect(201);
+    expect(internal.body).toMatchObject({ internal: true, description: 'sent after the file' });
+    const [row] = await app.query<{ internal: boolean; description: string }>(
+      'SELECT internal, description FROM evidence WHERE id = $1',
+      [internal.body.id],
+    );
+    expect(row).toEqual({ internal: true, description: 'sent after the file' });
+
+    const appellantView = await app.http.get(`/v1/appeals/${id}/evidence`).set(owner).expect(200);
+    expect(appellantView.body.data).toEqual([]);
+    await download(internal.body.id, owner).expect(404);
+    expect((await download(internal.body.id, reviewer()).expect(200)).body).toEqual(note);
+
+    // the rule on who may set internal holds wherever the field comes
+    const forbidden = await upload(id, owner, PNG, 'sneaky.png').field('internal', 'false').expect(400);
+    expect(forbidden.body.errors).toEqual([{ field: 'internal', message: expect.any(String) }]);
+    expect(await rowsFor(id)).toHaveLength(1);
+  });
+
+  it('refuses a second file, a file in another part, a repeated or unknown field (400), storing nothing', async () => {
+    const { id, owner } = await appeal();
+    const before = await storedFiles();
+    // content no other test sends, so that storing it would show as a new file
+    const unique = Buffer.from(`never to be stored ${randomUUID()}\n`);
+    const refusals = [
+      { field: 'file', send: () => upload(id, owner, unique, 'one.txt').attach('file', PDF, 'two.pdf') },
+      {
+        field: 'attachment',
+        send: () => upload(id, owner, unique, 'one.txt').attach('attachment', PDF, 'x.pdf'),
+      },
+      {
+        field: 'attachment',
+        send: () =>
+          app.http
+            .post(`/v1/appeals/${id}/evidence`)
+            .set(owner)
+            .attach('attachment', PDF, 'x.pdf')
+            .attach('file', unique, 'one.txt'),
+      },
+      {
+        field: 'description',
+        send: () => upload(id, owner, unique, 'one.txt', { description: 'a' }).field('description', 'b'),
+      },
+      { field: 'isAdmin', send: () => upload(id, owner, unique, 'one.txt', { isAdmin: 'true' }) },
+      { field: 'isAdmin', send: () => upload(id, reviewer(), unique, 'one.txt').field('isAdmin', 'true') },
+    ];
+    for (const { field, send } of refusals) {
+      const refused = await send().expect(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.code).toBe('validation_failed');
+      expect(refused.body.errors).toEqual([{ field, message: expect.any(String) }]);
+    }
+    expect(await rowsFor(id)).toEqual([]);
+    expect(await storedFiles()).toEqual(before);
+  });
+
   it('refuses uploads to a decided or withdrawn appeal (409 invalid_transition)', async () => {
     for (const status of ['decided', 'withdrawn'] as const) {
       const { id, owner } = await appeal(status);
@@ -343,6 +405,12 @@ describe('Evidence: safe uploads, storage and downloads', () => {
       .set('Idempotency-Key', key)
       .expect(422);
     expect(reused.body.code).toBe('idempotency_key_reused');
+    // ...wherever they come: a field after the file is read before the key is checked too
+    const after = await upload(id, owner, PNG, 'once.png')
+      .field('description', 'changed')
+      .set('Idempotency-Key', key)
+      .expect(422);
+    expect(after.body.code).toBe('idempotency_key_reused');
     expect(await rowsFor(id)).toHaveLength(1);
   });
 
@@ -363,6 +431,16 @@ describe('Evidence: safe uploads, storage and downloads', () => {
       .send('--XX\r\nContent-Disposition: form-data; name="file"; filename="cut.txt"\r\n\r\nthe body ends he')
       .expect(400);
     expect(truncated.body.errors).toEqual([{ field: 'file', message: 'is incomplete' }]);
+    const cutAfterFile = await app.http
+      .post(`/v1/appeals/${id}/evidence`)
+      .set(owner)
+      .set('Content-Type', 'multipart/form-data; boundary=XX')
+      .send(
+        '--XX\r\nContent-Disposition: form-data; name="file"; filename="whole.txt"\r\n\r\nall of it\r\n' +
+          '--XX\r\nContent-Disposition: form-data; name="internal"\r\n\r\ntr',
+      )
+      .expect(400);
+    expect(cutAfterFile.body.code).toBe('validation_failed');
     expect(await readdir(join(evidenceDir, 'tmp'))).toEqual([]);
     expect(await rowsFor(id)).toEqual([]);
   });

@@ -1,5 +1,3 @@
-import type { MultipartModuleOptions } from '@nestjs/platform-fastify/multipart';
-
 /**
  * Limits for the multipart parser of the upload route. The upload spooler counts every byte it
  * writes and refuses the first one past EVIDENCE_MAX_BYTES (413 naming the limit). The parser's own
@@ -7,15 +5,18 @@ import type { MultipartModuleOptions } from '@nestjs/platform-fastify/multipart'
  * never run more than a buffer ahead of the spooler, and the spooler's answer is always the one given.
  */
 const BACKSTOP_MARGIN = 1024 * 1024;
+// Parts past these counts are refused wholesale; below them each is read and named in the 400.
+const MAX_FILES = 2; // the one file, and a second one to refuse by name
+const MAX_FIELDS = 10; // description and internal, and room to name the unknown ones
 
-export function evidenceUploadOptions(maxBytes: number): MultipartModuleOptions {
+export function evidenceUploadOptions(maxBytes: number) {
   return {
     limits: {
       fileSize: maxBytes + BACKSTOP_MARGIN,
-      files: 1,
-      fields: 2, // description, internal
+      files: MAX_FILES,
+      fields: MAX_FIELDS,
       fieldSize: 4 * 1000, // 1,000 characters of up to 4 UTF-8 bytes
-      parts: 3,
+      parts: MAX_FILES + MAX_FIELDS,
       headerPairs: 20,
     },
     // Browsers and HTTP clients send file names as raw UTF-8; busboy would read them as Latin-1.

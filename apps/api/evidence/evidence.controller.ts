@@ -7,10 +7,8 @@ import {
   Query,
   Res,
   StreamableFile,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileStreamInterceptor, type MultipartFileStream } from '@nestjs/platform-fastify/multipart';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -26,8 +24,10 @@ import { CurrentActor, Roles } from '@redress/auth';
 import {
   DownloadEvidenceUseCase,
   EVIDENCE_CONTENT_TYPES,
+  EVIDENCE_FILE_PART,
   ListEvidenceUseCase,
   MAX_EVIDENCE_DESCRIPTION,
+  type ReceivedFile,
   UploadEvidenceUseCase,
   uploadingAs,
   viewingAs,
@@ -40,6 +40,7 @@ import { IdParam } from '../common/id-param';
 import { attachmentDisposition, downloadHeaders, servedContentType } from './download-headers';
 import { EvidenceResponse, EvidenceStaffResponse, toEvidenceResponse } from './dto/evidence.response.dto';
 import { UploadEvidenceRequest } from './dto/upload-evidence.request.dto';
+import { EvidenceUploadInterceptor, ReceivedEvidenceFile } from './evidence-upload.interceptor';
 
 const EVIDENCE_VIEW_SCHEMA = {
   oneOf: [{ $ref: getSchemaPath(EvidenceStaffResponse) }, { $ref: getSchemaPath(EvidenceResponse) }],
@@ -60,25 +61,38 @@ export class EvidenceController {
   @Roles('appellant', 'reviewer', 'senior_reviewer')
   @AppellantRateLimit()
   @Idempotent()
-  // Listed after @Idempotent so that it runs first: the idempotency key then covers the text fields.
-  @UseInterceptors(FileStreamInterceptor('file'))
+  // Listed after @Idempotent so that it runs first: the idempotency key then covers every text field.
+  @UseInterceptors(EvidenceUploadInterceptor)
   @ApiOperation({
     summary: 'Attach a file to an open appeal',
     description:
-      'multipart/form-data with the optional text fields first and the `file` part last. The file is ' +
-      'streamed (at most EVIDENCE_MAX_BYTES, default 10 MiB), typed from its bytes (PDF, PNG, JPEG, ' +
-      'WebP, UTF-8 plain text, CSV, JSON) and its name sanitised. At most 20 files per appeal. An ' +
-      'Idempotency-Key covers the path and the text fields, not the file bytes.',
+      'multipart/form-data with exactly one `file` part and the optional text fields `description` and ' +
+      '`internal`, in any order: the whole form is read before anything is decided or stored. A second ' +
+      '`file` part, a file in any other part, a field sent twice or an unknown field is a 400 ' +
+      'validation_failed naming it in `errors`, and nothing is stored. The file is streamed to a ' +
+      'temporary file (at most EVIDENCE_MAX_BYTES, default 10 MiB, else 413 payload_too_large), typed ' +
+      'from its bytes (PDF, PNG, JPEG, WebP, UTF-8 plain text, CSV, JSON; anything else 415 ' +
+      'unsupported_media_type) and its name sanitised. At most 20 files per appeal. An Idempotency-Key ' +
+      'covers the path and the text fields, wherever they come in the form, not the file bytes.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
+    description: 'The parts may come in any order; exactly one of them is the file.',
     schema: {
       type: 'object',
-      required: ['file'],
+      required: [EVIDENCE_FILE_PART],
+      additionalProperties: false,
       properties: {
+        [EVIDENCE_FILE_PART]: {
+          type: 'string',
+          format: 'binary',
+          description: 'Exactly one part; its file name is kept, sanitised',
+        },
         description: { type: 'string', maxLength: MAX_EVIDENCE_DESCRIPTION },
-        internal: { type: 'boolean', description: 'Staff only: hidden from the appellant' },
-        file: { type: 'string', format: 'binary' },
+        internal: {
+          type: 'boolean',
+          description: 'Staff only (reviewer, senior_reviewer): hidden from the appellant',
+        },
       },
     },
   })
@@ -100,11 +114,10 @@ export class EvidenceController {
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) appealId: string,
     @Body() fields: UploadEvidenceRequest,
-    @UploadedFile() file: MultipartFileStream | undefined,
+    @ReceivedEvidenceFile() file: ReceivedFile | undefined,
   ): Promise<EvidenceResponse> {
     const evidence = await this.uploadEvidence.execute(actor, appealId, {
-      content: file?.stream,
-      fileName: file?.originalname,
+      file,
       description: fields.description,
       internal: fields.internal,
     });

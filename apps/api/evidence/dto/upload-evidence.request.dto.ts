@@ -8,7 +8,7 @@ import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-valid
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-/** The text fields of the multipart upload; they must come before the `file` part. */
+/** The text fields of the multipart upload, wherever they come in the form. */
 export class UploadEvidenceRequest {
   @ApiPropertyOptional({
     maxLength: MAX_EVIDENCE_DESCRIPTION,
