@@ -104,6 +104,10 @@ describe('Logs never contain credentials, secrets or evidence content', () => {
       .send({ ...suspension, reasonCode: 7 })
       .expect(400);
     await http().get(`/v1/appeals/${randomUUID()}`).set(owner).expect(404);
+    // a token put in the query string, as some clients do, is no more logged than a header
+    const inQuery = app.token(suspension.accountId as string, 'appellant');
+    tokens.push(inQuery);
+    await http().get(`/v1/me/suspensions?limit=5&access_token=${inQuery}`).expect(401);
     await http().get(`/v1/appeals/${appeal.id}`).expect(401);
     const hostile = Object.values(rejectedCredentials()).filter((value) => value !== undefined);
     for (const authorization of hostile) {
@@ -131,6 +135,7 @@ describe('Logs never contain credentials, secrets or evidence content', () => {
     const output = api.output + worker.output;
     const secrets: Record<string, string> = {
       'the JWT signing secret': app.env.AUTH_JWT_SECRET,
+      'the audit signing key': app.env.AUDIT_SIGNING_KEY.split('\n')[1],
       'the webhook secret': webhookSecret,
       'the Idempotency-Key': idempotencyKey,
       'the evidence content': evidenceMarker,
