@@ -19,6 +19,7 @@ import { DeliverySweep } from './relay/delivery-sweep';
 import { OutboxRelay } from './relay/outbox-relay';
 import { BulkJobsProcessor } from './processors/bulk-jobs.processor';
 import { AppealSweeper } from './schedulers/appeal-sweeper';
+import { AuditChainScheduler } from './schedulers/audit-chain-scheduler';
 import { WorkerDrain } from './shutdown/worker-drain';
 
 /** The queue side: outbox relay, processors and schedulers; no HTTP. */
@@ -63,6 +64,7 @@ export class WorkerModule {
         PayoutsProcessor,
         DeliverySweep,
         AppealSweeper,
+        AuditChainScheduler,
         BulkJobsProcessor,
         WorkerDrain,
       ],

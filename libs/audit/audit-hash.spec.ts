@@ -1,4 +1,5 @@
-import { auditHash, GENESIS_HASH, type AuditEventContent } from './audit-hash';
+import { createHash } from 'node:crypto';
+import { auditHash, chainDigest, GENESIS_HASH, type AuditEventContent } from './audit-hash';
 
 const event: AuditEventContent = {
   at: '2026-01-01T00:00:00.000Z',
@@ -27,5 +28,22 @@ describe('auditHash', () => {
     expect(base).toMatch(/^[0-9a-f]{64}$/);
     expect(auditHash('1'.repeat(64), event)).not.toBe(base);
     expect(auditHash(GENESIS_HASH, { ...event, data: { b: 2, a: [1, 2] } })).not.toBe(base);
+  });
+});
+
+describe('chainDigest', () => {
+  const eventHash = auditHash(GENESIS_HASH, event);
+
+  it('is sha256 over the previous digest, the seq in decimal and the event hash, colon-separated', () => {
+    expect(chainDigest(GENESIS_HASH, 42, eventHash)).toBe(
+      createHash('sha256').update(`${GENESIS_HASH}:42:${eventHash}`).digest('hex'),
+    );
+  });
+
+  it('changes with the predecessor, the seq and the event', () => {
+    const base = chainDigest(GENESIS_HASH, 1, eventHash);
+    expect(chainDigest('1'.repeat(64), 1, eventHash)).not.toBe(base);
+    expect(chainDigest(GENESIS_HASH, 2, eventHash)).not.toBe(base);
+    expect(chainDigest(GENESIS_HASH, 1, auditHash('1'.repeat(64), event))).not.toBe(base);
   });
 });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, toPage, type Page } from '@redress/http';
 import { DataSource } from 'typeorm';
+import type { SignedAuditCheckpoint } from './audit-checkpoint';
+import { toCheckpoint, type CheckpointRow } from './persistence/verification-reads';
 
 export interface AuditEventView {
   seq: number;
@@ -35,6 +37,25 @@ export class AuditQueries {
       params,
     );
     return toPage(rows, limit, toView, (r: { seq: string }) => [Number(r.seq)]);
+  }
+
+  /** Newest-first pages of the signed checkpoints (an outsider keeps a copy of them). */
+  async checkpoints(limit: number, cursor?: string): Promise<Page<SignedAuditCheckpoint>> {
+    const [beforeId] = decodeCursor(cursor, ['number']) ?? [];
+    const rows: CheckpointRow[] = await this.dataSource.query(
+      `SELECT id, seq, digest, count, at, signature FROM audit_checkpoints
+        ${beforeId === undefined ? '' : 'WHERE id < $2'} ORDER BY id DESC LIMIT $1`,
+      beforeId === undefined ? [limit + 1] : [limit + 1, beforeId],
+    );
+    return toPage(
+      rows,
+      limit,
+      (row) => {
+        const { id: _id, ...checkpoint } = toCheckpoint(row);
+        return checkpoint;
+      },
+      (row) => [Number(row.id)],
+    );
   }
 
   /** One entity's events in order (the appeal history). */

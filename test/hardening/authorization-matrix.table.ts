@@ -27,6 +27,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   // audit
   'GET /v1/audit': ADMIN,
   'GET /v1/audit/verify': ADMIN,
+  'GET /v1/audit/checkpoints': ADMIN,
+  'POST /v1/audit/checkpoints': ADMIN,
+  'GET /v1/audit/checkpoints/public-key': ADMIN,
 
   // suspensions
   'POST /v1/suspensions': ENFORCEMENT,

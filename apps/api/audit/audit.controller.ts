@@ -1,10 +1,26 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AuditQueries, AuditVerifier } from '@redress/audit';
+import { Controller, Get, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  AuditChainLinker,
+  AuditQueries,
+  AuditSigningKey,
+  AuditVerifier,
+  type SignedAuditCheckpoint,
+} from '@redress/audit';
 import { Roles } from '@redress/auth';
 import { ApiProblems, PageQuery, TrimmedText } from '@redress/http';
 import { IsOptional } from 'class-validator';
 import { ApiPageResponse } from '../common/api-page';
+import { AuditCheckpointResponse } from './audit-checkpoint.dto';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only the events of this entity (appeal, suspension, refund, …)' })
@@ -29,8 +45,23 @@ export class AuditEventResponse {
 export class AuditVerificationResponse {
   @ApiProperty() ok: boolean;
   @ApiProperty({ description: 'Events checked' }) checked: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Lowest seq whose link or hash does not verify' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Lowest seq whose hash, entity link or global-chain link does not verify; for a checkpoint that does ' +
+      'not match (a consistent rewrite), the first seq after the last checkpoint that did',
+  })
   firstBrokenSeq: number | null;
+  @ApiProperty({ description: 'Checkpoints whose signature, count and digest matched' })
+  checkpointsVerified: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Events up to this seq are vouched for by a signed checkpoint; later ones only by the database',
+  })
+  lastCheckpointSeq: number | null;
 }
 
 @ApiTags('audit')
@@ -41,6 +72,8 @@ export class AuditController {
   constructor(
     private readonly queries: AuditQueries,
     private readonly verifier: AuditVerifier,
+    private readonly linker: AuditChainLinker,
+    private readonly signingKey: AuditSigningKey,
   ) {}
 
   @Get()
@@ -55,5 +88,38 @@ export class AuditController {
   @ApiProblems()
   verify(): Promise<AuditVerificationResponse> {
     return this.verifier.verify();
+  }
+
+  @Get('checkpoints')
+  @ApiOperation({ summary: 'Signed checkpoints of the global chain, newest first (keep a copy outside)' })
+  @ApiPageResponse(AuditCheckpointResponse)
+  @ApiProblems()
+  checkpoints(@Query() query: PageQuery) {
+    return this.queries.checkpoints(query.limit, query.cursor);
+  }
+
+  @Post('checkpoints')
+  @ApiOperation({
+    summary: 'Link and sign now',
+    description:
+      'Waits up to 5 s for the transactions in flight to end, then links every event committed before the ' +
+      'call and signs a checkpoint; past the wait, the checkpoint covers what is final by then (see seq).',
+  })
+  @ApiCreatedResponse({ type: AuditCheckpointResponse })
+  @ApiProblems()
+  checkpointNow(): Promise<SignedAuditCheckpoint> {
+    return this.linker.checkpointNow();
+  }
+
+  @Get('checkpoints/public-key')
+  @ApiOperation({ summary: 'The Ed25519 public key that verifies the checkpoints, as SPKI PEM' })
+  @ApiProduces('application/x-pem-file')
+  @ApiOkResponse({ content: { 'application/x-pem-file': { schema: { type: 'string' } } } })
+  @ApiProblems()
+  publicKey(): StreamableFile {
+    return new StreamableFile(Buffer.from(this.signingKey.publicKeyPem), {
+      type: 'application/x-pem-file',
+      disposition: 'attachment; filename="audit-public-key.pem"',
+    });
   }
 }

@@ -10,6 +10,7 @@ import { LedgerBalanceUpsert1763700000008 } from './1763700000008-ledger-balance
 import { OutboxLanes1763700000009 } from './1763700000009-outbox-lanes';
 import { AuditAppend1763700000010 } from './1763700000010-audit-append';
 import { AppRole1763700000011 } from './1763700000011-app-role';
+import { AuditCheckpoints1763700000012 } from './1763700000012-audit-checkpoints';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   OutboxLanes1763700000009,
   AuditAppend1763700000010,
   AppRole1763700000011,
+  AuditCheckpoints1763700000012,
 ];
