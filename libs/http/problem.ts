@@ -30,6 +30,7 @@ const TITLES: Record<ErrorCode, string> = {
   refund_exceeds_balance: 'The refund exceeds the refundable balance',
   reopen_window_closed: 'The reopen window has closed',
   idempotency_key_reused: 'Idempotency-Key reused with a different request',
+  amount_out_of_range: 'An amount is larger than Redress can hold',
   rate_limited: 'Too many requests',
   internal_error: 'Internal error',
   dependency_unavailable: 'A dependency is unavailable',

@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   refund_exceeds_balance: 422,
   reopen_window_closed: 422,
   idempotency_key_reused: 422,
+  amount_out_of_range: 422,
   rate_limited: 429,
   internal_error: 500,
   dependency_unavailable: 503,

@@ -7,6 +7,12 @@ export interface Money {
   currency: string;
 }
 
+/** The largest single amount taken: 10^12 minor units, ten billion of a currency with cents. */
+export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
+
+/** The most an account may hold in one currency, so that every balance reads back exactly as a JS number. */
+export const MAX_BALANCE_MINOR = Number.MAX_SAFE_INTEGER;
+
 export function money(amountMinor: number, currency: string): Money {
   if (!Number.isSafeInteger(amountMinor)) {
     throw new DomainError('validation_failed', 'amountMinor must be an integer');

@@ -135,4 +135,109 @@ describe('Input rules: what every text, date, identifier, currency, amount and c
         await suspend({ frozenBalance: { amountMinor: 100, currency } }).expect(201);
     });
   });
+
+  describe('amounts: at most 10^12 minor units each, and what an account holds stays within the safe integers', () => {
+    const MAX_AMOUNT = 1_000_000_000_000;
+    const frozen = (accountId: string, amountMinor: number, currency = 'USD') =>
+      suspensionRequest({ accountId, frozenBalance: { amountMinor, currency } });
+    const frozenOf = (accountId: string) =>
+      app.query<{ n: string }>(`SELECT count(*)::text AS n FROM suspensions WHERE account_id = $1`, [
+        accountId,
+      ]);
+
+    it('refuses 1,100 items for one account at 9007199254740991 with 422 naming each item, writing nothing', async () => {
+      const items = Array.from({ length: 1100 }, () => frozen('acct_huge', Number.MAX_SAFE_INTEGER));
+      const res = await batch(items).expect(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.code).toBe('amount_out_of_range');
+      expect(fieldsOf(res)).toHaveLength(1100);
+      expect(fieldsOf(res)).toContain('items[1099].frozenBalance.amountMinor');
+      expect(await frozenOf('acct_huge')).toEqual([{ n: '0' }]);
+    });
+
+    it('takes 10^12 and refuses 10^12 + 1 on a single suspension', async () => {
+      await suspend({ frozenBalance: { amountMinor: MAX_AMOUNT, currency: 'USD' } }).expect(201);
+      const over = await suspend({ frozenBalance: { amountMinor: MAX_AMOUNT + 1, currency: 'USD' } }).expect(
+        422,
+      );
+      expect(over.body.code).toBe('amount_out_of_range');
+      expect(fieldsOf(over)).toEqual(['frozenBalance.amountMinor']);
+      // not even a safe integer: a malformed number, 400
+      const unsafe = await suspend({ frozenBalance: { amountMinor: 2 ** 60, currency: 'USD' } }).expect(400);
+      expect(fieldsOf(unsafe)).toEqual(['frozenBalance.amountMinor']);
+    });
+
+    it('caps the sum per account and currency, within a batch and against what is already frozen', async () => {
+      const fits = Math.floor(Number.MAX_SAFE_INTEGER / MAX_AMOUNT); // 9,007 items of 10^12
+      const overflowing = Array.from({ length: fits + 1 }, () => frozen('acct_rich', MAX_AMOUNT));
+      const refused = await batch(overflowing).expect(422);
+      expect(fieldsOf(refused)).toEqual([`items[${fits}].frozenBalance.amountMinor`]);
+      expect(await frozenOf('acct_rich')).toEqual([{ n: '0' }]);
+
+      await batch(overflowing.slice(0, fits)).expect(200);
+      const single = await suspend({
+        accountId: 'acct_rich',
+        frozenBalance: { amountMinor: MAX_AMOUNT, currency: 'USD' },
+      }).expect(422);
+      expect(fieldsOf(single)).toEqual(['frozenBalance.amountMinor']);
+      const more = await batch([frozen('acct_other', MAX_AMOUNT), frozen('acct_rich', MAX_AMOUNT)]).expect(
+        422,
+      );
+      expect(fieldsOf(more)).toEqual(['items[1].frozenBalance.amountMinor']);
+      // another currency, another account, or nothing frozen: still taken
+      await batch([
+        frozen('acct_rich', MAX_AMOUNT, 'EUR'),
+        frozen('acct_other', MAX_AMOUNT),
+        frozen('acct_rich', 0),
+      ]).expect(200);
+      const [book] = await app.query<{ balance: string }>(
+        `SELECT balance_minor::text AS balance FROM ledger_balances WHERE account_id = 'acct_rich' AND book = 'customer_frozen' AND currency = 'USD'`,
+      );
+      expect(book.balance).toBe(String(fits * MAX_AMOUNT));
+    });
+
+    it('answers a refund or a decision refund of 9007199254740991 with 422 refund_exceeds_balance, never 500', async () => {
+      const suspension = await suspend().expect(201);
+      const owner = app.bearer(suspension.body.accountId as string, 'appellant');
+      const reviewer = app.bearer('rules_reviewer', 'reviewer');
+      for (const amountMinor of [Number.MAX_SAFE_INTEGER, MAX_AMOUNT + 1]) {
+        const refund = await app.http
+          .post('/v1/refunds')
+          .set(reviewer)
+          .send({ suspensionId: suspension.body.id, amountMinor, reason: 'Prepaid credit goes back' });
+        expect({ status: refund.status, code: refund.body.code }).toEqual({
+          status: 422,
+          code: 'refund_exceeds_balance',
+        });
+      }
+      const unsafe = await app.http
+        .post('/v1/refunds')
+        .set(reviewer)
+        .send({ suspensionId: suspension.body.id, amountMinor: 1e300, reason: 'Prepaid credit goes back' });
+      expect(unsafe.status).toBe(400);
+
+      const appeal = await app.http
+        .post('/v1/appeals')
+        .set(owner)
+        .send({
+          suspensionId: suspension.body.id,
+          statement: 'The flagged traffic was our own test suite.',
+          requestedRemedy: 'refund_only',
+        })
+        .expect(201);
+      await app.http.post(`/v1/appeals/${appeal.body.id}/claim`).set(reviewer).expect(200);
+      const decided = await app.http
+        .post(`/v1/appeals/${appeal.body.id}/decision`)
+        .set(reviewer)
+        .send({
+          outcome: 'overturned',
+          rationale: 'The traffic was the customer’s own evaluation suite.',
+          refund: { amountMinor: Number.MAX_SAFE_INTEGER },
+        });
+      expect({ status: decided.status, code: decided.body.code }).toEqual({
+        status: 422,
+        code: 'refund_exceeds_balance',
+      });
+    });
+  });
 });

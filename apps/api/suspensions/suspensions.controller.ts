@@ -70,6 +70,7 @@ export class SuspensionsController {
   })
   @ApiProblems(
     'external_ref_conflict',
+    'amount_out_of_range',
     'idempotency_key_reused',
     'idempotency_request_in_progress',
     'payload_too_large',
@@ -91,7 +92,12 @@ export class SuspensionsController {
   @Idempotent()
   @ApiJsonSchemaBody(SuspensionBatchSchema)
   @ApiOkResponse({ type: SuspensionBatchResponse, description: 'All items committed in one transaction' })
-  @ApiProblems('payload_too_large', 'idempotency_key_reused', 'idempotency_request_in_progress')
+  @ApiProblems(
+    'amount_out_of_range',
+    'payload_too_large',
+    'idempotency_key_reused',
+    'idempotency_request_in_progress',
+  )
   async batch(
     @CurrentActor() actor: Actor,
     @Body(new JsonSchemaPipe(SuspensionBatchSchema)) body: SuspensionBatchRequest,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation, UnitOfWork } from '@redress/database';
 import { Clock, type Actor } from '@redress/kernel';
-import type { NewSuspension } from '../domain/suspension';
+import type { NewSuspension, Suspension } from '../domain/suspension';
 import { SuspensionRepository } from '../persistence/suspension.repository';
 import { SuspensionWriter } from './suspension-writer';
 
@@ -28,12 +28,15 @@ export class CreateSuspensionBatchUseCase {
   ): Promise<{ created: number; skipped: number }> {
     const now = this.clock.now();
     const built = items.map((item) => this.writer.build(actor, { ...item, waveId }, now));
+    const indexOf = new Map(built.map((b, index) => [b.suspension.id, index]));
+    const fieldOf = (s: Suspension) => `items[${indexOf.get(s.id)}].frozenBalance.amountMinor`;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.uow.run(async (tx) => {
           if (waveId) await this.writer.assertWaveExists(tx, waveId);
           const createdIds = new Set(await this.suspensions.insertManyIfNew(tx, built));
           const created = built.filter((b) => createdIds.has(b.suspension.id)).map((b) => b.suspension);
+          await this.writer.assertAmountsFit(tx, created, fieldOf);
           await this.writer.recordCreated(tx, actor, created, 'bulk');
           return { created: created.length, skipped: items.length - created.length };
         });

@@ -36,6 +36,7 @@ export class CreateSuspensionUseCase {
         const { payloadHash: _, ...unchanged } = existing;
         return { suspension: unchanged, created: false };
       }
+      await this.writer.assertAmountsFit(tx, [suspension], () => 'frozenBalance.amountMinor');
       await this.writer.recordCreated(tx, actor, [suspension]);
       return { suspension, created: true };
     });

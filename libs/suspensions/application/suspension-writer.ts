@@ -3,10 +3,11 @@ import { AuditLog } from '@redress/audit';
 import { AppConfig } from '@redress/config';
 import type { Tx } from '@redress/database';
 import { DAY_MS, DomainError, addMs, newId, type Actor } from '@redress/kernel';
-import { freezeEntry, LedgerService } from '@redress/ledger';
+import { ACCOUNT_BOOKS, freezeEntry, LedgerService } from '@redress/ledger';
 import { Outbox, type OutboxLane } from '@redress/outbox';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
+import { frozenAmountProblems, holdingKey } from '../domain/frozen-amounts';
 import { suspensionNoticePayload } from '../domain/notice';
 import type { NewSuspension, Suspension } from '../domain/suspension';
 
@@ -72,6 +73,36 @@ export class SuspensionWriter {
         { field: 'waveId', message: 'unknown wave' },
       ]);
     }
+  }
+
+  /**
+   * Refuses new suspensions whose frozen balances cannot be held (frozenAmountProblems) with 422
+   * amount_out_of_range, so the caller's transaction writes nothing; called before recordCreated, whose
+   * ledger postings would otherwise overflow. What an account already holds is its account books' balance.
+   */
+  async assertAmountsFit(
+    tx: Tx,
+    created: Suspension[],
+    fieldOf: (suspension: Suspension) => string,
+  ): Promise<void> {
+    const freezing = created.filter((s) => s.frozenBalance.amountMinor > 0);
+    if (freezing.length === 0) return;
+    const rows: { account_id: string; currency: string; held: string }[] = await tx.query(
+      `SELECT account_id, currency, sum(balance_minor)::text AS held FROM ledger_balances
+        WHERE book = ANY($1) AND (account_id, currency) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+        GROUP BY account_id, currency`,
+      [ACCOUNT_BOOKS, freezing.map((s) => s.accountId), freezing.map((s) => s.frozenBalance.currency)],
+    );
+    const held = new Map(rows.map((r) => [holdingKey(r.account_id, r.currency), Number(r.held)]));
+    const problems = frozenAmountProblems(created, held, fieldOf);
+    if (problems.length === 0) return;
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw new DomainError(
+      'amount_out_of_range',
+      `A frozen balance cannot be held: ${first.field} ${first.message}${more}`,
+      problems,
+    );
   }
 
   /**

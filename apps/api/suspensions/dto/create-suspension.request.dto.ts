@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { CURRENCY, IDENTIFIER, NOT_AFTER_NOW, NOT_BEFORE, TRIM, TrimmedText } from '@redress/http';
-import { MAX_SUBJECT_LENGTH } from '@redress/kernel';
+import { MAX_AMOUNT_MINOR, MAX_BALANCE_MINOR, MAX_SUBJECT_LENGTH } from '@redress/kernel';
 import {
   EARLIEST_SUSPENSION_DATE,
   LOCALES,
@@ -35,7 +35,9 @@ const MoneyInput = closed({
     minimum: 0,
     maximum: Number.MAX_SAFE_INTEGER,
     example: 12500,
-    description: 'Integer minor units (cents)',
+    description:
+      `Integer minor units (cents): at most ${MAX_AMOUNT_MINOR}, and with what the account already ` +
+      `holds in the currency at most ${MAX_BALANCE_MINOR}, else 422 amount_out_of_range`,
   }),
   currency: Type.String({ [CURRENCY]: true, example: 'USD', description: 'ISO 4217 code in use' }),
 });
