@@ -29,18 +29,48 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** The type of each part of a keyset cursor; a forged cursor is a 400, never a failed cast in SQL. */
-export type CursorPart = 'number' | 'timestamp' | 'uuid';
+/**
+ * The type of each part of a keyset cursor; a forged cursor is a 400, never a failed cast in SQL. A
+ * range stands for an integer the query casts to a narrower type (an appeal's priority, 0–100).
+ */
+export type CursorPart = 'number' | 'timestamp' | 'uuid' | { min: number; max: number };
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
-const VALID: Record<CursorPart, (v: unknown) => boolean> = {
-  number: (v) => typeof v === 'number' && Number.isSafeInteger(v),
-  timestamp: (v) =>
-    typeof v === 'string' &&
-    TIMESTAMP.test(v) &&
-    !Number.isNaN(Date.parse(v.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))),
-  uuid: (v) => isUuid(v),
-};
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** An instant PostgreSQL takes as it is written: no year 0, no 30 February, no hour 24, offsets within ±15:59. */
+function isTimestamp(value: unknown): boolean {
+  const match = typeof value === 'string' ? TIMESTAMP.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0));
+  return (
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 15 &&
+    offsetMinutes <= 59
+  );
+}
+
+const isSafeInteger = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+
+function isValidPart(part: CursorPart, value: unknown): boolean {
+  if (typeof part === 'object') return isSafeInteger(value) && value >= part.min && value <= part.max;
+  if (part === 'number') return isSafeInteger(value);
+  return part === 'timestamp' ? isTimestamp(value) : isUuid(value);
+}
 
 export function decodeCursor(
   cursor: string | undefined,
@@ -49,7 +79,11 @@ export function decodeCursor(
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => VALID[shape[i]](part))) {
+    if (
+      Array.isArray(key) &&
+      key.length === shape.length &&
+      key.every((value, i) => isValidPart(shape[i], value))
+    ) {
       return key as (string | number)[];
     }
   } catch {

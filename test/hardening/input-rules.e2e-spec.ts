@@ -240,4 +240,64 @@ describe('Input rules: what every text, date, identifier, currency, amount and c
       });
     });
   });
+
+  describe('forged cursors are 400, never a failed cast in SQL', () => {
+    const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const ID = '0b7f2c1e-8f4a-4c6e-9a37-2f1d5e6c7b80';
+    const impossible = ['2026-02-30T00:00:00Z', '0000-01-01T00:00:00Z', '2026-01-01 00:00:00+16'];
+
+    it.each([
+      ...impossible.map((at) => [50, at, ID]),
+      [101, '2026-01-01T00:00:00Z', ID],
+      [-1, '2026-01-01T00:00:00Z', ID],
+      [2 ** 40, '2026-01-01T00:00:00Z', ID],
+    ])('GET /v1/review/queue refuses [%p, %p, …]', async (...key) => {
+      const res = await app.http
+        .get('/v1/review/queue')
+        .query({ cursor: cursor(key) })
+        .set(app.bearer('rules_reviewer', 'reviewer'));
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'validation_failed' });
+      expect(fieldsOf(res)).toEqual(['cursor']);
+    });
+
+    it.each(impossible)('GET /v1/me/suspensions and /v1/refunds refuse a cursor at %s', async (at) => {
+      for (const [path, as] of [
+        ['/v1/me/suspensions', app.bearer('acct_rules', 'appellant')],
+        ['/v1/refunds', app.bearer('rules_finance', 'finance')],
+      ] as const) {
+        const res = await app.http
+          .get(path)
+          .query({ cursor: cursor([at, ID]) })
+          .set(as);
+        expect({ path, status: res.status, code: res.body.code }).toEqual({
+          path,
+          status: 400,
+          code: 'validation_failed',
+        });
+      }
+    });
+
+    it('still pages through the queue with the cursors it hands out', async () => {
+      for (let i = 0; i < 3; i += 1) {
+        const suspension = await suspend().expect(201);
+        await app.http
+          .post('/v1/appeals')
+          .set(app.bearer(suspension.body.accountId as string, 'appellant'))
+          .send({
+            suspensionId: suspension.body.id,
+            statement: 'The flagged traffic was our own test suite.',
+            requestedRemedy: 'reinstate',
+          })
+          .expect(201);
+      }
+      const reviewer = app.bearer('rules_reviewer', 'reviewer');
+      const first = await app.http.get('/v1/review/queue').query({ limit: 2 }).set(reviewer).expect(200);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      await app.http
+        .get('/v1/review/queue')
+        .query({ limit: 2, cursor: first.body.nextCursor })
+        .set(reviewer)
+        .expect(200);
+    });
+  });
 });

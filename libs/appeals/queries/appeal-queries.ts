@@ -21,6 +21,9 @@ export interface QueueFilter {
   slaBreached?: boolean;
 }
 
+// SPEC §4's priority range (the appeals CHECK): a cursor's priority outside it is forged, and would not fit ::int
+const PRIORITY_RANGE = { min: 0, max: 100 };
+
 @Injectable()
 export class AppealQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -63,7 +66,7 @@ export class AppealQueries {
     if (filter.assignee === 'none') where.push('a.assignee_id IS NULL');
     else if (filter.assignee)
       where.push(`a.assignee_id = $${params.push(filter.assignee === 'me' ? callerId : filter.assignee)}`);
-    const after = decodeCursor(cursor, ['number', 'timestamp', 'uuid']);
+    const after = decodeCursor(cursor, [PRIORITY_RANGE, 'timestamp', 'uuid']);
     if (after) {
       // −priority ascending is priority descending: one row comparison, one range of appeals_queue
       const [p, s, i] = [params.push(after[0]), params.push(after[1]), params.push(after[2])];
