@@ -1,21 +1,34 @@
-import type { AppConfig } from '@redress/config';
+import { ConfigError, type AppConfig } from '@redress/config';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
+import { APP_ROLE } from './migrations/app-role';
 
 /**
  * Creates the database if missing and applies pending migrations, as the owner (DATABASE_MIGRATION_URL);
- * safe to run from several processes.
+ * safe to run from several processes. Started with only the restricted role's URL, an app applies
+ * nothing: it checks that nothing is pending and refuses to start otherwise.
  */
 export async function migrate(config: AppConfig): Promise<string[]> {
   await ensureDatabase(config.migrationDatabaseUrl);
   const dataSource = new DataSource(
-    dataSourceOptions(config, { poolSize: 1, url: config.migrationDatabaseUrl } as Partial<DataSourceOptions>),
+    dataSourceOptions(config, {
+      poolSize: 1,
+      url: config.migrationDatabaseUrl,
+    } as Partial<DataSourceOptions>),
   );
   await dataSource.initialize();
   try {
     // Serialise concurrent starters (N API + M worker processes) on one advisory lock.
     await dataSource.query('SELECT pg_advisory_lock(7350001)');
+    const [{ user }] = (await dataSource.query('SELECT current_user AS user')) as { user: string }[];
+    // (on a database never migrated, even looking fails: the role may not create the migrations table)
+    if (user === APP_ROLE && (await dataSource.showMigrations().catch(() => true))) {
+      throw new ConfigError(
+        `Database migrations are pending and ${APP_ROLE} may not apply them: run "npm run migrate" with ` +
+          `DATABASE_MIGRATION_URL set to the owner's URL, or give this process DATABASE_MIGRATION_URL.`,
+      );
+    }
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     await dataSource.query('SELECT pg_advisory_unlock(7350001)');
     return applied.map((m) => m.name);

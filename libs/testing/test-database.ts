@@ -24,6 +24,18 @@ export async function createTestDatabase(
   return { name, url: databaseUrl(name), appUrl: appDatabaseUrl(name) };
 }
 
+/** A database with nothing in it (not even migrations), dropped with the run's others. */
+export async function createEmptyDatabase(
+  label: string,
+): Promise<{ name: string; url: string; appUrl: string }> {
+  const name = `redress_test_${testRunId()}_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+  return { name, url: databaseUrl(name), appUrl: appDatabaseUrl(name) };
+}
+
 /**
  * Drops a test file's database once its connections are closed. Without FORCE: terminating a
  * connection some library still holds would raise an unhandled error in the middle of another test

@@ -1,4 +1,4 @@
-import { AppProcess, TestApp } from '@redress/testing';
+import { AppProcess, createEmptyDatabase, TestApp } from '@redress/testing';
 import { connect } from 'node:net';
 import request from 'supertest';
 
@@ -26,9 +26,10 @@ describe('Boot: development tokens and configuration errors', () => {
   afterAll(() => app.close());
 
   it('with the built-in development secret, the API warns and listens on 127.0.0.1 only', async () => {
+    // (with the restricted role's URL alone, too: an app applies no migration, it checks none is pending)
     const api = await AppProcess.start(
       'api',
-      { ...app.env, NODE_ENV: 'development', AUTH_JWT_SECRET: '' },
+      { ...app.env, NODE_ENV: 'development', AUTH_JWT_SECRET: '', DATABASE_MIGRATION_URL: '' },
       { captureOutput: true },
     );
     try {
@@ -65,6 +66,20 @@ describe('Boot: development tokens and configuration errors', () => {
     } finally {
       await api.kill();
     }
+  });
+
+  it('started with only the restricted role on a database never migrated, an app refuses in one line', async () => {
+    const empty = await createEmptyDatabase('hardening_boot_empty');
+    const refused = await AppProcess.refusal('worker', {
+      ...app.env,
+      DATABASE_URL: empty.appUrl,
+      DATABASE_MIGRATION_URL: '',
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.output.trim()).toMatch(
+      /^redress-worker: Database migrations are pending and redress_app may not apply them/,
+    );
+    expect(refused.output.trim().split('\n')).toHaveLength(1);
   });
 
   it.each([

@@ -43,6 +43,8 @@ export class AppRole1763700000011 implements MigrationInterface {
     );
     await grantToAppRole(q, ['idempotency_keys'], 'SELECT, INSERT, UPDATE, DELETE');
     await q.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}`);
+    // an app started with the role's URL alone checks that no migration is pending (migrate())
+    await grantToAppRole(q, ['schema_migrations'], 'SELECT');
   }
 
   async down(q: QueryRunner): Promise<void> {
