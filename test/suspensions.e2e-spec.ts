@@ -1,4 +1,5 @@
 import { eventually, suspensionRequest, TestApp } from '@redress/testing';
+import { randomUUID } from 'node:crypto';
 
 describe('Suspensions: enforcement suspends, the appellant sees why, the notice reaches the inbox', () => {
   let app: TestApp;
@@ -121,6 +122,45 @@ describe('Suspensions: enforcement suspends, the appellant sees why, the notice 
       .send(suspensionRequest())
       .expect(403);
     expect(forbidden.body.code).toBe('forbidden');
+  });
+
+  it('shows and lets lift a suspension only to the enforcement client that sent it; other staff see all', async () => {
+    const created = await app.http
+      .post('/v1/suspensions')
+      .set(enforcement())
+      .send(suspensionRequest())
+      .expect(201);
+    const id = created.body.id as string;
+    const rival = app.bearer('enforcer_2', 'enforcement');
+    const hidden = await app.http.get(`/v1/suspensions/${id}`).set(rival).expect(404);
+    const missing = await app.http.get(`/v1/suspensions/${randomUUID()}`).set(rival).expect(404);
+    expect(hidden.body).toMatchObject({ code: 'not_found', detail: missing.body.detail });
+    expect(hidden.text).not.toContain('distill-v3');
+    const lift = await app.http
+      .post(`/v1/suspensions/${id}/lift`)
+      .set(rival)
+      .send({ reason: 'not my suspension to lift' })
+      .expect(404);
+    expect(lift.body.code).toBe('not_found');
+    const [row] = await app.query<{ status: string }>('SELECT status FROM suspensions WHERE id = $1', [id]);
+    expect(row.status).toBe('active');
+
+    for (const as of [
+      enforcement(),
+      app.bearer('rev_1', 'reviewer'),
+      app.bearer('senior_1', 'senior_reviewer'),
+      app.bearer('fin_1', 'finance'),
+      app.bearer('admin_1', 'admin'),
+      app.bearer('enforcer_2', 'enforcement', 'reviewer'),
+    ]) {
+      const seen = await app.http.get(`/v1/suspensions/${id}`).set(as).expect(200);
+      expect(seen.body.signals).toEqual({ detector: 'distill-v3', score: 0.97 });
+    }
+    await app.http
+      .post(`/v1/suspensions/${id}/lift`)
+      .set(app.bearer('admin_1', 'admin'))
+      .send({ reason: 'an admin may lift any suspension' })
+      .expect(200);
   });
 
   it('answers 400 problem+json listing each bad field, and unknown fields, writing nothing', async () => {
