@@ -21,67 +21,173 @@ const toBool = ({ value }: { value: unknown }) =>
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const URL_OPTS = { require_tld: false, protocols: ['http', 'https'] };
 
-/** Every environment variable Redress reads, with its default. The README table mirrors this class. */
+/**
+ * Every environment variable Redress reads, with its default. docs/configuration.md is generated from
+ * this class (`npm run docs:config`, checked by libs/config/configuration-doc.spec.ts): the comment on
+ * each property is its meaning there, and `@default` states a default the class cannot show.
+ */
 export class EnvironmentVariables {
+  /**
+   * `production` refuses to start without a token key (`AUTH_JWT_SECRET` or `AUTH_JWT_PUBLIC_KEY`) and
+   * without `AUDIT_SIGNING_KEY`; `development` with neither token key serves `POST /v1/dev/token` and listens
+   * on 127.0.0.1 only; `test` is what the test suites run with.
+   */
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' =
     'development';
+  /** The API's HTTP port. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  /** Level of the JSON log lines (pino) on standard output. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
-  // slow clients (slow-loris): a whole request must arrive within the first; an idle socket closes after the second
+  /**
+   * A whole request, head and body, must arrive within this, else 408 and the connection closes
+   * (slow clients).
+   */
   @Transform(toInt) @IsInt() @Min(100) HTTP_REQUEST_TIMEOUT_MS = 30000;
+  /** A connection with no traffic at all is closed after this. */
   @Transform(toInt) @IsInt() @Min(100) HTTP_CONNECTION_TIMEOUT_MS = 60000;
 
+  /**
+   * PostgreSQL as the API and the worker use it; in production the restricted role `redress_app`,
+   * which owns nothing.
+   */
   @IsString() DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/redress';
-  // the owner that runs migrations; the apps themselves connect as DATABASE_URL (the restricted role)
+  /**
+   * The database owner, who creates the database if missing and applies the migrations. In
+   * production keep it out of the apps' environment and run `npm run migrate` with it before they start.
+   * @default `DATABASE_URL`
+   */
   @Transform(emptyToUndefined) @IsOptional() @IsString() DATABASE_MIGRATION_URL?: string;
+  /** PostgreSQL connections per process. */
   @Transform(toInt) @IsInt() @Min(1) @Max(500) DATABASE_POOL_SIZE = 20;
+  /** Longest any SQL statement may run. */
   @Transform(toInt) @IsInt() @Min(100) DATABASE_STATEMENT_TIMEOUT_MS = 15000;
+  /**
+   * How long a request waits for a database connection before it is answered 503
+   * `dependency_unavailable`.
+   */
   @Transform(toInt) @IsInt() @Min(100) DATABASE_CONNECT_TIMEOUT_MS = 5000;
 
+  /** Redis, which holds the job queues and the rate-limit counters. */
   @IsString() REDIS_URL = 'redis://127.0.0.1:6379';
+  /** Prefix of every Redis key, so that several installations or test runs can share one Redis. */
   @IsString() @MinLength(1) REDIS_KEY_PREFIX = 'redress';
 
+  /**
+   * HS256 key (at least 16 characters) that verifies bearer tokens.
+   * @default a built-in development secret outside production, with a warning at start
+   */
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16) AUTH_JWT_SECRET?: string;
+  /**
+   * RS256 public key (PEM; `\n` for newlines on one line) that verifies bearer tokens; takes
+   * precedence over `AUTH_JWT_SECRET`.
+   */
   @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_JWT_PUBLIC_KEY?: string;
+  /** The `iss` claim every token must carry. */
   @IsString() AUTH_JWT_ISSUER = 'redress';
+  /** The `aud` claim every token must carry. */
   @IsString() AUTH_JWT_AUDIENCE = 'redress-api';
+  /**
+   * Longest token lifetime accepted: `exp` minus `iat` (minus now when there is no `iat`);
+   * a longer-lived token is a 401.
+   */
   @Transform(toInt) @IsInt() @Min(60) AUTH_MAX_TOKEN_TTL_SECONDS = 86400;
 
-  // Ed25519 private key (PKCS#8 PEM) that signs audit checkpoints; generated into ./data in development
+  /**
+   * Ed25519 private key (PKCS#8 PEM; `\n` for newlines on one line) that signs the audit
+   * checkpoints. Required in production; keep it out of the database and its backups.
+   * @default generated into `data/audit-signing-key.pem` in development (kept in memory under `test`)
+   */
   @Transform(emptyToUndefined) @IsOptional() @IsString() AUDIT_SIGNING_KEY?: string;
+  /** The worker signs a checkpoint of the global audit chain at least this often. */
   @Transform(toInt) @IsInt() @Min(1) AUDIT_CHECKPOINT_SECONDS = 60;
 
+  /**
+   * How long after a suspension its account holder may appeal (the EU Digital Services Act asks
+   * for at least six months).
+   */
   @Transform(toInt) @IsInt() @Min(1) @Max(3650) APPEAL_WINDOW_DAYS = 180;
-  // fractional hours allowed (tests and drills use a few seconds)
+  /**
+   * From filing to the decision deadline; the clock pauses while the appeal awaits the
+   * appellant. Fractions are allowed (tests and drills use a few seconds).
+   */
   @Transform(toInt) @IsNumber() @Min(0.0001) APPEAL_DECISION_SLA_HOURS = 336;
+  /** Appellant writes per subject per minute (one fixed window in Redis); more are a 429. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000) RATE_LIMIT_PER_MINUTE = 30;
+  /** The out-of-court dispute settlement body that decision notices name. */
   @IsString() ODS_BODY_NAME = 'Appeals Centre Europe';
+  /** That body's web address, in decision notices. */
   @IsUrl(URL_OPTS) ODS_BODY_URL = 'https://www.appealscentre.eu';
 
+  /**
+   * Local evidence storage, content-addressed; uploads are spooled into its `tmp` folder. Nothing
+   * serves it.
+   */
   @IsString() EVIDENCE_DIR = './data/evidence';
+  /** Largest evidence file (10 MiB); the byte after it ends the upload with 413. */
   @Transform(toInt) @IsInt() @Min(1) EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+  /**
+   * When set, evidence is stored in this S3-compatible bucket instead of `EVIDENCE_DIR` (needed
+   * with more than one API process); credentials come from the AWS SDK's default chain, e.g.
+   * `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`.
+   */
   @Transform(emptyToUndefined) @IsOptional() @IsString() EVIDENCE_S3_BUCKET?: string;
+  /** An S3-compatible endpoint other than AWS, addressed path-style. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) EVIDENCE_S3_ENDPOINT?: string;
+  /** The bucket's region. */
   @IsString() EVIDENCE_S3_REGION = 'us-east-1';
 
+  /**
+   * How approved refunds are paid: `manual` (finance records each payment) or `webhook` (a signed
+   * request to `PAYOUT_WEBHOOK_URL`).
+   */
   @IsIn(['manual', 'webhook']) PAYOUT_PROVIDER: 'manual' | 'webhook' = 'manual';
+  /** Where the `webhook` payout provider sends payout requests; required with it. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) PAYOUT_WEBHOOK_URL?: string;
+  /** HMAC key that signs payout requests; required with the `webhook` payout provider. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() PAYOUT_WEBHOOK_SECRET?: string;
 
+  /** SMTP server for e-mail notices, e.g. `smtp://user:password@mail:587`; unset, no e-mail is sent. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() SMTP_URL?: string;
+  /** Sender of e-mail notices. */
   @IsString() MAIL_FROM = 'Redress <no-reply@redress.local>';
+  /** Receives every account and staff notice as a signed webhook. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) NOTIFY_WEBHOOK_URL?: string;
+  /** HMAC key that signs notification and platform webhooks; unset, they are sent unsigned. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() NOTIFY_WEBHOOK_SECRET?: string;
+  /** Receives `suspension.lifted` webhooks, for the platform to reinstate the account. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) PLATFORM_WEBHOOK_URL?: string;
+  /** Where staff notices (`sla.breached`) are e-mailed. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() STAFF_EMAIL?: string;
+  /** Delivery attempts before an e-mail or webhook notification is `dead`. */
   @Transform(toInt) @IsInt() @Min(1) @Max(50) NOTIFY_MAX_ATTEMPTS = 8;
+  /**
+   * Base of the retry backoff: after the n-th failure, a random wait between half and all of
+   * this × 2^(n−1), at most 6 h.
+   */
   @Transform(toInt) @IsInt() @Min(10) NOTIFY_BACKOFF_MS = 1000;
 
+  /** How often the worker looks for new outbox rows. */
   @Transform(toInt) @IsInt() @Min(10) OUTBOX_POLL_MS = 100;
+  /**
+   * An event relayed to Redis and not finished after this is relayed again (Redis lost it);
+   * also a delivery's lease, after which the sweep queues it again.
+   */
   @Transform(toInt) @IsInt() @Min(1000) OUTBOX_RELAY_TIMEOUT_MS = 60000;
+  /**
+   * How often the worker sweeps for SLA breaches, ended information requests, reminders and
+   * deliveries owed.
+   */
   @Transform(toInt) @IsInt() @Min(50) SWEEP_INTERVAL_MS = 5000;
+  /** Jobs each worker process runs at once, per queue. */
   @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 16;
+  /**
+   * Pace of a ban wave's notices, across all workers: 25,000 go out in about 27 s, and the
+   * receiving webhook and mail relay are not taken by storm. At this pace they use about one core (worker
+   * and PostgreSQL together); on a machine shared with the API a slower pace leaves more of it to a wave
+   * still arriving (docs/performance.md).
+   */
   @Transform(toInt) @IsInt() @Min(50) BULK_NOTICES_PER_SECOND = 1000;
 
+  /** Serve Swagger UI at `/docs` and the OpenAPI document at `/docs-json`. */
   @Transform(toBool) @IsBoolean() SWAGGER_ENABLED = true;
 }
