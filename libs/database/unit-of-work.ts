@@ -1,15 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { pgErrorCode } from './pg-errors';
+import { withTransactionRetry } from './transaction-retry';
 
 export type Tx = EntityManager;
 
-/** Runs a use-case's writes in one transaction; every multi-row change goes through here. */
+/**
+ * Runs a use-case's writes in one transaction; every multi-row change goes through here. Use-cases
+ * take their row locks in the order docs/concurrency.md gives, and a deadlock or serialization failure
+ * that still happens runs `work` again from the start, so `work` does nothing outside the transaction.
+ */
 @Injectable()
 export class UnitOfWork {
+  private readonly logger = new Logger(UnitOfWork.name);
+
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return withTransactionRetry(() => this.dataSource.transaction(work), undefined, {
+      // each one is a lock-order question worth asking, even though the retry answered the request
+      onRetry: (error, attempt) =>
+        this.logger.warn(
+          { code: pgErrorCode(error), attempt },
+          'transaction rolled back by a conflict; running it again',
+        ),
+    });
   }
 
   /** For reads that need no transaction. */

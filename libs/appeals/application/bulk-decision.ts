@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
-import { UnitOfWork, type Tx } from '@redress/database';
+import { isDatabaseUnavailable, isTransientConflict, UnitOfWork, type Tx } from '@redress/database';
 import { DomainError, newId, type Actor, type Role } from '@redress/kernel';
 import { Outbox } from '@redress/outbox';
 import { LiftSuspensionUseCase, SuspensionRepository } from '@redress/suspensions';
@@ -244,6 +244,8 @@ export class RunBulkDecisionUseCase {
         await work(item);
         await tx.query('RELEASE SAVEPOINT bulk_item');
       } catch (error) {
+        // Not the item's fault: the whole chunk runs again (a conflict) or later (the database is gone).
+        if (isTransientConflict(error) || isDatabaseUnavailable(error)) throw error;
         await tx.query('ROLLBACK TO SAVEPOINT bulk_item');
         await tx.query(
           `INSERT INTO bulk_job_failures (job_id, item_id, error) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,

@@ -68,6 +68,8 @@ export class DecideAppealUseCase {
   ): Promise<Appeal> {
     const now = this.clock.now();
     const lane = options.lane ?? 'default';
+    // Right after the appeal's lock, before the transition locks the wave's counters (docs/concurrency.md).
+    const suspension = await this.suspensions.lock(tx, appeal.suspensionId);
     const flaggedBefore = await this.waveFlags.isFlagged(tx, appeal.waveId);
     const decision = {
       outcome: input.outcome,
@@ -79,7 +81,6 @@ export class DecideAppealUseCase {
       changes: { decision },
       auditData: { outcome: input.outcome, rationale: input.rationale },
     });
-    const suspension = await this.suspensions.lock(tx, appeal.suspensionId);
     // The refund claims its share of the frozen balance first; a lift then releases only the rest.
     const refund = input.refund ? await this.proposeRefund(tx, actor, appeal, input) : undefined;
     const released = await this.applyToSuspension(tx, actor, suspension, appeal, input, lane);

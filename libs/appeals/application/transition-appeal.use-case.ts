@@ -83,6 +83,8 @@ export class TransitionAppealUseCase {
   /** A senior reopens a decision: the review starts again at level 2 with a fresh SLA (SPEC is silent; see README). */
   reopen(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Appeal> {
     return this.run(actor, id, expectedVersion, async (tx, appeal, now) => {
+      // The suspension may change below: locked before the transition locks the wave's counters (docs/concurrency.md).
+      await this.suspensions.lock(tx, appeal.suspensionId);
       const applied = await this.transitioner.apply(tx, actor, appeal, 'reopen', now, {
         changes: {
           decision: null,

@@ -4,7 +4,6 @@ import { assertVersion } from '@redress/http';
 import { Clock, DomainError, type Actor } from '@redress/kernel';
 import { LedgerService, refundApprovedEntry } from '@redress/ledger';
 import type { Refund } from '../domain/refund';
-import { RefundRepository } from '../persistence/refund.repository';
 import { RefundChanges } from './refund-changes';
 
 /**
@@ -15,7 +14,6 @@ import { RefundChanges } from './refund-changes';
 export class ApproveRefundUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly refunds: RefundRepository,
     private readonly changes: RefundChanges,
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
@@ -23,7 +21,7 @@ export class ApproveRefundUseCase {
 
   execute(actor: Actor, id: string, expectedVersion?: number): Promise<Refund> {
     return this.uow.run(async (tx) => {
-      const refund = await this.refunds.lock(tx, id);
+      const { refund } = await this.changes.lock(tx, id);
       assertVersion(expectedVersion, refund.version);
       // By principal, not by role: a token holding both reviewer and finance still cannot approve its own proposal.
       if (refund.proposedBy === actor.sub) {

@@ -4,7 +4,6 @@ import { assertVersion } from '@redress/http';
 import { DomainError, type Actor } from '@redress/kernel';
 import type { Refund } from '../domain/refund';
 import { PayoutProvider } from '../payouts/payout-provider';
-import { RefundRepository } from '../persistence/refund.repository';
 import { RefundChanges } from './refund-changes';
 
 /** Manual provider: finance paid outside Redress and records it with the payment's reference. */
@@ -12,14 +11,13 @@ import { RefundChanges } from './refund-changes';
 export class MarkRefundPaidUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly refunds: RefundRepository,
     private readonly changes: RefundChanges,
     private readonly provider: PayoutProvider,
   ) {}
 
   execute(actor: Actor, id: string, providerRef: string, expectedVersion?: number): Promise<Refund> {
     return this.uow.run(async (tx) => {
-      let refund = await this.refunds.lock(tx, id);
+      let { refund } = await this.changes.lock(tx, id);
       assertVersion(expectedVersion, refund.version);
       if (this.provider.automatic) {
         throw new DomainError(

@@ -85,7 +85,7 @@ export class PayOutRefundUseCase {
 
   private async record(actor: Actor, refundId: string, outcome: PayoutOutcome): Promise<void> {
     await this.uow.run(async (tx) => {
-      const refund = await this.refunds.lock(tx, refundId);
+      const { refund } = await this.changes.lock(tx, refundId);
       if (refund.status !== 'processing') return; // another worker recorded it first
       if (outcome.kind === 'paid') await this.changes.pay(tx, actor, refund, outcome.providerRef);
       else await this.changes.fail(tx, actor, refund, outcome.reason);

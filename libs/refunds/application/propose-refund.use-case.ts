@@ -26,16 +26,17 @@ export class ProposeRefundUseCase implements RefundProposer {
   /**
    * For the appeal decision, in its own transaction. The suspension's row lock serialises proposals on
    * one balance (a caller that already holds it just keeps it), so concurrent proposals cannot both fit.
+   * A named appeal is locked before the suspension, as a decision locks them (docs/concurrency.md).
    */
   async proposeInTx(tx: Tx, actor: Actor, proposal: RefundProposal): Promise<Refund> {
+    const appealSuspension = proposal.appealId
+      ? await this.refunds.lockAppealSuspensionId(tx, proposal.appealId)
+      : undefined;
     const suspension = await this.suspensions.lock(tx, proposal.suspensionId);
-    if (proposal.appealId) {
-      const appealSuspension = await this.refunds.appealSuspensionId(tx, proposal.appealId);
-      if (appealSuspension !== suspension.id) {
-        throw new DomainError('validation_failed', 'appealId does not name an appeal on this suspension', [
-          { field: 'appealId', message: 'not an appeal of suspensionId' },
-        ]);
-      }
+    if (proposal.appealId && appealSuspension !== suspension.id) {
+      throw new DomainError('validation_failed', 'appealId does not name an appeal on this suspension', [
+        { field: 'appealId', message: 'not an appeal of suspensionId' },
+      ]);
     }
     const refundable = refundableAmount({
       frozenMinor: suspension.frozenBalance.amountMinor,

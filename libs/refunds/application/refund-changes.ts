@@ -4,7 +4,7 @@ import type { Tx } from '@redress/database';
 import { Clock, DomainError, type Actor } from '@redress/kernel';
 import { LedgerService, refundPaidEntry } from '@redress/ledger';
 import { Outbox } from '@redress/outbox';
-import { SuspensionRepository } from '@redress/suspensions';
+import { SuspensionRepository, type Suspension } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';
 import { PAYOUT_REQUESTED, refundNoticePayload, type RefundNotice } from '../domain/refund-notice';
 import { refundTransition, type RefundStatus } from '../domain/refund-status';
@@ -25,6 +25,19 @@ export class RefundChanges {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Locks a refund for a change, its suspension first: the order of docs/concurrency.md, in which
+   * proposals and lifts lock too, and which a ledger entry's foreign key on the suspension would
+   * otherwise break by waiting for the suspension while the refund is held.
+   */
+  async lock(tx: Tx, id: string): Promise<{ refund: Refund; suspension: Suspension }> {
+    // suspension_id never changes (refunds_immutable_proposal), so the unlocked read names the right row
+    const unlocked = await this.refunds.find(tx, id);
+    if (!unlocked) throw DomainError.notFound('Refund');
+    const suspension = await this.suspensions.lock(tx, unlocked.suspensionId);
+    return { refund: await this.refunds.lock(tx, id), suspension };
+  }
 
   async move(
     tx: Tx,

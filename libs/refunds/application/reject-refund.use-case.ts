@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { assertVersion } from '@redress/http';
-import { DomainError, type Actor } from '@redress/kernel';
+import type { Actor } from '@redress/kernel';
 import { LedgerService, releaseEntry } from '@redress/ledger';
 import { SuspensionRepository, type Suspension } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';
-import { RefundRepository } from '../persistence/refund.repository';
 import { RefundChanges } from './refund-changes';
 
 /**
@@ -16,7 +15,6 @@ import { RefundChanges } from './refund-changes';
 export class RejectRefundUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly refunds: RefundRepository,
     private readonly suspensions: SuspensionRepository,
     private readonly changes: RefundChanges,
     private readonly ledger: LedgerService,
@@ -24,11 +22,7 @@ export class RejectRefundUseCase {
 
   execute(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Refund> {
     return this.uow.run(async (tx) => {
-      const unlocked = await this.refunds.find(tx, id);
-      if (!unlocked) throw DomainError.notFound('Refund');
-      // Suspension first, then refund: the order proposals lock in, so the two never deadlock.
-      const suspension = await this.suspensions.lock(tx, unlocked.suspensionId);
-      const refund = await this.refunds.lock(tx, id);
+      const { refund, suspension } = await this.changes.lock(tx, id);
       assertVersion(expectedVersion, refund.version);
       const rejected = await this.changes.move(
         tx,

@@ -80,9 +80,14 @@ export class RefundRepository {
     return Number(row.claimed);
   }
 
-  /** The suspension an appeal is about, or null when there is no such appeal. */
-  async appealSuspensionId(tx: Tx, appealId: string): Promise<string | null> {
-    const [row] = (await tx.query(`SELECT suspension_id FROM appeals WHERE id = $1`, [appealId])) as {
+  /**
+   * The suspension an appeal is about, or null when there is no such appeal. The row keeps the share
+   * lock the refund's foreign key takes anyway, taken now so that it comes before the suspension's.
+   */
+  async lockAppealSuspensionId(tx: Tx, appealId: string): Promise<string | null> {
+    const [row] = (await tx.query(`SELECT suspension_id FROM appeals WHERE id = $1 FOR KEY SHARE`, [
+      appealId,
+    ])) as {
       suspension_id: string;
     }[];
     return row?.suspension_id ?? null;
