@@ -151,9 +151,11 @@ describe('Reports: DSA statements of reasons and the personal data export', () =
       }
     });
 
-    it('admins and enforcement systems only; 404 for an unknown or malformed id', async () => {
+    it('admins and the enforcement system that sent it only; 404 for an unknown or malformed id', async () => {
       const id = await suspend(chattyRequest());
-      await statementOf(id, app.bearer('enforcer_2', 'enforcement')).expect(200);
+      await statementOf(id, app.bearer('enforcer_1', 'enforcement')).expect(200);
+      const elsewhere = await statementOf(id, app.bearer('enforcer_2', 'enforcement')).expect(404);
+      expect(elsewhere.body.code).toBe('not_found');
       for (const role of ['appellant', 'reviewer', 'senior_reviewer', 'finance'] as Role[]) {
         const res = await statementOf(id, app.bearer('someone', role)).expect(403);
         expect(res.body.code).toBe('forbidden');

@@ -1,6 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@redress/auth';
+import { CurrentActor, Roles } from '@redress/auth';
+import type { Actor } from '@redress/kernel';
+import { SuspensionQueries } from '@redress/suspensions';
 import { ApiProblems } from '@redress/http';
 import { StatementOfReasonsQueries } from '@redress/reports';
 import { IdParam } from '../common/id-param';
@@ -10,11 +12,14 @@ import { StatementOfReasonsResponse } from './dto/statement-of-reasons.response.
 @ApiBearerAuth()
 @Controller('v1')
 export class StatementOfReasonsController {
-  constructor(private readonly statements: StatementOfReasonsQueries) {}
+  constructor(
+    private readonly statements: StatementOfReasonsQueries,
+    private readonly suspensions: SuspensionQueries,
+  ) {}
 
   @Get('suspensions/:id/statement-of-reasons')
-  // Enforcement systems too: the statement describes their own decision, and they are the ones who
-  // submit it to the Commission's database. It carries no personal data.
+  // Enforcement systems too, for their own suspensions: the statement describes their decision, and
+  // they are the ones who submit it to the Commission's database.
   @Roles('admin', 'enforcement')
   @ApiOperation({
     summary: 'The suspension’s statement of reasons in the EU DSA Transparency Database layout',
@@ -25,7 +30,11 @@ export class StatementOfReasonsController {
   })
   @ApiOkResponse({ type: StatementOfReasonsResponse })
   @ApiProblems('not_found')
-  statementOfReasons(@Param('id', IdParam) id: string): Promise<StatementOfReasonsResponse> {
+  async statementOfReasons(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+  ): Promise<StatementOfReasonsResponse> {
+    await this.suspensions.getVisible(actor, id);
     return this.statements.forSuspension(id);
   }
 }

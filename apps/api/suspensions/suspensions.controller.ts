@@ -16,14 +16,12 @@ import {
   JsonSchemaPipe,
   PageQuery,
 } from '@redress/http';
-import { Clock, DomainError, isStaff, type Actor } from '@redress/kernel';
+import { Clock, isStaff, type Actor } from '@redress/kernel';
 import { LiftWithAppealUseCase } from '@redress/appeals';
 import {
   CreateSuspensionBatchUseCase,
   CreateSuspensionUseCase,
-  seesSuspension,
   SuspensionQueries,
-  type Suspension,
 } from '@redress/suspensions';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
@@ -123,7 +121,7 @@ export class SuspensionsController {
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
   ): Promise<SuspensionPublicResponse | SuspensionStaffResponse> {
-    const suspension = await this.visible(actor, id);
+    const suspension = await this.queries.getVisible(actor, id);
     return isStaff(actor)
       ? toStaffSuspension(suspension, this.clock.now())
       : toPublicSuspension(suspension, this.clock.now());
@@ -153,15 +151,10 @@ export class SuspensionsController {
     @Body() body: LiftSuspensionRequest,
     @IfMatch() expectedVersion?: number,
   ): Promise<SuspensionStaffResponse> {
-    await this.visible(actor, id);
+    await this.queries.getVisible(actor, id);
     const lifted = await this.liftSuspension.execute(actor, id, body.reason, expectedVersion);
     return toStaffSuspension(lifted, this.clock.now());
   }
 
   /** The suspension if the actor may see it (seesSuspension); otherwise 404, as if it did not exist. */
-  private async visible(actor: Actor, id: string): Promise<Suspension> {
-    const suspension = await this.queries.get(id);
-    if (!suspension || !seesSuspension(actor, suspension)) throw DomainError.notFound('Suspension');
-    return suspension;
-  }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
 import { assertVersion } from '@redress/http';
-import { Clock, DomainError, type Actor } from '@redress/kernel';
+import { Clock, DomainError, sameSubject, type Actor } from '@redress/kernel';
 import { LedgerService, refundApprovedEntry } from '@redress/ledger';
 import type { Refund } from '../domain/refund';
 import { RefundChanges } from './refund-changes';
@@ -24,7 +24,7 @@ export class ApproveRefundUseCase {
       const { refund } = await this.changes.lock(tx, id);
       assertVersion(expectedVersion, refund.version);
       // By principal, not by role: a token holding both reviewer and finance still cannot approve its own proposal.
-      if (refund.proposedBy === actor.sub) {
+      if (sameSubject(refund.proposedBy, actor.sub)) {
         throw new DomainError('four_eyes_required', 'The person who proposed a refund cannot approve it');
       }
       const approved = await this.changes.move(tx, actor, refund, 'approved', 'refund.approved', {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, toPage, type Page } from '@redress/http';
 import { DataSource } from 'typeorm';
-import type { Suspension } from '../domain/suspension';
+import { DomainError, type Actor } from '@redress/kernel';
+import { seesSuspension, type Suspension } from '../domain/suspension';
 import { SuspensionEntity } from '../persistence/suspension.entity';
 import { toSuspension } from '../persistence/suspension.mapper';
 
@@ -12,6 +13,13 @@ export class SuspensionQueries {
   async get(id: string): Promise<Suspension | null> {
     const entity = await this.dataSource.manager.findOne(SuspensionEntity, { where: { id } });
     return entity ? toSuspension(entity) : null;
+  }
+
+  /** The suspension if `actor` may see it (seesSuspension); anyone else's is answered as missing, a 404. */
+  async getVisible(actor: Actor, id: string): Promise<Suspension> {
+    const suspension = await this.get(id);
+    if (!suspension || !seesSuspension(actor, suspension)) throw DomainError.notFound('Suspension');
+    return suspension;
   }
 
   /** An account's suspensions, newest first, keyset-paged on (suspended_at, id). */
