@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Trim } from '@redress/http';
+import { TrimmedText } from '@redress/http';
 import { MAX_EVIDENCE_DESCRIPTION } from '@redress/evidence';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
 
 // Multipart fields arrive as text: "true"/"false" become booleans, anything else fails @IsBoolean.
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -15,9 +15,7 @@ export class UploadEvidenceRequest {
     example: 'Invoice showing the prepaid balance',
   })
   @IsOptional()
-  @Trim()
-  @IsString()
-  @MaxLength(MAX_EVIDENCE_DESCRIPTION)
+  @TrimmedText(0, MAX_EVIDENCE_DESCRIPTION)
   // multipart fields bypass the JSON input guard; PostgreSQL text cannot hold NUL
   @Matches(/^[^\u0000]*$/, { message: 'description must not contain NUL characters' })
   description?: string;
