@@ -98,7 +98,10 @@ export class EnvironmentVariables {
    * @default generated into `data/audit-signing-key.pem` in development (kept in memory under `test`)
    */
   @Transform(emptyToUndefined) @IsOptional() @IsString() AUDIT_SIGNING_KEY?: string;
-  /** The worker signs a checkpoint of the global audit chain at least this often. */
+  /**
+   * While audit events keep coming, the worker signs a checkpoint of the global chain at least this
+   * often.
+   */
   @Transform(toInt) @IsInt() @Min(1) AUDIT_CHECKPOINT_SECONDS = 60;
 
   /**
@@ -178,7 +181,7 @@ export class EnvironmentVariables {
    * deliveries owed.
    */
   @Transform(toInt) @IsInt() @Min(50) SWEEP_INTERVAL_MS = 5000;
-  /** Jobs each worker process runs at once, per queue. */
+  /** Jobs each worker process runs at once on each of its notice queues (events, bulk events, deliveries). */
   @Transform(toInt) @IsInt() @Min(1) WORKER_CONCURRENCY = 16;
   /**
    * Pace of a ban wave's notices, across all workers: 25,000 go out in about 27 s, and the
