@@ -1,5 +1,13 @@
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { auditHash, chainDigest, GENESIS_HASH, type AuditEventContent } from './audit-hash';
+import {
+  auditHash,
+  canonicalAuditEvent,
+  chainDigest,
+  GENESIS_HASH,
+  type AuditEventContent,
+} from './audit-hash';
 
 const event: AuditEventContent = {
   at: '2026-01-01T00:00:00.000Z',
@@ -9,6 +17,30 @@ const event: AuditEventContent = {
   entityId: 'a1',
   data: { b: 1, a: [1, 2] },
 };
+
+describe('canonicalAuditEvent', () => {
+  it('is the RFC 8785 canonical JSON of the whole event, for any content', () => {
+    const text = fc.string({ unit: 'grapheme' });
+    const content = fc.record({
+      at: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      actor: fc.record({ sub: text, roles: fc.array(text) }),
+      action: text,
+      entityType: text,
+      entityId: text,
+      data: fc.dictionary(text, fc.jsonValue()),
+    });
+    fc.assert(
+      fc.property(content, (event) => {
+        expect(canonicalAuditEvent(event)).toBe(canonicalize(event));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a lone surrogate as the whole-object canonicalisation does', () => {
+    expect(() => canonicalAuditEvent({ ...event, action: 'x\ud800' })).toThrow(/surrogate/i);
+  });
+});
 
 describe('auditHash', () => {
   it('does not depend on key order', () => {

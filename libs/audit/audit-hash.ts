@@ -13,9 +13,17 @@ export interface AuditEventContent {
   data: Record<string, unknown>;
 }
 
-/** What the hash covers besides the predecessor: the event's canonical JSON (RFC 8785). */
+/**
+ * What the hash covers besides the predecessor: the event's canonical JSON (RFC 8785). The fixed
+ * outer keys are written in their sorted order by hand (the same text as canonicalize of the whole,
+ * spec-tested), which halves the cost where verify hashes millions of events.
+ */
 export function canonicalAuditEvent(event: AuditEventContent): string {
-  return canonicalize(event) as string;
+  const c = canonicalize as (value: unknown) => string;
+  return (
+    `{"action":${c(event.action)},"actor":{"roles":${c(event.actor.roles)},"sub":${c(event.actor.sub)}},` +
+    `"at":${c(event.at)},"data":${c(event.data)},"entityId":${c(event.entityId)},"entityType":${c(event.entityType)}}`
+  );
 }
 
 /** hash = sha256(prevHash + canonical JSON of the event); `audit_append` in SQL computes the same. */

@@ -4,19 +4,18 @@ import { auditHash, chainDigest, GENESIS_HASH } from './audit-hash';
 import {
   checkpointsInChainOrder,
   checkpointsNewestFirst,
-  entityChainRows,
+  eventsAfter,
   eventsAndLinks,
   lastLinkedSeq,
   type ChainRow,
   type CheckpointKey,
-  type EntityChainRow,
   type Sql,
   type StoredCheckpoint,
 } from './persistence/verification-reads';
 
 export interface AuditVerification {
   ok: boolean;
-  /** Events walked. */
+  /** Events in the log (each one checked, up to the first finding). */
   checked: number;
   /** The lowest seq that does not verify, or the first seq after the last checkpoint that still did. */
   firstBrokenSeq: number | null;
@@ -37,7 +36,13 @@ const BATCH = 5000;
 /**
  * The full walk behind GET /v1/audit/verify and scripts/audit-verify.ts, trusting nothing the database
  * says about itself: every hash is recomputed from the event's content, every link from the hashes,
- * and the chain is compared with each checkpoint signed by the key the database never sees.
+ * and the chain is compared with each checkpoint signed by the key the database never sees. One walk
+ * in seq order up to the first finding, which is therefore the lowest: an event whose recomputed hash
+ * is not its stored one (edited) or whose prev_hash is not its entity's previous event's hash, a link
+ * without its event (deleted), an event without a link up to the linked end (inserted), a link whose
+ * digest is not the recomputed one (rewritten), and a checkpoint whose signature, count or digest does
+ * not match (a consistent rewrite of hashes and links alike, which can only be placed after the last
+ * checkpoint that still matched).
  */
 export async function verifyAuditLog(
   sql: Sql,
@@ -45,80 +50,21 @@ export async function verifyAuditLog(
   options: VerifyOptions = {},
 ): Promise<AuditVerification> {
   const batch = options.batch ?? BATCH;
-  const chain = await walkGlobalChain(sql, publicKey, options.checkpoints ?? [], batch);
-  const entities = await walkEntityChains(sql, batch);
-  const broken = [chain.firstBroken, entities.firstBroken].filter((s): s is number => s !== null);
-  return {
-    ok: broken.length === 0,
-    checked: entities.checked,
-    firstBrokenSeq: broken.length ? Math.min(...broken) : null,
-    checkpointsVerified: chain.checkpointsVerified,
-    lastCheckpointSeq: chain.lastCheckpointSeq,
-  };
-}
-
-/**
- * Each entity's chain (a): every event names its predecessor's hash. That each hash is the one of
- * its content is checked by the global walk, in seq order, which hashes every event once.
- */
-async function walkEntityChains(
-  sql: Sql,
-  batch: number,
-): Promise<{ checked: number; firstBroken: number | null }> {
-  let checked = 0;
-  let firstBroken: number | null = null;
-  let previous: EntityChainRow | null = null;
-  for (;;) {
-    const rows = await entityChainRows(sql, previous, batch);
-    for (const row of rows) {
-      const sameChain = previous?.entityId === row.entityId && previous.entityType === row.entityType;
-      const expected = sameChain ? previous!.hash : GENESIS_HASH;
-      if (row.prevHash !== expected && (firstBroken === null || row.seq < firstBroken)) firstBroken = row.seq;
-      previous = row;
-      checked += 1;
-    }
-    if (rows.length < batch) return { checked, firstBroken };
-  }
-}
-
-interface ChainWalk {
-  firstBroken: number | null;
-  checkpointsVerified: number;
-  lastCheckpointSeq: number | null;
-}
-
-/**
- * The global chain (b), in seq order up to the first finding: an event whose recomputed hash is not its
- * stored one (edited), a link without its event (deleted), an event without a link up to the linked end
- * (inserted), a link whose digest is not the recomputed one (rewritten), and a checkpoint whose
- * signature, count or digest does not match (a consistent rewrite of hashes and links alike, which
- * can only be placed after the last checkpoint that still matched).
- */
-async function walkGlobalChain(
-  sql: Sql,
-  publicKey: KeyObject,
-  external: SignedAuditCheckpoint[],
-  batch: number,
-): Promise<ChainWalk> {
+  const external = options.checkpoints ?? [];
   const valid = (c: SignedAuditCheckpoint) => checkpointSignatureValid(publicKey, c);
   // every seq up to a genuine checkpoint's must be linked, also where the links' tail was deleted
-  const linkedThrough = Math.max(
-    await lastLinkedSeq(sql),
-    (await newestValidCheckpoint(sql, valid, batch))?.seq ?? 0,
-    ...external.filter(valid).map((c) => c.seq),
+  const linkedThrough = external.reduce(
+    (through, c) => (c.seq > through && valid(c) ? c.seq : through),
+    Math.max(await lastLinkedSeq(sql), (await newestValidCheckpoint(sql, valid))?.seq ?? 0),
   );
-  const checkpoints = new CheckpointCursor(sql, external, batch);
+  const checkpoints = new CheckpointCursor(sql, linkedThrough, external, batch);
   let digest = GENESIS_HASH;
   let count = 0;
+  let checked = 0;
   let checkpointsVerified = 0;
   let lastCheckpointSeq: number | null = null;
   // the first seq walked since the last checkpoint that matched: where a mismatching one is reported
   let unvouchedFrom: number | null = null;
-  const walk = (firstBroken: number | null): ChainWalk => ({
-    firstBroken,
-    checkpointsVerified,
-    lastCheckpointSeq,
-  });
 
   /** Compares the chain so far with every checkpoint below `seq`; a finding's seq, else null. */
   const settleCheckpoints = async (seq: number): Promise<number | null> => {
@@ -132,41 +78,65 @@ async function walkGlobalChain(
     return null;
   };
 
-  const checkRow = (row: ChainRow): number | null => {
-    const event = row.event;
+  const checkRow = ({ seq, event, linkDigest }: ChainRow): number | null => {
     const hash = event && auditHash(event.prevHash, event.content);
-    if (event && (hash !== event.hash || !event.exactAt)) return row.seq;
-    if (row.seq > linkedThrough) return null; // not linked yet: checked by its hash and its entity's chain
-    if (hash === null || row.linkDigest === null) return row.seq;
-    digest = chainDigest(digest, row.seq, hash);
+    if (event) {
+      checked += 1;
+      const intact =
+        hash === event.hash && event.exactAt && event.prevHash === (event.predecessorHash ?? GENESIS_HASH);
+      if (!intact) return seq;
+    }
+    if (seq > linkedThrough) return null; // not linked yet: its hash and its entity's chain are all there is
+    if (hash === null || linkDigest === null) return seq;
+    digest = chainDigest(digest, seq, hash);
     count += 1;
-    return digest === row.linkDigest ? null : row.seq;
+    return digest === linkDigest ? null : seq;
   };
 
-  let afterSeq = 0;
-  for (;;) {
-    const rows = await eventsAndLinks(sql, afterSeq, linkedThrough, batch);
-    for (const row of rows) {
-      const broken =
-        (checkpoints.nextSeq < row.seq ? await settleCheckpoints(row.seq) : null) ?? checkRow(row);
-      if (broken !== null) return walk(broken);
-      unvouchedFrom ??= row.seq;
+  const walk = async (): Promise<{ broken: number | null; lastSeq: number }> => {
+    let lastSeq = 0;
+    const read = (after: ChainRow | null) => eventsAndLinks(sql, after?.seq ?? 0, linkedThrough, batch);
+    for await (const rows of prefetched(read, batch)) {
+      for (const row of rows) {
+        const broken =
+          (checkpoints.nextSeq < row.seq ? await settleCheckpoints(row.seq) : null) ?? checkRow(row);
+        if (broken !== null) return { broken, lastSeq: row.seq };
+        unvouchedFrom ??= row.seq;
+        lastSeq = row.seq;
+      }
     }
-    if (rows.length < batch) break;
-    afterSeq = rows[rows.length - 1].seq;
+    return { broken: await settleCheckpoints(Infinity), lastSeq };
+  };
+
+  const { broken, lastSeq } = await walk();
+  // past a finding only the count is left to take
+  if (broken !== null) checked += await eventsAfter(sql, lastSeq);
+  return { ok: broken === null, checked, firstBrokenSeq: broken, checkpointsVerified, lastCheckpointSeq };
+}
+
+/** A keyset walk's pages, the next one already asked for while the caller works on this one. */
+async function* prefetched<T>(read: (after: T | null) => Promise<T[]>, batch: number): AsyncGenerator<T[]> {
+  let next = read(null);
+  for (;;) {
+    const page = await next;
+    const more = page.length === batch;
+    if (more) {
+      next = read(page[page.length - 1]);
+      next.catch(() => undefined); // awaited on the next round; a walk that stops early drops it
+    }
+    yield page;
+    if (!more) return;
   }
-  return walk(await settleCheckpoints(Infinity));
 }
 
 /** The newest checkpoint in the database with a good signature: forged rows above it are skipped. */
 async function newestValidCheckpoint(
   sql: Sql,
   valid: (c: SignedAuditCheckpoint) => boolean,
-  batch: number,
 ): Promise<StoredCheckpoint | undefined> {
   let before: CheckpointKey | null = null;
   for (;;) {
-    const page = await checkpointsNewestFirst(sql, before, Math.min(batch, 100));
+    const page = await checkpointsNewestFirst(sql, before, 100);
     const found = page.find(valid);
     if (found || page.length === 0) return found;
     before = page[page.length - 1];
@@ -174,20 +144,23 @@ async function newestValidCheckpoint(
 }
 
 /**
- * The database's checkpoints, a page at a time, merged in seq order with the ones kept outside; a
- * checkpoint in both (same signature: Ed25519 signs deterministically) counts once.
+ * The database's checkpoints up to the walk's end, a page at a time, merged in seq order with all the
+ * ones kept outside (which may reach further: a cut tail); a checkpoint in both (same signature:
+ * Ed25519 signs deterministically) counts once.
  */
 class CheckpointCursor {
   private page: StoredCheckpoint[] = [];
-  private pageAfter: CheckpointKey | null = null;
+  private inPage = 0;
   private morePages = true;
   private readonly outside: SignedAuditCheckpoint[];
+  private inOutside = 0;
   private readonly outsideSignatures: Set<string>;
   /** The seq of the next checkpoint to take; -Infinity until the first page is read. */
   nextSeq = -Infinity;
 
   constructor(
     private readonly sql: Sql,
+    private readonly throughSeq: number,
     outside: SignedAuditCheckpoint[],
     private readonly batch: number,
   ) {
@@ -198,21 +171,26 @@ class CheckpointCursor {
   async takeBelow(seq: number): Promise<SignedAuditCheckpoint[]> {
     const taken: SignedAuditCheckpoint[] = [];
     for (;;) {
-      if (this.page.length === 0 && this.morePages) await this.readPage();
-      const own = this.page[0];
-      const kept = this.outside[0];
+      if (this.inPage === this.page.length && this.morePages) await this.readPage();
+      const own = this.page[this.inPage];
+      const kept = this.outside[this.inOutside];
       const next = own && (!kept || own.seq <= kept.seq) ? own : kept;
       if (!next || next.seq >= seq) break;
-      (next === own ? this.page : this.outside).shift();
+      if (next === own) this.inPage += 1;
+      else this.inOutside += 1;
       if (next !== own || !this.outsideSignatures.has(own.signature)) taken.push(next);
     }
-    this.nextSeq = Math.min(this.page[0]?.seq ?? Infinity, this.outside[0]?.seq ?? Infinity);
+    this.nextSeq = Math.min(
+      this.page[this.inPage]?.seq ?? Infinity,
+      this.outside[this.inOutside]?.seq ?? Infinity,
+    );
     return taken;
   }
 
   private async readPage(): Promise<void> {
-    this.page = await checkpointsInChainOrder(this.sql, this.pageAfter, this.batch);
+    const after = this.page[this.page.length - 1] ?? null;
+    this.page = await checkpointsInChainOrder(this.sql, after, this.throughSeq, this.batch);
+    this.inPage = 0;
     this.morePages = this.page.length === this.batch;
-    this.pageAfter = this.page[this.page.length - 1] ?? this.pageAfter;
   }
 }

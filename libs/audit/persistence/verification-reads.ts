@@ -14,18 +14,12 @@ export interface ChainRow {
     content: AuditEventContent;
     prevHash: string;
     hash: string;
+    /** The stored hash of the entity's previous event by seq; null for its first. */
+    predecessorHash: string | null;
     /** False when `at` holds sub-millisecond digits, which no event written by the application has. */
     exactAt: boolean;
   } | null;
   linkDigest: string | null;
-}
-
-export interface EntityChainRow {
-  seq: number;
-  entityType: string;
-  entityId: string;
-  prevHash: string;
-  hash: string;
 }
 
 export interface StoredCheckpoint extends SignedAuditCheckpoint {
@@ -47,7 +41,9 @@ export async function lastLinkedSeq(sql: Sql): Promise<number> {
  * The next `limit` seqs after `afterSeq` that have an event, a link, or both. Each side is cut to
  * `limit` rows before the join: a seq among the first `limit` of the union is among the first `limit`
  * of each side it appears on. Links above `linkedThrough` (linked after the walk began) are left out.
- * `at` comes as text at full precision: a Date would hide a change below the millisecond.
+ * Each event comes with its entity's previous event's hash (an index probe), so that one walk in seq
+ * order checks both chains. `at` comes as text at full precision: a Date would hide a change below
+ * the millisecond.
  */
 export async function eventsAndLinks(
   sql: Sql,
@@ -67,13 +63,18 @@ export async function eventsAndLinks(
     data: Record<string, unknown>;
     prev_hash: string;
     hash: string;
+    predecessor_hash: string | null;
     digest: string | null;
   }>(
     `SELECT coalesce(e.seq, l.seq) AS seq, e.seq IS NOT NULL AS has_event,
             to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at,
             e.actor_sub, e.actor_roles, e.action, e.entity_type, e.entity_id, e.data, e.prev_hash, e.hash,
-            l.digest
-       FROM (SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $3) e
+            e.predecessor_hash, l.digest
+       FROM (SELECT a.*,
+                    (SELECT p.hash FROM audit_events p
+                      WHERE p.entity_id = a.entity_id AND p.entity_type = a.entity_type AND p.seq < a.seq
+                      ORDER BY p.seq DESC LIMIT 1) AS predecessor_hash
+               FROM audit_events a WHERE a.seq > $1 ORDER BY a.seq LIMIT $3) e
        FULL JOIN (SELECT seq, digest FROM audit_chain WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3) l
          ON l.seq = e.seq
       ORDER BY 1
@@ -94,6 +95,7 @@ export async function eventsAndLinks(
           },
           prevHash: r.prev_hash,
           hash: r.hash,
+          predecessorHash: r.predecessor_hash,
           exactAt: r.at.endsWith('000'),
         }
       : null,
@@ -101,47 +103,28 @@ export async function eventsAndLinks(
   }));
 }
 
-/** Every event's place in its entity's chain, chain after chain (the index order). */
-export async function entityChainRows(
-  sql: Sql,
-  after: EntityChainRow | null,
-  limit: number,
-): Promise<EntityChainRow[]> {
-  const rows = await sql<{
-    seq: string;
-    entity_type: string;
-    entity_id: string;
-    prev_hash: string;
-    hash: string;
-  }>(
-    `SELECT seq, entity_type, entity_id, prev_hash, hash
-       FROM audit_events
-      ${after ? 'WHERE (entity_id, entity_type, seq) > ($2, $3, $4::bigint)' : ''}
-      ORDER BY entity_id, entity_type, seq
-      LIMIT $1`,
-    after ? [limit, after.entityId, after.entityType, after.seq] : [limit],
-  );
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
+/** How many events there are after `seq` (the rest of the count, once the walk has stopped). */
+export async function eventsAfter(sql: Sql, seq: number): Promise<number> {
+  const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE seq > $1`, [seq]);
+  return Number(row.n);
 }
 
-/** Checkpoints in chain order (seq, then id), after `after`. */
+/**
+ * Checkpoints in chain order (seq, then id), after `after`, up to `throughSeq`: one signed while the
+ * walk runs covers events it does not look at.
+ */
 export async function checkpointsInChainOrder(
   sql: Sql,
   after: CheckpointKey | null,
+  throughSeq: number,
   limit: number,
 ): Promise<StoredCheckpoint[]> {
   const rows = await sql<CheckpointRow>(
     `SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints
-      ${after ? 'WHERE (seq, id) > ($2::bigint, $3::bigint)' : ''}
+      WHERE seq <= $2 ${after ? 'AND (seq, id) > ($3::bigint, $4::bigint)' : ''}
       ORDER BY seq, id
       LIMIT $1`,
-    after ? [limit, after.seq, after.id] : [limit],
+    after ? [limit, throughSeq, after.seq, after.id] : [limit, throughSeq],
   );
   return rows.map(toCheckpoint);
 }
