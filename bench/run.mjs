@@ -14,6 +14,7 @@ import { ingest, notices } from './scenarios/wave-ingest.mjs';
 import { outboxLag } from './scenarios/outbox-lag.mjs';
 import { remedy } from './scenarios/wave-remedy.mjs';
 import { seedQueue, reviewNext, triage } from './scenarios/queue.mjs';
+import { auditVerify } from './scenarios/audit-verify.mjs';
 
 const Redis = require('ioredis');
 
@@ -27,6 +28,7 @@ const SCENARIOS = [
   { name: 'seed-queue', run: seedQueue, hidden: true },
   { name: 'triage', run: triage, needs: ['seed-queue'] },
   { name: 'review-next', run: reviewNext, needs: ['seed-queue'] },
+  { name: 'audit-verify', run: auditVerify },
 ];
 
 function selected(args) {

@@ -1,5 +1,5 @@
 // What every part of a benchmark run shares: names, addresses, the signing secret, token minting.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,8 @@ export function createContext() {
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: name,
     jwtSecret: `redress-bench-${randomBytes(16).toString('hex')}`,
+    // production refuses to start without a checkpoint signing key; each run makes its own
+    auditSigningKey: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }),
     startedAt: new Date(),
   };
 }

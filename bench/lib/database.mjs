@@ -7,7 +7,7 @@ import { ROOT, require } from './context.mjs';
  * database: `b<kind>000000-0000-4000-8000-<n as 12 hex digits>` (a valid v4-shaped UUID). Ascending
  * in n, which also keeps the primary-key b-trees appending while a million rows go in.
  */
-export const SEED = { filingSuspension: 1, queueSuspension: 2, queueAppeal: 3 };
+export const SEED = { filingSuspension: 1, queueSuspension: 2, queueAppeal: 3, auditEntity: 4 };
 export const seedId = (kind, n) => `b${kind}000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 export const seedIdSql = (kind, n) =>
   `('b${kind}000000-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;

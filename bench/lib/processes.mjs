@@ -27,6 +27,7 @@ export function redressEnv(ctx, extra = {}) {
     REDIS_URL: ctx.redisUrl,
     REDIS_KEY_PREFIX: ctx.redisPrefix,
     AUTH_JWT_SECRET: ctx.jwtSecret,
+    AUDIT_SIGNING_KEY: ctx.auditSigningKey,
     RATE_LIMIT_PER_MINUTE: '100000',
     SWAGGER_ENABLED: 'false',
     // the wave-notice pace may be varied from the command line (README, Performance)
