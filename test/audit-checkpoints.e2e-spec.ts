@@ -4,6 +4,7 @@ import {
   AuditLog,
   chainDigest,
   GENESIS_HASH,
+  signCheckpoint,
   type AuditEventContent,
   type SignedAuditCheckpoint,
 } from '@redress/audit';
@@ -243,6 +244,17 @@ describe('Audit checkpoints: tamper evidence that does not trust the database', 
         () => rewriteConsistently(afterFirstCheckpoint[afterFirstCheckpoint.length - 1]),
         afterFirstCheckpoint[0],
       ],
+      [
+        'a checkpoint forged with another key (after the last genuine one)',
+        () =>
+          insertCheckpoint(
+            signCheckpoint(generateKeyPairSync('ed25519').privateKey, {
+              ...secondCheckpoint,
+              at: new Date().toISOString(),
+            }),
+          ),
+        secondCheckpoint.seq + 1,
+      ],
     ];
     for (const [what, tamper, firstBrokenSeq] of cases) {
       await tamper();
@@ -299,6 +311,18 @@ describe('Audit checkpoints: tamper evidence that does not trust the database', 
       if (runner.isTransactionActive) await runner.rollbackTransaction();
       await runner.release();
     }
+  });
+
+  it('takes a watermark left by another cluster (state restored from a dump) as final', async () => {
+    const seq = await lastSeqOf(await createSuspension());
+    // an xid this cluster never assigned
+    await app.query(`UPDATE audit_chain_state SET pending_seq = $1, pending_xid = '999999999999'`, [seq]);
+    await app.api.get(AuditChainLinker).pass({ checkpointAfterMs: 0 });
+    const [{ n }] = await app.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_chain WHERE seq = $1`,
+      [seq],
+    );
+    expect(n).toBe(1);
   });
 
   it('lets an outsider check a copy with the public key, and catch a truncated tail with kept checkpoints', async () => {
@@ -371,6 +395,14 @@ describe('Audit checkpoints: tamper evidence that does not trust the database', 
       await client.query('ROLLBACK');
       client.release();
     }
+  }
+
+  async function insertCheckpoint(checkpoint: SignedAuditCheckpoint) {
+    const { seq, digest, count, at, signature } = checkpoint;
+    await app.query(
+      `INSERT INTO audit_checkpoints (seq, digest, count, at, signature) VALUES ($1, $2, $3, $4, $5)`,
+      [seq, digest, count, at, signature],
+    );
   }
 
   /** A new entity's first event at `seq`, hashed correctly: only the global chain can tell. */

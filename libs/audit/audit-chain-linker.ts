@@ -10,15 +10,16 @@ import {
   finalEvents,
   insertCheckpoint,
   lockChain,
-  oldestRunningXid,
   readChainState,
   saveChainState,
   takeWatermark,
   tryLockChain,
+  xidHorizon,
   type ChainHead,
   type ChainLink,
   type ChainState,
   type Watermark,
+  type XidHorizon,
 } from './persistence/chain-store';
 
 export interface LinkPassOptions {
@@ -66,7 +67,7 @@ export class AuditChainLinker {
   async checkpointNow(waitMs = AuditChainLinker.FORCED_WAIT_MS): Promise<SignedAuditCheckpoint> {
     const watermark = await takeWatermark(this.dataSource.manager);
     const deadline = Date.now() + waitMs;
-    while (!isFinal(watermark, await oldestRunningXid(this.dataSource.manager)) && Date.now() < deadline)
+    while (!isFinal(watermark, await xidHorizon(this.dataSource.manager)) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, AuditChainLinker.POLL_MS));
     const { checkpoint } = await this.dataSource.transaction(async (tx) => {
       await lockChain(tx);
@@ -82,7 +83,7 @@ export class AuditChainLinker {
   ): Promise<{ more: boolean; checkpoint?: SignedAuditCheckpoint }> {
     const state = await readChainState(tx);
     const final = [state.pending, options.watermark].filter(
-      (w): w is Watermark => !!w && isFinal(w, state.oldestRunningXid),
+      (w): w is Watermark => !!w && isFinal(w, state.horizon),
     );
     const through = Math.max(state.head.seq, ...final.map((w) => w.seq));
     const { head, more } = await this.link(tx, state.head, through, options.limit);
@@ -152,7 +153,12 @@ export class AuditChainLinker {
   }
 }
 
-/** Every transaction that could hold a seq up to the watermark's has ended. */
-function isFinal(watermark: Watermark, oldestRunning: string): boolean {
-  return BigInt(oldestRunning) > BigInt(watermark.xid);
+/**
+ * Every transaction that could hold a seq up to the watermark's has ended. A watermark's xid at or
+ * past the horizon's next one was never assigned here — the state came with a dump restored into
+ * another cluster, whose own transactions all take higher seqs — so nothing is left to wait for.
+ */
+function isFinal(watermark: Watermark, horizon: XidHorizon): boolean {
+  const xid = BigInt(watermark.xid);
+  return BigInt(horizon.oldestRunning) > xid || xid >= BigInt(horizon.next);
 }

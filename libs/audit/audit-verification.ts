@@ -57,7 +57,9 @@ export async function verifyAuditLog(
     (through, c) => (c.seq > through && valid(c) ? c.seq : through),
     Math.max(await lastLinkedSeq(sql), (await newestValidCheckpoint(sql, valid))?.seq ?? 0),
   );
-  const checkpoints = new CheckpointCursor(sql, linkedThrough, external, batch);
+  // a genuine checkpoint past the walk's end was signed while it ran, over events it does not look at
+  const signedMeanwhile = (c: SignedAuditCheckpoint) => c.seq > linkedThrough && valid(c);
+  const checkpoints = new CheckpointCursor(sql, signedMeanwhile, external, batch);
   let digest = GENESIS_HASH;
   let count = 0;
   let checked = 0;
@@ -144,9 +146,9 @@ async function newestValidCheckpoint(
 }
 
 /**
- * The database's checkpoints up to the walk's end, a page at a time, merged in seq order with all the
- * ones kept outside (which may reach further: a cut tail); a checkpoint in both (same signature:
- * Ed25519 signs deterministically) counts once.
+ * The database's checkpoints, a page at a time, merged in seq order with the ones kept outside; a
+ * checkpoint in both (same signature: Ed25519 signs deterministically) counts once, and the
+ * database's own `skipped` ones not at all.
  */
 class CheckpointCursor {
   private page: StoredCheckpoint[] = [];
@@ -160,7 +162,7 @@ class CheckpointCursor {
 
   constructor(
     private readonly sql: Sql,
-    private readonly throughSeq: number,
+    private readonly skipped: (c: StoredCheckpoint) => boolean,
     outside: SignedAuditCheckpoint[],
     private readonly batch: number,
   ) {
@@ -178,7 +180,8 @@ class CheckpointCursor {
       if (!next || next.seq >= seq) break;
       if (next === own) this.inPage += 1;
       else this.inOutside += 1;
-      if (next !== own || !this.outsideSignatures.has(own.signature)) taken.push(next);
+      const dropped = next === own && (this.outsideSignatures.has(own.signature) || this.skipped(own));
+      if (!dropped) taken.push(next);
     }
     this.nextSeq = Math.min(
       this.page[this.inPage]?.seq ?? Infinity,
@@ -189,7 +192,7 @@ class CheckpointCursor {
 
   private async readPage(): Promise<void> {
     const after = this.page[this.page.length - 1] ?? null;
-    this.page = await checkpointsInChainOrder(this.sql, after, this.throughSeq, this.batch);
+    this.page = await checkpointsInChainOrder(this.sql, after, this.batch);
     this.inPage = 0;
     this.morePages = this.page.length === this.batch;
   }

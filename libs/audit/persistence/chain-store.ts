@@ -25,9 +25,16 @@ export interface ChainState {
   pending: Watermark | null;
   /** The audit sequence's last value, read before this transaction had an xid. */
   lastSeq: number;
-  /** The oldest xid still running (pg_snapshot_xmin of a fresh snapshot). */
-  oldestRunningXid: string;
+  horizon: XidHorizon;
   lastCheckpoint: { seq: number; count: number; at: Date } | null;
+}
+
+/** A fresh snapshot's bounds, xid8 in decimal. */
+export interface XidHorizon {
+  /** The oldest xid still running (pg_snapshot_xmin). */
+  oldestRunning: string;
+  /** No xid from here on has ended yet (pg_snapshot_xmax). */
+  next: string;
 }
 
 export interface ChainLink {
@@ -37,7 +44,8 @@ export interface ChainLink {
 
 const LINKER_LOCK = `hashtextextended('audit_chain', 0)`;
 const LAST_SEQ = `coalesce(pg_sequence_last_value('audit_events_seq_seq'), 0)`;
-const OLDEST_RUNNING_XID = `pg_snapshot_xmin(pg_current_snapshot())::text`;
+const HORIZON = `pg_snapshot_xmin(pg_current_snapshot())::text AS oldest_running_xid,
+                 pg_snapshot_xmax(pg_current_snapshot())::text AS next_xid`;
 
 /** Linkers (every worker, and the API on a forced checkpoint) take turns; false when one holds it. */
 export async function tryLockChain(tx: Tx): Promise<boolean> {
@@ -53,7 +61,7 @@ export async function lockChain(tx: Tx): Promise<void> {
 export async function readChainState(tx: Tx): Promise<ChainState> {
   const [row] = await tx.query(
     `SELECT s.linked_seq, s.linked_count, s.linked_digest, s.pending_seq, s.pending_xid::text AS pending_xid,
-            ${LAST_SEQ} AS last_seq, ${OLDEST_RUNNING_XID} AS oldest_running_xid,
+            ${LAST_SEQ} AS last_seq, ${HORIZON},
             c.seq AS checkpoint_seq, c.count AS checkpoint_count, c.at AS checkpoint_at
        FROM audit_chain_state s
        LEFT JOIN LATERAL (SELECT seq, count, at FROM audit_checkpoints ORDER BY id DESC LIMIT 1) c ON true`,
@@ -62,7 +70,7 @@ export async function readChainState(tx: Tx): Promise<ChainState> {
     head: { seq: Number(row.linked_seq), count: Number(row.linked_count), digest: row.linked_digest },
     pending: row.pending_seq === null ? null : { seq: Number(row.pending_seq), xid: row.pending_xid },
     lastSeq: Number(row.last_seq),
-    oldestRunningXid: row.oldest_running_xid,
+    horizon: { oldestRunning: row.oldest_running_xid, next: row.next_xid },
     lastCheckpoint:
       row.checkpoint_seq === null
         ? null
@@ -80,9 +88,9 @@ export async function takeWatermark(tx: Tx): Promise<Watermark> {
   return { seq: Number(last_seq), xid };
 }
 
-export async function oldestRunningXid(tx: Tx): Promise<string> {
-  const [row] = await tx.query(`SELECT ${OLDEST_RUNNING_XID} AS xid`);
-  return row.xid;
+export async function xidHorizon(tx: Tx): Promise<XidHorizon> {
+  const [row] = await tx.query(`SELECT ${HORIZON}`);
+  return { oldestRunning: row.oldest_running_xid, next: row.next_xid };
 }
 
 /** Events after the head up to a final seq, in seq order (missing seqs are rolled-back transactions). */

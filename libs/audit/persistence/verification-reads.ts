@@ -109,22 +109,18 @@ export async function eventsAfter(sql: Sql, seq: number): Promise<number> {
   return Number(row.n);
 }
 
-/**
- * Checkpoints in chain order (seq, then id), after `after`, up to `throughSeq`: one signed while the
- * walk runs covers events it does not look at.
- */
+/** Checkpoints in chain order (seq, then id), after `after`. */
 export async function checkpointsInChainOrder(
   sql: Sql,
   after: CheckpointKey | null,
-  throughSeq: number,
   limit: number,
 ): Promise<StoredCheckpoint[]> {
   const rows = await sql<CheckpointRow>(
     `SELECT ${CHECKPOINT_COLUMNS} FROM audit_checkpoints
-      WHERE seq <= $2 ${after ? 'AND (seq, id) > ($3::bigint, $4::bigint)' : ''}
+      ${after ? 'WHERE (seq, id) > ($2::bigint, $3::bigint)' : ''}
       ORDER BY seq, id
       LIMIT $1`,
-    after ? [limit, throughSeq, after.seq, after.id] : [limit, throughSeq],
+    after ? [limit, after.seq, after.id] : [limit],
   );
   return rows.map(toCheckpoint);
 }
