@@ -1,5 +1,6 @@
-// Scenario: GET /v1/audit/verify, the full walk (each entity's chain, the global chain, every signed
-// checkpoint), at 1,000,000 audit events. The events are seeded with set-based SQL, their hashes
+// Scenario: the full audit verification (each entity's chain, the global chain, every signed
+// checkpoint) at 1,000,000 audit events, through GET /v1/audit/verify and as the outsider's script
+// (dist/scripts/audit-verify.js) runs it. The events are seeded with set-based SQL, their hashes
 // computed by PostgreSQL exactly as auditHash computes them (two-event chains, so every second event
 // names a predecessor); the worker links them through its real passes, then one forced checkpoint
 // signs the lot.
