@@ -2,21 +2,20 @@ import { Module } from '@nestjs/common';
 import { SuspensionsModule } from '@redress/suspensions';
 import { AppealSweepsUseCase } from './application/appeal-sweeps.use-case';
 import { AppealTransitioner } from './application/appeal-transitioner';
-import {
-  BulkJobQueries,
-  RequestBulkDecisionUseCase,
-  RunBulkDecisionUseCase,
-} from './application/bulk-decision';
 import { ClaimNextUseCase } from './application/claim-next.use-case';
 import { DecideAppealUseCase } from './application/decide-appeal.use-case';
 import { FileAppealUseCase } from './application/file-appeal.use-case';
-import { LiftWithAppealUseCase } from './application/lift-suspension.use-case';
+import { LiftWithAppealUseCase } from './application/lift-with-appeal.use-case';
 import { PostMessageUseCase } from './application/post-message.use-case';
+import { RequestBulkDecisionUseCase } from './application/request-bulk-decision.use-case';
+import { RunBulkDecisionUseCase } from './application/run-bulk-decision.use-case';
 import { TransitionAppealUseCase } from './application/transition-appeal.use-case';
 import { WaveFlags } from './application/wave-flags';
 import { AppealRepository } from './persistence/appeal.repository';
+import { BulkJobRepository } from './persistence/bulk-job.repository';
 import { MessageRepository } from './persistence/message.repository';
 import { AppealQueries } from './queries/appeal-queries';
+import { BulkJobQueries } from './queries/bulk-job-queries';
 
 const USE_CASES = [
   FileAppealUseCase,
@@ -38,6 +37,7 @@ const USE_CASES = [
     AppealTransitioner,
     WaveFlags,
     AppealRepository,
+    BulkJobRepository,
     MessageRepository,
     AppealQueries,
   ],

@@ -1,8 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import type { Tx } from '@redress/database';
 import { decodeCursor, toPage, type Page } from '@redress/http';
 import { DataSource } from 'typeorm';
 import type { BookBalance } from './domain/books';
-import type { BookName, LedgerEntryKind, Posting } from './domain/ledger-entry';
+import { ACCOUNT_BOOKS, type BookName, type LedgerEntryKind, type Posting } from './domain/ledger-entry';
+
+/** What an account holds in a currency over its account books (frozen and refund payable). */
+export interface AccountHolding {
+  accountId: string;
+  currency: string;
+  heldMinor: number;
+}
 
 export interface LedgerEntryView {
   id: string;
@@ -80,6 +88,20 @@ export class LedgerQueries {
       currency: r.currency,
       amountMinor: Number(r.amount),
     }));
+  }
+
+  /** In the caller's transaction: what each account holds in the currency named with it (none: no row). */
+  async accountHoldings(
+    tx: Tx,
+    holdings: readonly { accountId: string; currency: string }[],
+  ): Promise<AccountHolding[]> {
+    const rows: { account_id: string; currency: string; held: string }[] = await tx.query(
+      `SELECT account_id, currency, sum(balance_minor)::text AS held FROM ledger_balances
+        WHERE book = ANY($1) AND (account_id, currency) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+        GROUP BY account_id, currency`,
+      [ACCOUNT_BOOKS, holdings.map((h) => h.accountId), holdings.map((h) => h.currency)],
+    );
+    return rows.map((r) => ({ accountId: r.account_id, currency: r.currency, heldMinor: Number(r.held) }));
   }
 }
 

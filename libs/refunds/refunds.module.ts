@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { REFUND_PROPOSER } from '@redress/appeals';
 import { AppConfig } from '@redress/config';
-import { SuspensionsModule } from '@redress/suspensions';
+import { REFUND_CLAIMS, SuspensionsModule } from '@redress/suspensions';
 import { ApproveRefundUseCase } from './application/approve-refund.use-case';
 import { MarkRefundPaidUseCase } from './application/mark-refund-paid.use-case';
 import { PayOutRefundUseCase } from './application/pay-out-refund.use-case';
@@ -27,8 +27,8 @@ const USE_CASES = [
 ];
 
 /**
- * Global only for REFUND_PROPOSER: appeal decisions propose refunds through that port, and the appeals
- * lib cannot import this module (refunds build on appeals, not the other way round).
+ * Global only for its ports, REFUND_PROPOSER (appeal decisions propose refunds) and REFUND_CLAIMS (a
+ * lift leaves claimed money frozen): refunds build on appeals and suspensions, which cannot import this.
  */
 @Global()
 @Module({
@@ -41,7 +41,15 @@ const USE_CASES = [
     ReconciliationQueries,
     { provide: PayoutProvider, inject: [AppConfig], useFactory: payoutProviderFor },
     { provide: REFUND_PROPOSER, useExisting: ProposeRefundUseCase },
+    { provide: REFUND_CLAIMS, useExisting: RefundRepository },
   ],
-  exports: [...USE_CASES, RefundQueries, ReconciliationQueries, PayoutProvider, REFUND_PROPOSER],
+  exports: [
+    ...USE_CASES,
+    RefundQueries,
+    ReconciliationQueries,
+    PayoutProvider,
+    REFUND_PROPOSER,
+    REFUND_CLAIMS,
+  ],
 })
 export class RefundsModule {}

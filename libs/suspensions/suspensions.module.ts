@@ -8,6 +8,7 @@ import { SuspensionWriter } from './application/suspension-writer';
 import { UpholdSuspension } from './application/uphold-suspension';
 import { SuspensionEntity } from './persistence/suspension.entity';
 import { SuspensionRepository } from './persistence/suspension.repository';
+import { WaveRepository } from './persistence/wave.repository';
 import { SuspensionQueries } from './queries/suspension-queries';
 import { WaveQueries } from './queries/wave-queries';
 
@@ -17,6 +18,7 @@ const EXPORTED = [
   LiftSuspensionUseCase,
   UpholdSuspension,
   SuspensionRepository,
+  WaveRepository,
   SuspensionQueries,
   CreateWaveUseCase,
   WaveQueries,

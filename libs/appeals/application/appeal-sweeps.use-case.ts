@@ -5,7 +5,7 @@ import { Clock, SYSTEM_ACTOR } from '@redress/kernel';
 import { Outbox } from '@redress/outbox';
 import { SuspensionRepository } from '@redress/suspensions';
 import { computePriority } from '../domain/priority';
-import { AppealRepository } from '../persistence/appeal.repository';
+import { AppealRepository, type AppealSweep } from '../persistence/appeal.repository';
 import { MessageRepository } from '../persistence/message.repository';
 import { AppealTransitioner } from './appeal-transitioner';
 import { WaveFlags } from './wave-flags';
@@ -41,9 +41,9 @@ export class AppealSweepsUseCase {
     };
   }
 
-  /** Due rows, one at a time, each locked and handled in its own transaction. */
+  /** Due appeals, one at a time, each locked and handled in its own transaction. */
   private async each(
-    selectSql: string,
+    sweep: AppealSweep,
     work: (tx: Tx, id: string, now: Date) => Promise<void>,
   ): Promise<number> {
     let done = 0;
@@ -51,9 +51,9 @@ export class AppealSweepsUseCase {
       const now = this.clock.now();
       try {
         const handled = await this.uow.run(async (tx) => {
-          const rows: { id: string }[] = await tx.query(`${selectSql} LIMIT 1 FOR UPDATE SKIP LOCKED`, [now]);
-          if (rows[0]) await work(tx, rows[0].id, now);
-          return Boolean(rows[0]);
+          const id = await this.appeals.lockNextDue(tx, sweep, now);
+          if (id) await work(tx, id, now);
+          return id !== null;
         });
         if (!handled) break;
         done += 1;
@@ -67,73 +67,64 @@ export class AppealSweepsUseCase {
   }
 
   private infoTimeouts(): Promise<number> {
-    return this.each(
-      `SELECT id FROM appeals WHERE status = 'awaiting_appellant' AND info_due_at <= $1`,
-      async (tx, id, now) => {
-        const appeal = await this.appeals.lock(tx, id);
-        await this.transitioner.apply(tx, SYSTEM_ACTOR, appeal, 'info_timeout', now, {
-          auditData: { infoDueAt: appeal.infoDueAt },
-        });
-        await this.messages.add(tx, {
-          appealId: id,
-          authorRole: 'system',
-          authorId: SYSTEM_ACTOR.sub,
-          body: 'No reply arrived by the requested date; the review continues with the information already provided.',
-          internal: false,
-        });
-      },
-    );
+    return this.each('info_timeout', async (tx, id, now) => {
+      const appeal = await this.appeals.lock(tx, id);
+      await this.transitioner.apply(tx, SYSTEM_ACTOR, appeal, 'info_timeout', now, {
+        auditData: { infoDueAt: appeal.infoDueAt },
+      });
+      await this.messages.add(tx, {
+        appealId: id,
+        authorRole: 'system',
+        authorId: SYSTEM_ACTOR.sub,
+        body: 'No reply arrived by the requested date; the review continues with the information already provided.',
+        internal: false,
+      });
+    });
   }
 
   private reminders(): Promise<number> {
-    return this.each(
-      `SELECT id FROM appeals WHERE status = 'awaiting_appellant' AND info_reminded_at IS NULL AND info_due_at - interval '1 day' <= $1`,
-      async (tx, id, now) => {
-        const appeal = await this.appeals.lock(tx, id);
-        const suspension = await this.suspensions.find(tx, appeal.suspensionId);
-        if (!suspension) return;
-        await tx.query(`UPDATE appeals SET info_reminded_at = $2 WHERE id = $1`, [id, now]);
-        await this.transitioner.notify(tx, SYSTEM_ACTOR, appeal, suspension, 'appeal.info_reminder', {
-          infoDueAt: appeal.infoDueAt?.toISOString(),
-        });
-      },
-    );
+    return this.each('info_reminder', async (tx, id, now) => {
+      const appeal = await this.appeals.lock(tx, id);
+      const suspension = await this.suspensions.find(tx, appeal.suspensionId);
+      if (!suspension) return;
+      await this.appeals.markReminded(tx, id, now);
+      await this.transitioner.notify(tx, SYSTEM_ACTOR, appeal, suspension, 'appeal.info_reminder', {
+        infoDueAt: appeal.infoDueAt?.toISOString(),
+      });
+    });
   }
 
   private slaBreaches(): Promise<number> {
-    return this.each(
-      `SELECT id FROM appeals WHERE status IN ('submitted', 'in_review', 'escalated') AND NOT sla_breached AND decision_due_at < $1`,
-      async (tx, id, now) => {
-        const appeal = await this.appeals.lock(tx, id);
-        const suspension = await this.suspensions.find(tx, appeal.suspensionId);
-        if (!suspension) return;
-        const priority = computePriority({
-          automatedDecision: suspension.automatedDecision,
-          slaBreached: true,
-          frozenAmountMinor: suspension.frozenBalance.amountMinor,
-          waveFlagged: await this.waveFlags.isFlagged(tx, appeal.waveId),
-        });
-        const updated = await this.appeals.update(tx, id, { slaBreached: true, priority });
-        await this.audit.append(tx, {
-          actor: SYSTEM_ACTOR,
-          action: 'appeal.sla_breached',
-          entityType: 'appeal',
-          entityId: id,
-          data: { decisionDueAt: appeal.decisionDueAt.toISOString(), priority },
-          at: now,
-        });
-        await this.outbox.append(tx, {
-          type: 'sla.breached',
-          payload: {
-            appealId: id,
-            suspensionId: appeal.suspensionId,
-            level: updated.level,
-            priority,
-            decisionDueAt: appeal.decisionDueAt.toISOString(),
-            ...(updated.assigneeId ? { assigneeId: updated.assigneeId } : {}),
-          },
-        });
-      },
-    );
+    return this.each('sla_breach', async (tx, id, now) => {
+      const appeal = await this.appeals.lock(tx, id);
+      const suspension = await this.suspensions.find(tx, appeal.suspensionId);
+      if (!suspension) return;
+      const priority = computePriority({
+        automatedDecision: suspension.automatedDecision,
+        slaBreached: true,
+        frozenAmountMinor: suspension.frozenBalance.amountMinor,
+        waveFlagged: await this.waveFlags.isFlagged(tx, appeal.waveId),
+      });
+      const updated = await this.appeals.update(tx, id, { slaBreached: true, priority });
+      await this.audit.append(tx, {
+        actor: SYSTEM_ACTOR,
+        action: 'appeal.sla_breached',
+        entityType: 'appeal',
+        entityId: id,
+        data: { decisionDueAt: appeal.decisionDueAt.toISOString(), priority },
+        at: now,
+      });
+      await this.outbox.append(tx, {
+        type: 'sla.breached',
+        payload: {
+          appealId: id,
+          suspensionId: appeal.suspensionId,
+          level: updated.level,
+          priority,
+          decisionDueAt: appeal.decisionDueAt.toISOString(),
+          ...(updated.assigneeId ? { assigneeId: updated.assigneeId } : {}),
+        },
+      });
+    });
   }
 }

@@ -1,10 +1,13 @@
 import { DAY_MS, DomainError, HOUR_MS, addMs } from '@redress/kernel';
-import { isOpenStatus, type AppealStatus } from './appeal-state-machine';
+import { OPEN_APPEAL_STATUSES, type AppealStatus } from './appeal-state-machine';
 
 export const DEFAULT_DECISION_SLA_HOURS = 336;
 export const DEFAULT_INFO_DUE_DAYS = 7;
 export const MIN_INFO_DUE_DAYS = 1;
 export const MAX_INFO_DUE_DAYS = 30;
+
+/** The open statuses in which the decision clock runs: all but awaiting_appellant. */
+export const SLA_RUNNING_STATUSES = OPEN_APPEAL_STATUSES.filter((status) => status !== 'awaiting_appellant');
 
 /**
  * The decision clock stops while we wait for the appellant, so a slow reply never counts against
@@ -51,7 +54,7 @@ export function clockAfterTransition(
 
 /** Strictly after the due time; never while the clock is paused or once the appeal is closed. */
 export function isBreached(decisionDueAt: Date, now: Date, status: AppealStatus): boolean {
-  if (!isOpenStatus(status) || status === 'awaiting_appellant') return false;
+  if (!(SLA_RUNNING_STATUSES as readonly AppealStatus[]).includes(status)) return false;
   return now.getTime() > decisionDueAt.getTime();
 }
 

@@ -1,4 +1,19 @@
 import type { Appeal, AppealMessage } from '../domain/appeal';
+import { OPEN_APPEAL_STATUSES, type AppealStatus } from '../domain/appeal-state-machine';
+
+/**
+ * Statuses as a SQL list of literals, `('submitted', 'in_review')`: with literals, unlike a bound
+ * parameter, PostgreSQL can prove a partial index's predicate (appeals_queue, appeals_claimable).
+ */
+export function statusList(statuses: readonly AppealStatus[]): string {
+  for (const status of statuses) {
+    if (!/^[a-z_]+$/.test(status)) throw new Error(`not an appeal status: ${status}`);
+  }
+  return `(${statuses.map((status) => `'${status}'`).join(', ')})`;
+}
+
+/** The open statuses of the state machine, for a WHERE clause. */
+export const OPEN_STATUS_LIST = statusList(OPEN_APPEAL_STATUSES);
 
 /** Column list shared by every appeal read, so row mapping has one shape. */
 export const APPEAL_COLUMNS = `a.id, a.suspension_id, a.account_id, a.status, a.level, a.statement, a.requested_remedy, a.assignee_id,

@@ -3,7 +3,8 @@ import { isUniqueViolation, queryPrepared, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import { prefixedRowToSuspension, suspensionColumns, type Suspension } from '@redress/suspensions';
 import type { Appeal } from '../domain/appeal';
-import { APPEAL_COLUMNS, toAppeal, type AppealRow } from './appeal-row';
+import { SLA_RUNNING_STATUSES } from '../domain/sla';
+import { APPEAL_COLUMNS, OPEN_STATUS_LIST, statusList, toAppeal, type AppealRow } from './appeal-row';
 
 /** The state a transition writes; `status` is written nowhere else (the state machine decides it). */
 export type AppealChanges = Partial<
@@ -36,9 +37,12 @@ const toContext = (row: Record<string, unknown>): AppealContext => ({
   waveFlagged: row.wave_flagged === true,
 });
 
-const statusLiteral = (status: Appeal['status']): string => {
-  if (!/^[a-z_]+$/.test(status)) throw new Error(`not an appeal status: ${status}`);
-  return `'${status}'`;
+/** What each of the sweeps finds due at $1 (AppealSweepsUseCase). */
+export type AppealSweep = 'info_timeout' | 'info_reminder' | 'sla_breach';
+const DUE: Record<AppealSweep, string> = {
+  info_timeout: `SELECT id FROM appeals WHERE status = 'awaiting_appellant' AND info_due_at <= $1`,
+  info_reminder: `SELECT id FROM appeals WHERE status = 'awaiting_appellant' AND info_reminded_at IS NULL AND info_due_at - interval '1 day' <= $1`,
+  sla_breach: `SELECT id FROM appeals WHERE status IN ${statusList(SLA_RUNNING_STATUSES)} AND NOT sla_breached AND decision_due_at < $1`,
 };
 
 const COLUMN: Record<Exclude<keyof AppealChanges, 'decision'>, string> = {
@@ -93,6 +97,29 @@ export class AppealRepository {
     return rows[0] ? toAppeal(rows[0]) : null;
   }
 
+  /** Whether the suspension has an open appeal (one filed after a chunk's snapshot, for a bulk decision). */
+  async hasOpenAppeal(tx: Tx, suspensionId: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM appeals a WHERE a.suspension_id = $1 AND a.status IN ${OPEN_STATUS_LIST}`,
+      [suspensionId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The suspension an appeal is about, or null when there is no such appeal, for a refund proposed on
+   * it: the row keeps the share lock the refund's foreign key takes anyway, taken now so that it comes
+   * before the suspension's (docs/concurrency.md).
+   */
+  async keyShareSuspensionId(tx: Tx, appealId: string): Promise<string | null> {
+    const [row] = (await tx.query(`SELECT suspension_id FROM appeals WHERE id = $1 FOR KEY SHARE`, [
+      appealId,
+    ])) as {
+      suspension_id: string;
+    }[];
+    return row?.suspension_id ?? null;
+  }
+
   /** Locks the appeal for the rest of the transaction; every transition starts here. */
   async lock(tx: Tx, id: string): Promise<Appeal> {
     const rows = await queryPrepared<AppealRow>(
@@ -102,6 +129,41 @@ export class AppealRepository {
     );
     if (!rows[0]) throw DomainError.notFound('Appeal');
     return toAppeal(rows[0]);
+  }
+
+  /** Locks one appeal due for `sweep` at `now` that no other sweeper holds, and answers its id. */
+  async lockNextDue(tx: Tx, sweep: AppealSweep, now: Date): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(`${DUE[sweep]} LIMIT 1 FOR UPDATE SKIP LOCKED`, [now]);
+    return rows[0]?.id ?? null;
+  }
+
+  /** The reminder went out; the appeal's version does not change (nothing the appellant sees did). */
+  async markReminded(tx: Tx, id: string, at: Date): Promise<void> {
+    await tx.query(`UPDATE appeals SET info_reminded_at = $2 WHERE id = $1`, [id, at]);
+  }
+
+  /** SPEC §3's flag of the appeal's wave, which wave_stats derives from its counters. */
+  async isWaveFlagged(tx: Tx, waveId: string): Promise<boolean> {
+    const rows = await queryPrepared<{ flagged: boolean }>(
+      tx,
+      `SELECT flagged FROM wave_stats WHERE wave_id = $1`,
+      [waveId],
+    );
+    return rows[0]?.flagged ?? false;
+  }
+
+  /** Re-prioritises the wave's open appeals whose priority no longer matches the wave's flag. */
+  async reprioritiseOpenOfWave(tx: Tx, waveId: string): Promise<void> {
+    await tx.query(
+      `UPDATE appeals a
+          SET priority = appeal_priority(s.automated_decision, a.sla_breached, s.frozen_amount_minor, w.flagged),
+              version = a.version + 1, updated_at = now()
+         FROM suspensions s, wave_stats w
+        WHERE s.id = a.suspension_id AND w.wave_id = a.wave_id AND a.wave_id = $1
+          AND a.status IN ${OPEN_STATUS_LIST}
+          AND a.priority <> appeal_priority(s.automated_decision, a.sla_breached, s.frozen_amount_minor, w.flagged)`,
+      [waveId],
+    );
   }
 
   async transitionContext(tx: Tx, appealId: string): Promise<AppealContext> {
@@ -127,7 +189,7 @@ export class AppealRepository {
     const rows = await queryPrepared<AppealRow & Record<string, unknown>>(
       tx,
       `SELECT ${APPEAL_COLUMNS}, ${CONTEXT_COLUMNS} FROM appeals a ${CONTEXT_JOINS}
-        WHERE a.status IN (${statuses.map(statusLiteral).join(', ')}) AND a.assignee_id IS NULL
+        WHERE a.status IN ${statusList(statuses)} AND a.assignee_id IS NULL
         ORDER BY a.priority DESC, a.submitted_at, a.id
         LIMIT 1
         FOR UPDATE OF a SKIP LOCKED`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
+import type { RefundClaims } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';
 import { RefundEntity } from './refund.entity';
 import { toRefund } from './refund.mapper';
@@ -22,7 +23,7 @@ export type RefundChangeSet = Partial<
 
 /** Persistence for refunds; every method works inside the caller's transaction. */
 @Injectable()
-export class RefundRepository {
+export class RefundRepository implements RefundClaims {
   async find(tx: Tx, id: string): Promise<Refund | null> {
     const entity = await tx.findOne(RefundEntity, { where: { id } });
     return entity ? toRefund(entity) : null;

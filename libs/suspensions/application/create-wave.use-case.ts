@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
 import { UnitOfWork } from '@redress/database';
 import { newId, type Actor } from '@redress/kernel';
+import { WaveRepository } from '../persistence/wave.repository';
 
 export interface NewWave {
   name: string;
@@ -14,16 +15,20 @@ export interface NewWave {
 export class CreateWaveUseCase {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly waves: WaveRepository,
     private readonly audit: AuditLog,
   ) {}
 
   execute(actor: Actor, input: NewWave): Promise<string> {
     const id = newId();
     return this.uow.run(async (tx) => {
-      await tx.query(
-        `INSERT INTO waves (id, name, detector, description, created_by) VALUES ($1, $2, $3, $4, $5)`,
-        [id, input.name, input.detector, input.description ?? null, actor.sub],
-      );
+      await this.waves.insert(tx, {
+        id,
+        name: input.name,
+        detector: input.detector,
+        description: input.description ?? null,
+        createdBy: actor.sub,
+      });
       await this.audit.append(tx, {
         actor,
         action: 'wave.created',

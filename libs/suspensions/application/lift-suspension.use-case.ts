@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { assertVersion } from '@redress/http';
@@ -7,6 +7,7 @@ import { LedgerService, releaseEntry } from '@redress/ledger';
 import { Outbox, type OutboxLane } from '@redress/outbox';
 import type { Suspension } from '../domain/suspension';
 import { SuspensionRepository } from '../persistence/suspension.repository';
+import { REFUND_CLAIMS, type RefundClaims } from './refund-claims.port';
 
 /** Lifts an active suspension and releases what is left of its frozen balance to the account. */
 @Injectable()
@@ -18,6 +19,7 @@ export class LiftSuspensionUseCase {
     private readonly outbox: Outbox,
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
+    @Inject(REFUND_CLAIMS) private readonly refundClaims: RefundClaims,
   ) {}
 
   async execute(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Suspension> {
@@ -42,11 +44,13 @@ export class LiftSuspensionUseCase {
     if (suspension.status !== 'active') {
       throw new DomainError('suspension_not_active', `The suspension is already ${suspension.status}`);
     }
+    // What refunds claim stays frozen, owed through the refund (released if the proposal is rejected);
+    // the caller's row lock keeps new claims out, and a trigger refuses a release overlapping one.
     const releasedMinor = Math.max(
       0,
       suspension.frozenBalance.amountMinor -
         suspension.releasedMinor -
-        (await this.claimedByRefunds(tx, suspension.id)),
+        (await this.refundClaims.claimedMinor(tx, suspension.id)),
     );
     const lifted = await this.suspensions.update(tx, suspension.id, {
       status: 'lifted',
@@ -79,19 +83,5 @@ export class LiftSuspensionUseCase {
       requestId: actor.requestId,
     });
     return lifted;
-  }
-
-  /**
-   * Money that refunds already claim stays frozen on a lift: it is owed to the person through the
-   * refund (or, for a proposal rejected later, released then by the refunds lib). Refunds build on
-   * suspensions, so this lib reads their table rather than importing them; the row lock the caller
-   * holds keeps new claims out, and a database trigger refuses any release that would overlap one.
-   */
-  private async claimedByRefunds(tx: Tx, suspensionId: string): Promise<number> {
-    const [row] = (await tx.query(
-      `SELECT coalesce(sum(amount_minor), 0) AS claimed FROM refunds WHERE suspension_id = $1 AND status <> 'rejected'`,
-      [suspensionId],
-    )) as { claimed: string }[];
-    return Number(row.claimed);
   }
 }

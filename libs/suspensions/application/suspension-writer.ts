@@ -3,13 +3,14 @@ import { AuditLog } from '@redress/audit';
 import { AppConfig } from '@redress/config';
 import type { Tx } from '@redress/database';
 import { DAY_MS, DomainError, addMs, newId, type Actor } from '@redress/kernel';
-import { ACCOUNT_BOOKS, freezeEntry, LedgerService } from '@redress/ledger';
+import { freezeEntry, LedgerQueries, LedgerService } from '@redress/ledger';
 import { Outbox, type OutboxLane } from '@redress/outbox';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import { frozenAmountProblems, holdingKey } from '../domain/frozen-amounts';
 import { suspensionNoticePayload } from '../domain/notice';
 import type { NewSuspension, Suspension } from '../domain/suspension';
+import { WaveRepository } from '../persistence/wave.repository';
 
 export const DEFAULT_CURRENCY = 'USD';
 
@@ -20,6 +21,8 @@ export class SuspensionWriter {
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
     private readonly ledger: LedgerService,
+    private readonly ledgerQueries: LedgerQueries,
+    private readonly waves: WaveRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -67,8 +70,7 @@ export class SuspensionWriter {
   }
 
   async assertWaveExists(tx: Tx, waveId: string): Promise<void> {
-    const rows: unknown[] = await tx.query('SELECT 1 FROM waves WHERE id = $1', [waveId]);
-    if (rows.length === 0) {
+    if (!(await this.waves.exists(tx, waveId))) {
       throw new DomainError('validation_failed', 'waveId does not name an existing ban wave', [
         { field: 'waveId', message: 'unknown wave' },
       ]);
@@ -87,13 +89,11 @@ export class SuspensionWriter {
   ): Promise<void> {
     const freezing = created.filter((s) => s.frozenBalance.amountMinor > 0);
     if (freezing.length === 0) return;
-    const rows: { account_id: string; currency: string; held: string }[] = await tx.query(
-      `SELECT account_id, currency, sum(balance_minor)::text AS held FROM ledger_balances
-        WHERE book = ANY($1) AND (account_id, currency) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-        GROUP BY account_id, currency`,
-      [ACCOUNT_BOOKS, freezing.map((s) => s.accountId), freezing.map((s) => s.frozenBalance.currency)],
+    const holdings = await this.ledgerQueries.accountHoldings(
+      tx,
+      freezing.map((s) => ({ accountId: s.accountId, currency: s.frozenBalance.currency })),
     );
-    const held = new Map(rows.map((r) => [holdingKey(r.account_id, r.currency), Number(r.held)]));
+    const held = new Map(holdings.map((h) => [holdingKey(h.accountId, h.currency), h.heldMinor]));
     const problems = frozenAmountProblems(created, held, fieldOf);
     if (problems.length === 0) return;
     const [first] = problems;

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '@redress/database';
+
+/** Persistence for ban waves; every method works inside the caller's transaction. */
+@Injectable()
+export class WaveRepository {
+  async insert(
+    tx: Tx,
+    wave: { id: string; name: string; detector: string; description: string | null; createdBy: string },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO waves (id, name, detector, description, created_by) VALUES ($1, $2, $3, $4, $5)`,
+      [wave.id, wave.name, wave.detector, wave.description, wave.createdBy],
+    );
+  }
+
+  async exists(tx: Tx, id: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query('SELECT 1 FROM waves WHERE id = $1', [id]);
+    return rows.length > 0;
+  }
+
+  /** Whether the wave exists, keeping it so (FOR SHARE) until the transaction ends. */
+  async lockShared(tx: Tx, id: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(`SELECT 1 FROM waves WHERE id = $1 FOR SHARE`, [id]);
+    return rows.length > 0;
+  }
+}
