@@ -1,9 +1,10 @@
 import { DomainError, hasRole, type Actor, type Role } from '@redress/kernel';
+import { OPEN_APPEAL_STATUSES } from '@redress/appeals/domain';
 import { MAX_EVIDENCE_PER_APPEAL, type Evidence } from './evidence';
 
 /**
  * The appeal as the evidence rules need it, read straight from the appeals table. The statuses are
- * those of SPEC §4; evidence is accepted while the appeal is open.
+ * those of the appeals state machine; evidence is accepted while the appeal is open.
  */
 export interface AppealAccess {
   id: string;
@@ -11,7 +12,6 @@ export interface AppealAccess {
   status: string;
 }
 
-const OPEN_APPEAL_STATUSES = ['submitted', 'in_review', 'awaiting_appellant', 'escalated'];
 const VIEWING_STAFF: Role[] = ['reviewer', 'senior_reviewer', 'admin'];
 const UPLOADING_STAFF: Role[] = ['reviewer', 'senior_reviewer'];
 
@@ -44,7 +44,7 @@ export function mayViewEvidence(actor: Actor, evidence: Evidence, appealAccountI
 
 /** Checked before the bytes are received and again under the appeal's row lock. */
 export function assertAcceptsEvidence(appeal: AppealAccess, filesSoFar: number): void {
-  if (!OPEN_APPEAL_STATUSES.includes(appeal.status)) {
+  if (!(OPEN_APPEAL_STATUSES as readonly string[]).includes(appeal.status)) {
     throw new DomainError(
       'invalid_transition',
       `Evidence can only be added while the appeal is open; this appeal is ${appeal.status}`,
