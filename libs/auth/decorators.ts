@@ -1,14 +1,14 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor, Role } from '@redress/kernel';
+import type { Actor, Permission } from '@redress/kernel';
 
 export const PUBLIC_ROUTE = 'redress:public';
-export const ROLES_KEY = 'redress:roles';
+export const PERMISSION_KEY = 'redress:permission';
 
 /** Routes outside /v1 (health, metrics, docs) that need no token. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** The caller needs at least one of these roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** The caller needs one of the roles the permission table (PERMISSIONS, libs/kernel) gives this action. */
+export const Allow = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
 
 /** The authenticated caller, as verified by JwtAuthGuard. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {

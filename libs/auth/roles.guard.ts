@@ -1,20 +1,24 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError, hasRole, type Actor, type Role } from '@redress/kernel';
-import { ROLES_KEY } from './decorators';
+import { can, DomainError, rolesFor, type Actor, type Permission } from '@redress/kernel';
+import { PERMISSION_KEY } from './decorators';
 
+/** A route's `@Allow` (the method's, else its controller's): the caller needs one of the permission's roles. */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!required || required.length === 0) return true;
+    if (!permission) return true;
     const actor = context.switchToHttp().getRequest<{ actor?: Actor }>().actor;
-    if (actor && hasRole(actor, ...required)) return true;
-    throw new DomainError('forbidden', `This action needs one of the roles: ${required.join(', ')}`);
+    if (actor && can(actor, permission)) return true;
+    throw new DomainError(
+      'forbidden',
+      `This action needs one of the roles: ${rolesFor(permission).join(', ')}`,
+    );
   }
 }

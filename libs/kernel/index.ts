@@ -4,5 +4,6 @@ export * from './ids';
 export * from './money';
 export * from './currencies';
 export * from './roles';
+export * from './permissions';
 export * from './webhook-signature';
 export * from './subject';

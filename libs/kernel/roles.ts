@@ -11,8 +11,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { sub: 'system', roles: [] };
 
-export const STAFF_ROLES: Role[] = ['reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin'];
+/** Every role but the appellant's: the people and machine clients who work on the platform's side. */
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'appellant');
 
+/** Whether the actor holds one of these roles. What each action needs is in PERMISSIONS (permissions.ts). */
 export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
   roles.some((r) => actor.roles.includes(r));
-export const isStaff = (actor: Actor): boolean => hasRole(actor, ...STAFF_ROLES);

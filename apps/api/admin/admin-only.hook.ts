@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { JwtAuthGuard } from '@redress/auth';
 import { sendProblem } from '@redress/http';
-import { DomainError, hasRole } from '@redress/kernel';
+import { can, DomainError } from '@redress/kernel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -21,7 +21,7 @@ export function adminOnlyHook(
     if (route === undefined || (route !== prefix && !route.startsWith(`${prefix}/`))) return undefined;
     try {
       const actor = await guard.verify(request.headers.authorization);
-      if (!hasRole(actor, 'admin'))
+      if (!can(actor, 'queues.dashboard'))
         throw new DomainError('forbidden', 'The queue dashboard is for admins only');
       if (!redisReady())
         throw new DomainError('dependency_unavailable', 'Redis is unavailable; try again shortly');

@@ -1,4 +1,4 @@
-import { hasRole, type Actor } from '@redress/kernel';
+import { can, type Actor } from '@redress/kernel';
 import type { Appeal } from '@redress/appeals';
 import {
   toAppellantAppeal,
@@ -7,8 +7,8 @@ import {
   type StaffAppealResponse,
 } from './dto/appeal.response.dto';
 
-export const isStaffViewer = (actor: Actor): boolean =>
-  hasRole(actor, 'reviewer', 'senior_reviewer', 'admin');
+/** Who sees every appeal sees the staff view of each. */
+export const isStaffViewer = (actor: Actor): boolean => can(actor, 'appeal.read_any');
 
 /** The caller's view of an appeal: staff see triage data and identities, appellants do not. */
 export const viewOf = (actor: Actor, appeal: Appeal): AppellantAppealResponse | StaffAppealResponse =>

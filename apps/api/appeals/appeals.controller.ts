@@ -14,11 +14,10 @@ import {
   TransitionAppealUseCase,
 } from '@redress/appeals';
 import { AuditQueries } from '@redress/audit';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import { ApiProblems, AppellantRateLimit, Idempotent, IfMatch, PageQuery } from '@redress/http';
-import { DomainError, type Actor } from '@redress/kernel';
+import { assertVisible, DomainError, type Actor } from '@redress/kernel';
 import { ApiPageResponse } from '../common/api-page';
-import { visibleTo } from '../common/visible-to';
 import { IdParam } from '../common/id-param';
 import { AuditEventResponse } from '../audit/audit.controller';
 import { isStaffViewer, viewOf } from './appeal-views';
@@ -52,7 +51,7 @@ export class AppealsController {
   ) {}
 
   @Post('appeals')
-  @Roles('appellant')
+  @Allow('appeal.file')
   @AppellantRateLimit()
   @Idempotent()
   @ApiCreatedResponse({ type: AppellantAppealResponse })
@@ -73,7 +72,7 @@ export class AppealsController {
   }
 
   @Get('me/appeals')
-  @Roles('appellant')
+  @Allow('own.read')
   @ApiPageResponse(AppellantAppealResponse)
   @ApiProblems()
   async mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
@@ -82,17 +81,17 @@ export class AppealsController {
   }
 
   @Get('appeals/:id')
-  @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
+  @Allow('appeal.read')
   @ApiOkResponse(EITHER_VIEW)
   @ApiProblems('not_found')
   async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
-    const appeal = visibleTo(actor, isStaffViewer(actor), await this.queries.get(id), 'Appeal');
+    const appeal = assertVisible(actor, await this.queries.get(id), 'appeal.read_any', 'Appeal');
     return viewOf(actor, appeal);
   }
 
   @Post('appeals/:id/withdraw')
   @HttpCode(200)
-  @Roles('appellant')
+  @Allow('appeal.withdraw')
   @AppellantRateLimit()
   @ApiOkResponse({ type: AppellantAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch', 'rate_limited')
@@ -105,18 +104,18 @@ export class AppealsController {
   }
 
   @Get('appeals/:id/messages')
-  @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
+  @Allow('appeal.read')
   @ApiPageResponse(MessageResponse)
   @ApiProblems('not_found')
   async messages(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Query() page: PageQuery) {
     const staff = isStaffViewer(actor);
-    visibleTo(actor, staff, await this.queries.get(id), 'Appeal');
+    assertVisible(actor, await this.queries.get(id), 'appeal.read_any', 'Appeal');
     const result = await this.queries.messages(id, staff, page.limit, page.cursor);
     return { data: result.data.map((m) => toMessageResponse(m, staff)), nextCursor: result.nextCursor };
   }
 
   @Post('appeals/:id/messages')
-  @Roles('appellant', 'reviewer', 'senior_reviewer')
+  @Allow('appeal.message')
   @AppellantRateLimit()
   @ApiCreatedResponse({
     type: MessageResponse,
@@ -132,7 +131,7 @@ export class AppealsController {
   }
 
   @Get('appeals/:id/history')
-  @Roles('reviewer', 'senior_reviewer', 'admin')
+  @Allow('appeal.read_history')
   @ApiOkResponse({ type: [AuditEventResponse], description: 'The appeal’s audit events, oldest first' })
   @ApiProblems('not_found')
   async history(@Param('id', IdParam) id: string): Promise<AuditEventResponse[]> {

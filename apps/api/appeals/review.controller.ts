@@ -14,7 +14,7 @@ import {
   TransitionAppealUseCase,
   type AppealStatus,
 } from '@redress/appeals';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import { ApiProblems, IfMatch, PageQuery } from '@redress/http';
 import type { Actor } from '@redress/kernel';
 import { REASON_CODES } from '@redress/suspensions';
@@ -50,7 +50,7 @@ export class QueueQuery extends PageQuery {
 @ApiTags('review')
 @ApiBearerAuth()
 @Controller('v1')
-@Roles('reviewer', 'senior_reviewer')
+@Allow('queue.work')
 export class ReviewController {
   constructor(
     private readonly queries: AppealQueries,
@@ -142,7 +142,7 @@ export class ReviewController {
 
   @Post('appeals/:id/reopen')
   @HttpCode(200)
-  @Roles('senior_reviewer')
+  @Allow('appeal.reopen')
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'reopen_window_closed', 'version_mismatch')
   async reopen(

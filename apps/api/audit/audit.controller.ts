@@ -16,7 +16,7 @@ import {
   AuditVerifier,
   type SignedAuditCheckpoint,
 } from '@redress/audit';
-import { Roles } from '@redress/auth';
+import { Allow } from '@redress/auth';
 import { ApiProblems, PageQuery, TrimmedText } from '@redress/http';
 import { IsOptional } from 'class-validator';
 import { ApiPageResponse } from '../common/api-page';
@@ -67,7 +67,7 @@ export class AuditVerificationResponse {
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/audit')
-@Roles('admin')
+@Allow('audit.read')
 export class AuditController {
   constructor(
     private readonly queries: AuditQueries,
@@ -99,6 +99,7 @@ export class AuditController {
   }
 
   @Post('checkpoints')
+  @Allow('audit.sign_checkpoint')
   @ApiOperation({
     summary: 'Link and sign now',
     description:

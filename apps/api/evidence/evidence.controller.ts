@@ -20,7 +20,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import {
   DownloadEvidenceUseCase,
   EVIDENCE_CONTENT_TYPES,
@@ -58,7 +58,7 @@ export class EvidenceController {
   ) {}
 
   @Post('appeals/:id/evidence')
-  @Roles('appellant', 'reviewer', 'senior_reviewer')
+  @Allow('evidence.add')
   @AppellantRateLimit()
   @Idempotent()
   // Listed after @Idempotent so that it runs first: the idempotency key then covers every text field.
@@ -125,7 +125,7 @@ export class EvidenceController {
   }
 
   @Get('appeals/:id/evidence')
-  @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
+  @Allow('appeal.read')
   @ApiOperation({ summary: 'An appeal’s evidence, oldest first (appellants: without internal items)' })
   @ApiPageResponse(EvidenceResponse, EVIDENCE_VIEW_SCHEMA)
   @ApiProblems('not_found')
@@ -136,7 +136,7 @@ export class EvidenceController {
   }
 
   @Get('evidence/:id/content')
-  @Roles('appellant', 'reviewer', 'senior_reviewer', 'admin')
+  @Allow('appeal.read')
   @ApiOperation({
     summary: 'Download an evidence file',
     description:

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@redress/auth';
+import { Allow } from '@redress/auth';
 import { ApiProblems } from '@redress/http';
 import { Clock, DomainError } from '@redress/kernel';
 import { LedgerQueries } from '@redress/ledger';
@@ -32,7 +32,7 @@ export class FinanceController {
   ) {}
 
   @Get('ledger')
-  @Roles('finance', 'admin')
+  @Allow('ledger.read')
   @ApiOkResponse({ type: LedgerResponse, description: 'Book balances and a page of entries' })
   @ApiProblems()
   async entries(@Query() query: LedgerQuery): Promise<LedgerResponse> {
@@ -49,7 +49,7 @@ export class FinanceController {
   }
 
   @Get('finance/reconciliation.csv')
-  @Roles('finance')
+  @Allow('reconciliation.read')
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description:

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import { ApiProblems, PageQuery } from '@redress/http';
 import { DomainError, type Actor } from '@redress/kernel';
 import { DeliveryLogQueries, InboxQueries, RedeliverNotificationUseCase } from '@redress/notifications';
@@ -23,7 +23,7 @@ export class NotificationsController {
   ) {}
 
   @Get('me/notifications')
-  @Roles('appellant')
+  @Allow('own.read')
   @ApiPageResponse(InboxItemResponse)
   @ApiProblems()
   async mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
@@ -32,7 +32,7 @@ export class NotificationsController {
   }
 
   @Get('appeals/:id/notifications')
-  @Roles('reviewer', 'senior_reviewer', 'admin')
+  @Allow('appeal.read_notifications')
   @ApiOperation({
     summary: 'Delivery log of an appeal: every notification, channel, status and attempt count',
   })
@@ -46,7 +46,7 @@ export class NotificationsController {
 
   @Post('notifications/:id/redeliver')
   @HttpCode(200)
-  @Roles('admin')
+  @Allow('notification.redeliver')
   @ApiOperation({
     summary: 'Send a dead or failed e-mail/webhook notification again',
     description:

@@ -7,9 +7,9 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import { ApiProblems, Idempotent, IfMatch, PageQuery } from '@redress/http';
-import { hasRole, type Actor } from '@redress/kernel';
+import { assertVisible, can, type Actor } from '@redress/kernel';
 import {
   ApproveRefundUseCase,
   MarkRefundPaidUseCase,
@@ -19,7 +19,6 @@ import {
   RetryRefundUseCase,
 } from '@redress/refunds';
 import { ApiPageResponse } from '../common/api-page';
-import { visibleTo } from '../common/visible-to';
 import { IdParam } from '../common/id-param';
 import {
   MarkRefundPaidRequest,
@@ -33,8 +32,6 @@ import {
   toPublicRefund,
   toStaffRefund,
 } from './dto/refund.response.dto';
-
-const STAFF_READERS = ['reviewer', 'senior_reviewer', 'finance', 'admin'] as const;
 
 @ApiTags('refunds')
 @ApiBearerAuth()
@@ -50,7 +47,7 @@ export class RefundsController {
   ) {}
 
   @Post('refunds')
-  @Roles('reviewer', 'senior_reviewer')
+  @Allow('refund.propose')
   @Idempotent()
   @ApiCreatedResponse({ type: RefundStaffResponse, description: 'Proposed; waits for a finance approval' })
   @ApiProblems(
@@ -67,7 +64,7 @@ export class RefundsController {
   }
 
   @Get('refunds')
-  @Roles('finance', 'admin')
+  @Allow('refund.list')
   @ApiPageResponse(RefundStaffResponse)
   @ApiProblems()
   async list(@Query() query: RefundListQuery) {
@@ -80,7 +77,7 @@ export class RefundsController {
   }
 
   @Get('me/refunds')
-  @Roles('appellant')
+  @Allow('own.read')
   @ApiPageResponse(RefundPublicResponse)
   @ApiProblems()
   async mine(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
@@ -89,7 +86,7 @@ export class RefundsController {
   }
 
   @Get('refunds/:id')
-  @Roles('appellant', ...STAFF_READERS)
+  @Allow('refund.read')
   @ApiExtraModels(RefundPublicResponse, RefundStaffResponse)
   @ApiOkResponse({
     description: 'Appellants get the public view of their own refund; staff the full view',
@@ -102,14 +99,13 @@ export class RefundsController {
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
   ): Promise<RefundPublicResponse | RefundStaffResponse> {
-    const staff = hasRole(actor, ...STAFF_READERS);
-    const refund = visibleTo(actor, staff, await this.queries.get(id), 'Refund');
-    return staff ? toStaffRefund(refund) : toPublicRefund(refund);
+    const refund = assertVisible(actor, await this.queries.get(id), 'refund.read_any', 'Refund');
+    return can(actor, 'refund.read_any') ? toStaffRefund(refund) : toPublicRefund(refund);
   }
 
   @Post('refunds/:id/approve')
   @HttpCode(200)
-  @Roles('finance')
+  @Allow('refund.settle')
   @ApiOkResponse({
     type: RefundStaffResponse,
     description: 'Approved: customer_frozen → refund_payable, the person is told, the payout is queued',
@@ -125,7 +121,7 @@ export class RefundsController {
 
   @Post('refunds/:id/reject')
   @HttpCode(200)
-  @Roles('finance')
+  @Allow('refund.settle')
   @ApiOkResponse({ type: RefundStaffResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
   async rejectOne(
@@ -139,7 +135,7 @@ export class RefundsController {
 
   @Post('refunds/:id/mark-paid')
   @HttpCode(200)
-  @Roles('finance')
+  @Allow('refund.settle')
   @ApiOkResponse({
     type: RefundStaffResponse,
     description: 'Manual provider only: records the payment (refund_payable → paid_out)',
@@ -156,7 +152,7 @@ export class RefundsController {
 
   @Post('refunds/:id/retry')
   @HttpCode(200)
-  @Roles('finance')
+  @Allow('refund.settle')
   @ApiOkResponse({ type: RefundStaffResponse, description: 'A failed payout goes back to processing' })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
   async retryOne(

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import { ApiProblems } from '@redress/http';
 import type { Actor } from '@redress/kernel';
 import { EXPORT_SECTION_LIMIT, ExportPersonalDataUseCase } from '@redress/reports';
@@ -13,7 +13,7 @@ export class PersonalDataExportController {
   constructor(private readonly exportPersonalData: ExportPersonalDataUseCase) {}
 
   @Get('export')
-  @Roles('appellant')
+  @Allow('own.read')
   @ApiOperation({
     summary: 'Everything Redress holds about the caller, as one JSON document',
     description:

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import type { Actor } from '@redress/kernel';
 import { SuspensionQueries } from '@redress/suspensions';
 import { ApiProblems } from '@redress/http';
@@ -20,7 +20,7 @@ export class StatementOfReasonsController {
   @Get('suspensions/:id/statement-of-reasons')
   // Enforcement systems too, for their own suspensions: the statement describes their decision, and
   // they are the ones who submit it to the Commission's database.
-  @Roles('admin', 'enforcement')
+  @Allow('suspension.read_statement')
   @ApiOperation({
     summary: 'The suspension’s statement of reasons in the EU DSA Transparency Database layout',
     description:

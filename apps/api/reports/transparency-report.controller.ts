@@ -8,7 +8,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Roles } from '@redress/auth';
+import { Allow } from '@redress/auth';
 import { ApiProblems } from '@redress/http';
 import {
   BuildTransparencyReportUseCase,
@@ -41,7 +41,7 @@ export class TransparencyReportController {
   constructor(private readonly buildReport: BuildTransparencyReportUseCase) {}
 
   @Get('transparency')
-  @Roles('admin')
+  @Allow('report.read')
   @ApiOperation({
     summary: 'Transparency report over [from, to): appeals, decisions, SLA, automation, refunds, waves',
     description:

@@ -7,7 +7,7 @@ import {
   getSchemaPath,
   ApiExtraModels,
 } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import {
   ApiJsonSchemaBody,
   ApiProblems,
@@ -16,7 +16,7 @@ import {
   JsonSchemaPipe,
   PageQuery,
 } from '@redress/http';
-import { Clock, isStaff, type Actor } from '@redress/kernel';
+import { Clock, can, type Actor } from '@redress/kernel';
 import { LiftWithAppealUseCase } from '@redress/appeals';
 import {
   CreateSuspensionBatchUseCase,
@@ -56,7 +56,7 @@ export class SuspensionsController {
   ) {}
 
   @Post('suspensions')
-  @Roles('enforcement', 'admin')
+  @Allow('suspension.create')
   @Idempotent()
   @ApiJsonSchemaBody(CreateSuspensionSchema)
   @ApiCreatedResponse({
@@ -86,7 +86,7 @@ export class SuspensionsController {
 
   @Post('suspensions/batch')
   @HttpCode(200)
-  @Roles('enforcement', 'admin')
+  @Allow('suspension.create')
   @RouteConfig({ bodyLimit: 32 * 1024 * 1024 })
   @Idempotent()
   @ApiJsonSchemaBody(SuspensionBatchSchema)
@@ -105,7 +105,7 @@ export class SuspensionsController {
   }
 
   @Get('suspensions/:id')
-  @Roles('appellant', 'reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin')
+  @Allow('suspension.read')
   @ApiExtraModels(SuspensionPublicResponse, SuspensionStaffResponse)
   @ApiOkResponse({
     description: 'Appellants get the public view of their own suspension; staff the full view',
@@ -122,13 +122,13 @@ export class SuspensionsController {
     @Param('id', IdParam) id: string,
   ): Promise<SuspensionPublicResponse | SuspensionStaffResponse> {
     const suspension = await this.queries.getVisible(actor, id);
-    return isStaff(actor)
+    return can(actor, 'suspension.read_staff_view')
       ? toStaffSuspension(suspension, this.clock.now())
       : toPublicSuspension(suspension, this.clock.now());
   }
 
   @Get('me/suspensions')
-  @Roles('appellant')
+  @Allow('own.read')
   @ApiPageResponse(SuspensionPublicResponse)
   @ApiProblems()
   async mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
@@ -139,7 +139,7 @@ export class SuspensionsController {
 
   @Post('suspensions/:id/lift')
   @HttpCode(200)
-  @Roles('enforcement', 'admin')
+  @Allow('suspension.lift')
   @ApiOkResponse({
     type: SuspensionStaffResponse,
     description: 'Lifted; an open appeal on it is decided overturned with this reason',
@@ -155,6 +155,4 @@ export class SuspensionsController {
     const lifted = await this.liftSuspension.execute(actor, id, body.reason, expectedVersion);
     return toStaffSuspension(lifted, this.clock.now());
   }
-
-  /** The suspension if the actor may see it (seesSuspension); otherwise 404, as if it did not exist. */
 }

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { BulkJobQueries, RequestBulkDecisionUseCase } from '@redress/appeals';
-import { CurrentActor, Roles } from '@redress/auth';
+import { Allow, CurrentActor } from '@redress/auth';
 import { ApiProblems, Idempotent, PageQuery } from '@redress/http';
 import { DomainError, type Actor } from '@redress/kernel';
 import { CreateWaveUseCase, WaveQueries } from '@redress/suspensions';
@@ -23,8 +23,6 @@ import {
   WaveResponse,
 } from './dto/wave.dto';
 
-const WAVE_READERS = ['enforcement', 'reviewer', 'senior_reviewer', 'finance', 'admin'] as const;
-
 @ApiTags('waves')
 @ApiBearerAuth()
 @Controller('v1')
@@ -37,7 +35,7 @@ export class WavesController {
   ) {}
 
   @Post('waves')
-  @Roles('enforcement', 'admin')
+  @Allow('wave.create')
   @Idempotent()
   @ApiCreatedResponse({ type: WaveResponse })
   @ApiProblems('idempotency_key_reused', 'idempotency_request_in_progress')
@@ -47,7 +45,7 @@ export class WavesController {
   }
 
   @Get('waves')
-  @Roles(...WAVE_READERS)
+  @Allow('wave.read')
   @ApiPageResponse(WaveResponse)
   @ApiProblems()
   async list(@Query() page: PageQuery) {
@@ -56,7 +54,7 @@ export class WavesController {
   }
 
   @Get('waves/:id')
-  @Roles(...WAVE_READERS)
+  @Allow('wave.read')
   @ApiOkResponse({ type: WaveResponse })
   @ApiProblems('not_found')
   async get(@Param('id', IdParam) id: string): Promise<WaveResponse> {
@@ -67,7 +65,7 @@ export class WavesController {
 
   @Post('waves/:id/bulk-decision')
   @HttpCode(202)
-  @Roles('senior_reviewer')
+  @Allow('wave.decide')
   @Idempotent()
   @ApiAcceptedResponse({
     type: JobAccepted,
@@ -83,7 +81,7 @@ export class WavesController {
   }
 
   @Get('jobs/:id')
-  @Roles('senior_reviewer', 'admin')
+  @Allow('job.read')
   @ApiOkResponse({ type: JobResponse })
   @ApiProblems('not_found')
   async job(@Param('id', IdParam) id: string): Promise<JobResponse> {

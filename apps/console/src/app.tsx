@@ -1,13 +1,13 @@
-import type { Role } from '@redress/kernel';
+import type { Permission } from '@redress/kernel';
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { hasAnyRole, type Session } from './auth/session';
+import { allows, type Session } from './auth/session';
 import { useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
 import { Loading, Notice } from './components/notice';
 import { LANGUAGES, useI18n, type Lang } from './i18n/i18n';
 import type { StringKey } from './i18n/strings.en';
 import { CasePage } from './pages/case/case-page';
-import { FinancePage, type FinanceTab } from './pages/finance/finance-page';
+import { FINANCE_TAB_PERMISSIONS, FinancePage, type FinanceTab } from './pages/finance/finance-page';
 import { QueuePage } from './pages/queue-page';
 import { WavesPage } from './pages/waves/waves-page';
 import { Link, match, navigate, useLocation } from './router/router';
@@ -16,46 +16,42 @@ import { Link, match, navigate, useLocation } from './router/router';
 const WavePage = lazy(() => import('./pages/waves/wave-page').then((m) => ({ default: m.WavePage })));
 const ReportsPage = lazy(() => import('./pages/reports-page').then((m) => ({ default: m.ReportsPage })));
 
+/** A section, shown to whoever may call the API route its page is built on. */
 interface Section {
   path: string;
   label: StringKey;
-  roles: Role[];
+  permission: Permission;
 }
 
-const REVIEWERS: Role[] = ['reviewer', 'senior_reviewer'];
 const SECTIONS: Section[] = [
-  { path: '/queue', label: 'nav.queue', roles: REVIEWERS },
-  {
-    path: '/waves',
-    label: 'nav.waves',
-    roles: ['reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin'],
-  },
-  { path: '/finance/refunds', label: 'nav.finance', roles: ['finance', 'admin'] },
-  { path: '/reports', label: 'nav.reports', roles: ['admin'] },
+  { path: '/queue', label: 'nav.queue', permission: 'queue.work' },
+  { path: '/waves', label: 'nav.waves', permission: 'wave.read' },
+  { path: '/finance/refunds', label: 'nav.finance', permission: 'refund.list' },
+  { path: '/reports', label: 'nav.reports', permission: 'report.read' },
 ];
 
-const allowed = (session: Session, roles: Role[]) => hasAnyRole(session, ...roles);
-
 /** Each route, who may see it, and what it renders. */
-function resolve(path: string): { title: StringKey; roles: Role[]; page: ReactNode } | null {
+function resolve(path: string): { title: StringKey; permission: Permission; page: ReactNode } | null {
   let params: Record<string, string> | null;
-  if (path === '/queue') return { title: 'nav.queue', roles: REVIEWERS, page: <QueuePage /> };
+  if (path === '/queue') return { title: 'nav.queue', permission: 'queue.work', page: <QueuePage /> };
   if ((params = match('/cases/:id', path)))
     return {
       title: 'nav.case',
-      roles: [...REVIEWERS, 'admin'],
+      permission: 'appeal.read_any',
       page: <CasePage key={params.id} id={params.id} />,
     };
-  if (path === '/waves') return { title: 'nav.waves', roles: SECTIONS[1].roles, page: <WavesPage /> };
+  if (path === '/waves') return { title: 'nav.waves', permission: 'wave.read', page: <WavesPage /> };
   if ((params = match('/waves/:id', path)))
-    return { title: 'nav.wave', roles: SECTIONS[1].roles, page: <WavePage key={params.id} id={params.id} /> };
-  if ((params = match('/finance/:tab', path)) && ['refunds', 'ledger', 'reconciliation'].includes(params.tab))
+    return { title: 'nav.wave', permission: 'wave.read', page: <WavePage key={params.id} id={params.id} /> };
+  if ((params = match('/finance/:tab', path)) && Object.hasOwn(FINANCE_TAB_PERMISSIONS, params.tab)) {
+    const tab = params.tab as FinanceTab;
     return {
       title: 'nav.finance',
-      roles: params.tab === 'reconciliation' ? ['finance'] : ['finance', 'admin'],
-      page: <FinancePage tab={params.tab as FinanceTab} />,
+      permission: FINANCE_TAB_PERMISSIONS[tab],
+      page: <FinancePage tab={tab} />,
     };
-  if (path === '/reports') return { title: 'nav.reports', roles: ['admin'], page: <ReportsPage /> };
+  }
+  if (path === '/reports') return { title: 'nav.reports', permission: 'report.read', page: <ReportsPage /> };
   return null;
 }
 
@@ -73,7 +69,7 @@ function Header({ session }: { session: Session | null }) {
       </div>
       {session && (
         <nav aria-label={t('nav.main')} className="main-nav">
-          {SECTIONS.filter((s) => allowed(session, s.roles)).map((s) => (
+          {SECTIONS.filter((s) => allows(session, s.permission)).map((s) => (
             <Link
               key={s.path}
               to={s.path}
@@ -118,7 +114,7 @@ const HOME_ORDER = ['/queue', '/reports', '/finance/refunds', '/waves'];
 
 function home(session: Session): string {
   const section = HOME_ORDER.map((path) => SECTIONS.find((s) => s.path === path)!).find((s) =>
-    allowed(session, s.roles),
+    allows(session, s.permission),
   );
   return section?.path ?? '/waves';
 }
@@ -143,7 +139,7 @@ export function App() {
   let content: ReactNode;
   if (!session) content = <SignInPage />;
   else if (!route) content = null;
-  else if (!allowed(session, route.roles)) content = <Notice tone="warning">{t('nav.notForYou')}</Notice>;
+  else if (!allows(session, route.permission)) content = <Notice tone="warning">{t('nav.notForYou')}</Notice>;
   else content = route.page;
 
   return (

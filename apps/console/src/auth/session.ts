@@ -1,4 +1,4 @@
-import { ROLES, type Actor, type Role } from '@redress/kernel';
+import { can, ROLES, type Actor, type Permission, type Role } from '@redress/kernel';
 
 /** Who is signed in, as the token says; the API verifies the token on every call, the console only reads it. */
 export interface Session {
@@ -46,5 +46,6 @@ export function saveSession(session: Session | null): void {
   else sessionStorage.removeItem(STORAGE_KEY);
 }
 
-export const hasAnyRole = (session: Session | null, ...roles: Role[]): boolean =>
-  !!session && roles.some((role) => session.actor.roles.includes(role));
+/** Whether the signed-in actor's roles allow this action: the API's own permission table (libs/kernel). */
+export const allows = (session: Session | null, permission: Permission): boolean =>
+  !!session && can(session.actor, permission);

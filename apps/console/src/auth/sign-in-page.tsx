@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@redress/kernel';
+import { STAFF_ROLES, type Role } from '@redress/kernel';
 import { useState, type FormEvent } from 'react';
 import { ApiClient, ApiError } from '../api/client';
 import { ErrorNotice, Notice } from '../components/notice';
@@ -6,8 +6,6 @@ import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings.en';
 import { parseToken } from './session';
 import { useSession } from './session-context';
-
-const STAFF_ROLES = ROLES.filter((r) => r !== 'appellant');
 
 function PasteToken() {
   const { t } = useI18n();

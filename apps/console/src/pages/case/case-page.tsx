@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { explainProblem, isConflict } from '../../api/problem-text';
 import type { StaffAppeal, StaffSuspension } from '../../api/types';
+import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
 import { StatusBadge } from '../../components/badges';
 import { ErrorNotice, Loading, Notice } from '../../components/notice';
@@ -78,7 +79,6 @@ export function CasePage({ id }: { id: string }) {
   if (loaded.error && !loaded.data) return <ErrorNotice error={loaded.error} />;
   if (!appeal || !loaded.data) return <Loading />;
   const { suspension } = loaded.data;
-  const isStaffReviewer = session.actor.roles.some((r) => r === 'reviewer' || r === 'senior_reviewer');
 
   return (
     <article aria-labelledby="case-title" className="case">
@@ -179,7 +179,7 @@ export function CasePage({ id }: { id: string }) {
           <MessagesThread
             key={`m-${threadVersion}`}
             appealId={appeal.id}
-            canPost={isStaffReviewer}
+            canPost={allows(session, 'appeal.write_internal')}
             onPosted={() => void loaded.reload()}
           />
           <EvidenceList appealId={appeal.id} />

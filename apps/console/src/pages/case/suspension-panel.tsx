@@ -1,6 +1,6 @@
 import type { Money, StatementOfReasons, StaffSuspension } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
-import { hasAnyRole } from '../../auth/session';
+import { allows } from '../../auth/session';
 import { StatusBadge } from '../../components/badges';
 import { ErrorNotice } from '../../components/notice';
 import { useLoad } from '../../components/use-load';
@@ -90,7 +90,7 @@ export function SuspensionPanel({ suspension }: { suspension: StaffSuspension })
       </dl>
       <h3>{t('case.statementOfReasons')}</h3>
       <blockquote className="quote">{suspension.statementOfReasons}</blockquote>
-      {hasAnyRole(session, 'admin', 'enforcement') && <DsaStatement suspensionId={suspension.id} />}
+      {allows(session, 'suspension.read_statement') && <DsaStatement suspensionId={suspension.id} />}
       <h3>{t('case.signals')}</h3>
       <p className="muted small">{t('case.signalsHelp')}</p>
       <pre className="signals">{JSON.stringify(suspension.signals, null, 2)}</pre>

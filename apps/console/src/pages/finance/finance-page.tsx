@@ -1,4 +1,5 @@
-import { hasAnyRole } from '../../auth/session';
+import type { Permission } from '@redress/kernel';
+import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
 import { useI18n } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings.en';
@@ -10,11 +11,17 @@ import { RefundsPanel } from './refunds-panel';
 const TABS = ['refunds', 'ledger', 'reconciliation'] as const;
 export type FinanceTab = (typeof TABS)[number];
 
+/** What each tab reads: the reconciliation export is finance's alone; admins read refunds and the ledger. */
+export const FINANCE_TAB_PERMISSIONS: Record<FinanceTab, Permission> = {
+  refunds: 'refund.list',
+  ledger: 'ledger.read',
+  reconciliation: 'reconciliation.read',
+};
+
 export function FinancePage({ tab }: { tab: FinanceTab }) {
   const { t } = useI18n();
   const { session } = useSignedIn();
-  // The reconciliation export is finance's alone; admins read refunds and the ledger.
-  const tabs = TABS.filter((x) => x !== 'reconciliation' || hasAnyRole(session, 'finance'));
+  const tabs = TABS.filter((x) => allows(session, FINANCE_TAB_PERMISSIONS[x]));
   return (
     <section aria-labelledby="finance-title">
       <h1 id="finance-title">{t('finance.title')}</h1>
@@ -27,7 +34,7 @@ export function FinancePage({ tab }: { tab: FinanceTab }) {
       </nav>
       {tab === 'refunds' && <RefundsPanel />}
       {tab === 'ledger' && <LedgerPanel />}
-      {tab === 'reconciliation' && hasAnyRole(session, 'finance') && <ReconciliationPanel />}
+      {tab === 'reconciliation' && allows(session, 'reconciliation.read') && <ReconciliationPanel />}
     </section>
   );
 }

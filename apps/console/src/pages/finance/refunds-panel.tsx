@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { explainProblem, isConflict } from '../../api/problem-text';
 import { REFUND_STATUSES, type Page, type Refund, type RefundStatus } from '../../api/types';
-import { hasAnyRole } from '../../auth/session';
+import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
 import { StatusBadge } from '../../components/badges';
 import { ErrorNotice, Loading, Notice } from '../../components/notice';
@@ -171,7 +171,7 @@ export function RefundsPanel() {
     setCursor(next.nextCursor);
   };
   const refunds = [...(page.data?.data ?? []), ...extra];
-  const canAct = hasAnyRole(session, 'finance');
+  const canAct = allows(session, 'refund.settle');
   return (
     <section aria-labelledby="refunds-title">
       <h2 id="refunds-title">{t('refunds.title')}</h2>

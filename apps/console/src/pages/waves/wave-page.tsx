@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Wave } from '../../api/types';
-import { hasAnyRole } from '../../auth/session';
+import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
 import { FlaggedBadge } from '../../components/badges';
 import { ErrorNotice, Loading, Notice } from '../../components/notice';
@@ -18,7 +18,7 @@ export function WavePage({ id }: { id: string }) {
   // The job id lives in the address, so a reload keeps following the same job.
   const jobId = search.get('job');
   const wave = useLoad(() => api.get<Wave>(`/v1/waves/${id}`), [api, id]);
-  const canReadQueue = hasAnyRole(session, 'reviewer', 'senior_reviewer');
+  const canReadQueue = allows(session, 'queue.work');
   const days = useLoad(
     () => (canReadQueue ? loadWaveDays(api, id) : Promise.resolve(null)),
     [api, id, canReadQueue],
@@ -87,10 +87,8 @@ export function WavePage({ id }: { id: string }) {
           <Link to={`/queue?waveId=${w.id}`}>{t('wave.openInQueue')}</Link>
         </p>
       )}
-      {jobId && hasAnyRole(session, 'senior_reviewer', 'admin') && (
-        <JobProgress jobId={jobId} onFinished={finished} />
-      )}
-      {hasAnyRole(session, 'senior_reviewer') && (
+      {jobId && allows(session, 'job.read') && <JobProgress jobId={jobId} onFinished={finished} />}
+      {allows(session, 'wave.decide') && (
         <BulkDecisionForm
           wave={w}
           onStarted={(job) => navigate(`/waves/${w.id}?job=${job}`, { replace: true })}
