@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
-import { Clock, DomainError, hasRole, type Actor } from '@redress/kernel';
+import { assertVisible, can, Clock, DomainError, type Actor } from '@redress/kernel';
 import type { AppealMessage } from '../domain/appeal';
 import { isOpenStatus } from '../domain/appeal-state-machine';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { MessageRepository } from '../persistence/message.repository';
 import { AppealTransitioner } from './appeal-transitioner';
-import { assertVisible, staffRole } from './transition-appeal.use-case';
+import { staffRole } from './transition-appeal.use-case';
 
 /** A message in the appeal's thread; the appellant's reply to a request for information resumes the review. */
 @Injectable()
@@ -26,8 +26,8 @@ export class PostMessageUseCase {
   ): Promise<AppealMessage> {
     return this.uow.run(async (tx) => {
       const appeal = await this.appeals.lock(tx, appealId);
-      assertVisible(actor, appeal);
-      const staff = hasRole(actor, 'reviewer', 'senior_reviewer');
+      assertVisible(actor, appeal, 'appeal.read_any', 'Appeal');
+      const staff = can(actor, 'appeal.write_internal');
       if (!staff) {
         if (input.internal) throw new DomainError('forbidden', 'Only staff may write internal notes');
         if (!isOpenStatus(appeal.status)) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { assertVersion } from '@redress/http';
-import { Clock, DomainError, HOUR_MS, addMs, hasRole, type Actor } from '@redress/kernel';
+import { Clock, HOUR_MS, addMs, assertVisible, hasRole, type Actor } from '@redress/kernel';
 import { SuspensionRepository } from '@redress/suspensions';
 import type { Appeal } from '../domain/appeal';
 import { infoDueAt } from '../domain/sla';
@@ -115,17 +115,10 @@ export class TransitionAppealUseCase {
   ): Promise<Appeal> {
     return this.uow.run(async (tx) => {
       const appeal = await this.appeals.lock(tx, id);
-      assertVisible(actor, appeal);
+      assertVisible(actor, appeal, 'appeal.read_any', 'Appeal');
       assertVersion(expectedVersion, appeal.version);
       return work(tx, appeal, this.clock.now());
     });
-  }
-}
-
-/** Appellants see only their own appeals; staff see all. */
-export function assertVisible(actor: Actor, appeal: Pick<Appeal, 'accountId'>): void {
-  if (!hasRole(actor, 'reviewer', 'senior_reviewer', 'admin') && appeal.accountId !== actor.sub) {
-    throw DomainError.notFound('Appeal');
   }
 }
 
