@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
-import { Clock, hasRole, type Actor } from '@redress/kernel';
+import { can, Clock, type Actor } from '@redress/kernel';
 import type { Appeal } from '../domain/appeal';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { AppealTransitioner } from './appeal-transitioner';
@@ -16,7 +16,7 @@ export class ClaimNextUseCase {
   ) {}
 
   execute(actor: Actor): Promise<Appeal | null> {
-    const claimable: Appeal['status'][] = hasRole(actor, 'senior_reviewer')
+    const claimable: Appeal['status'][] = can(actor, 'queue.work_level2')
       ? ['escalated', 'submitted']
       : ['submitted'];
     return this.uow.run(async (tx) => {
