@@ -1,4 +1,4 @@
-import { DomainError, hasRole, type Actor, type Role } from '@redress/kernel';
+import { can, DomainError, type Actor } from '@redress/kernel';
 import { OPEN_APPEAL_STATUSES } from '@redress/appeals/domain';
 import { MAX_EVIDENCE_PER_APPEAL, type Evidence } from './evidence';
 
@@ -12,18 +12,15 @@ export interface AppealAccess {
   status: string;
 }
 
-const VIEWING_STAFF: Role[] = ['reviewer', 'senior_reviewer', 'admin'];
-const UPLOADING_STAFF: Role[] = ['reviewer', 'senior_reviewer'];
-
 export type EvidenceAudience = 'staff' | 'appellant';
 
 /** Staff see every appeal's evidence, internal items included; anyone else only their own, never internal. */
 export const viewingAs = (actor: Actor): EvidenceAudience =>
-  hasRole(actor, ...VIEWING_STAFF) ? 'staff' : 'appellant';
+  can(actor, 'appeal.read_any') ? 'staff' : 'appellant';
 
 /** Admins read everything but do not add to a case; reviewers and appellants do. */
 export const uploadingAs = (actor: Actor): EvidenceAudience =>
-  hasRole(actor, ...UPLOADING_STAFF) ? 'staff' : 'appellant';
+  can(actor, 'appeal.write_internal') ? 'staff' : 'appellant';
 
 /** Someone else's appeal is "not found", never "forbidden": its existence is not revealed. */
 export function assertAppealVisible(
