@@ -8,9 +8,15 @@ import {
   type AuditEventContent,
   type SignedAuditCheckpoint,
 } from '@redress/audit';
-import { act, eventually, suspendAndAppeal, suspensionRequest, TestApp } from '@redress/testing';
+import {
+  act,
+  eventually,
+  spawnTypeScript,
+  suspendAndAppeal,
+  suspensionRequest,
+  TestApp,
+} from '@redress/testing';
 import canonicalize from 'canonicalize';
-import { spawn } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +37,6 @@ interface EventRow {
   hash: string;
 }
 
-const ROOT = join(__dirname, '..');
 const REVIEWER: ['rev_1', 'reviewer'] = ['rev_1', 'reviewer'];
 const TAMPERABLE = ['audit_events', 'audit_chain', 'audit_checkpoints'];
 
@@ -44,24 +49,9 @@ const contentOf = (r: EventRow): AuditEventContent => ({
   data: r.data,
 });
 
-/**
- * scripts/audit-verify.ts as an outsider runs it, in a process of its own (TypeScript compiled on
- * the fly by swc, as jest does); its one line of output parsed.
- */
+/** scripts/audit-verify.ts as an outsider runs it, in a process of its own; its one line of output parsed. */
 function outsiderCheck(args: string[]): Promise<{ code: number | null; result: unknown; stderr: string }> {
-  const hook = `
-    const fs = require('node:fs');
-    const { transformSync } = require('@swc/core');
-    const swc = JSON.parse(fs.readFileSync(${JSON.stringify(join(ROOT, '.swcrc'))}, 'utf8'));
-    delete swc.$schema;
-    swc.jsc.baseUrl = ${JSON.stringify(ROOT)};
-    require.extensions['.ts'] = (module, filename) => {
-      const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swc, filename, swcrc: false, sourceMaps: false });
-      module._compile(code, filename);
-    };
-    require(${JSON.stringify(join(ROOT, 'scripts/audit-verify.ts'))});
-  `;
-  const child = spawn(process.execPath, ['-e', hook, '--', ...args], { cwd: ROOT });
+  const child = spawnTypeScript('scripts/audit-verify.ts', { args });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -147,15 +147,28 @@ export class AppProcess {
   }
 }
 
-/** `apps/<app>/main.ts` as a child process, TypeScript compiled on the fly by swc as jest does. */
+/** `apps/<app>/main.ts` as a child process that dies with the test run. */
 function spawnMain(
   app: 'api' | 'worker',
   env: Record<string, string>,
   debugLogs: boolean,
 ): ChildProcessWithoutNullStreams {
+  return spawnTypeScript(`apps/${app}/main.ts`, {
+    env: { ...env, ...(debugLogs ? { LOG_LEVEL: 'debug' } : {}) },
+    dieWithTestRun: true,
+  });
+}
+
+/** A TypeScript entry point of this repository (path from its root) as a child process, compiled on the fly by swc as jest does. */
+export function spawnTypeScript(
+  entry: string,
+  options: { args?: string[]; env?: Record<string, string>; dieWithTestRun?: boolean } = {},
+): ChildProcessWithoutNullStreams {
   const hook = `
-    // the test run is gone (jest's end of stdin closed) and cannot clean up: go with it
-    process.stdin.resume().on('end', () => process.exit(1));
+    ${
+      // the test run is gone (jest's end of stdin closed) and cannot clean up: go with it
+      options.dieWithTestRun ? "process.stdin.resume().on('end', () => process.exit(1));" : ''
+    }
     const fs = require('node:fs');
     const { transformSync } = require('@swc/core');
     const swc = JSON.parse(fs.readFileSync(${JSON.stringify(join(ROOT, '.swcrc'))}, 'utf8'));
@@ -165,11 +178,11 @@ function spawnMain(
       const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...swc, filename, swcrc: false, sourceMaps: false });
       module._compile(code, filename);
     };
-    require(${JSON.stringify(join(ROOT, `apps/${app}/main.ts`))});
+    require(${JSON.stringify(join(ROOT, entry))});
   `;
-  return spawn(process.execPath, ['-e', hook], {
+  return spawn(process.execPath, ['-e', hook, '--', ...(options.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, ...env, ...(debugLogs ? { LOG_LEVEL: 'debug' } : {}) },
+    env: { ...process.env, ...options.env },
   });
 }
 
