@@ -1,4 +1,4 @@
-import { hasRole, type Actor, type Money, type Role } from '@redress/kernel';
+import { can, sees, type Actor, type Money } from '@redress/kernel';
 
 export const REASON_CODES = [
   'model_distillation',
@@ -70,14 +70,10 @@ export function isAppealable(s: Pick<Suspension, 'status' | 'appealDeadline'>, n
   return s.status === 'active' && now.getTime() < s.appealDeadline.getTime();
 }
 
-/** Staff who see every suspension; an enforcement client without one of these roles sees only its own. */
-const SEE_EVERY_SUSPENSION: Role[] = ['reviewer', 'senior_reviewer', 'finance', 'admin'];
-
 /**
- * Whether the actor may see the suspension, and so act on it as far as its roles allow: an enforcement
- * client those it sent (`source`), an appellant those of its account, other staff every one.
+ * Whether the actor may see the suspension, and so act on it as far as its roles allow: the kernel's
+ * rule (`sees`: staff with 'suspension.read_any' every one, an appellant those of its account), and an
+ * enforcement client those it sent (`source`).
  */
 export const seesSuspension = (actor: Actor, s: Pick<Suspension, 'source' | 'accountId'>): boolean =>
-  hasRole(actor, ...SEE_EVERY_SUSPENSION) ||
-  (hasRole(actor, 'enforcement') && s.source === actor.sub) ||
-  (hasRole(actor, 'appellant') && s.accountId === actor.sub);
+  sees(actor, s, 'suspension.read_any') || (can(actor, 'suspension.read_sent') && s.source === actor.sub);
