@@ -1,4 +1,4 @@
-import { DAY_MS, DomainError, SYSTEM_ACTOR, hasRole, type Actor, type Role } from '@redress/kernel';
+import { DAY_MS, DomainError, SYSTEM_ACTOR, hasRole, rolesFor, type Actor, type Role } from '@redress/kernel';
 
 export const APPEAL_STATUSES = [
   'submitted',
@@ -63,7 +63,9 @@ export interface TransitionResult {
 /** Roles alone cannot say "your own appeal" or "the appeal you claimed"; relations can. */
 export type Relation = 'owner' | 'assignee' | 'system';
 
-const REVIEWING_ROLES: Role[] = ['reviewer', 'senior_reviewer'];
+// Role groups shared with the routes, read from the kernel's permission table.
+const REVIEWING_ROLES = rolesFor('queue.work');
+const LEVEL_2_ROLES = rolesFor('queue.work_level2');
 
 const RELATIONS: Record<Relation, (actor: Actor, appeal: AppealSnapshot) => boolean> = {
   owner: (actor, appeal) => actor.sub === appeal.accountId && hasRole(actor, 'appellant'),
@@ -77,7 +79,7 @@ const RELATIONS: Record<Relation, (actor: Actor, appeal: AppealSnapshot) => bool
 export interface Permit {
   relation?: Relation;
   /** any one of these */
-  roles?: Role[];
+  roles?: readonly Role[];
   /** only while the appeal is at this level */
   level?: AppealLevel;
 }
@@ -117,7 +119,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     from: ['submitted'],
     action: 'claim',
     to: 'in_review',
-    who: [{ roles: ['reviewer'], level: 1 }, { roles: ['senior_reviewer'] }],
+    who: [{ roles: ['reviewer'], level: 1 }, { roles: LEVEL_2_ROLES }],
     guard: mustBeUnassigned,
     assignee: 'actor',
     emits: [],
@@ -126,7 +128,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     from: ['escalated'],
     action: 'claim',
     to: 'in_review',
-    who: [{ roles: ['senior_reviewer'] }],
+    who: [{ roles: LEVEL_2_ROLES }],
     guard: mustBeUnassigned,
     assignee: 'actor',
     emits: [],
@@ -135,7 +137,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     from: ['in_review'],
     action: 'release',
     to: { 1: 'submitted', 2: 'escalated' },
-    who: [{ relation: 'assignee' }, { roles: ['senior_reviewer'] }],
+    who: [{ relation: 'assignee' }, { roles: LEVEL_2_ROLES }],
     assignee: 'clear',
     emits: [],
   },
@@ -179,7 +181,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     to: 'decided',
     who: [
       { relation: 'assignee', level: 1 },
-      { relation: 'assignee', roles: ['senior_reviewer'], level: 2 },
+      { relation: 'assignee', roles: LEVEL_2_ROLES, level: 2 },
     ],
     assignee: 'keep',
     emits: ['appeal.decided'],
@@ -197,7 +199,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     from: OPEN_APPEAL_STATUSES,
     action: 'lift',
     to: 'decided',
-    who: [{ roles: ['enforcement', 'admin'] }],
+    who: [{ roles: rolesFor('suspension.lift') }],
     assignee: 'keep',
     emits: ['appeal.decided'],
   },
@@ -206,7 +208,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     from: OPEN_APPEAL_STATUSES,
     action: 'bulk_decide',
     to: 'decided',
-    who: [{ roles: ['senior_reviewer'] }],
+    who: [{ roles: rolesFor('wave.decide') }],
     assignee: 'keep',
     emits: ['appeal.decided'],
   },
@@ -214,7 +216,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     from: ['decided'],
     action: 'reopen',
     to: 'in_review',
-    who: [{ roles: ['senior_reviewer'] }],
+    who: [{ roles: rolesFor('appeal.reopen') }],
     guard: withinReopenWindow,
     setLevel: 2,
     assignee: 'actor',
