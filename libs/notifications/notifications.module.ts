@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@redress/audit';
+import { SuspensionsModule } from '@redress/suspensions';
 import { DeliverNotificationUseCase } from './application/deliver-notification.use-case';
 import { DispatchEventUseCase } from './application/dispatch-event.use-case';
 import { RedeliverNotificationUseCase } from './application/redeliver-notification.use-case';
@@ -11,8 +12,9 @@ import { InboxQueries } from './queries/inbox-queries';
 import { TemplateRenderer } from './rendering';
 
 @Module({
-  // redelivery is audited; the worker app does not import the audit module itself
-  imports: [AuditModule],
+  // redelivery is audited (the worker app does not import the audit module itself); a notice's
+  // dispatch stamps the suspension through its repository
+  imports: [AuditModule, SuspensionsModule],
   providers: [
     { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
     NotificationDeliveryRepository,

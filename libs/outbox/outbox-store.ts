@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Tx } from '@redress/database';
 import { DataSource } from 'typeorm';
 import type { OutboxLane } from './outbox';
 
@@ -65,11 +66,25 @@ export class OutboxStore {
     return result[1] ?? 0;
   }
 
-  async markProcessed(id: string): Promise<void> {
-    await this.dataSource.query(
+  /** Once the row's job is done; in the caller's transaction if given one. */
+  async markProcessed(id: string, tx?: Tx): Promise<void> {
+    await (tx ?? this.dataSource).query(
       `UPDATE outbox_messages SET processed_at = now() WHERE id = $1 AND processed_at IS NULL`,
       [id],
     );
+  }
+
+  /**
+   * markProcessed for many rows as a part of another statement (a CTE named `processed`, the notice
+   * dispatcher's); `sql` is given the placeholder of the ids.
+   */
+  markProcessedPart(ids: string[]): { name: string; sql: (param: string) => string; value: string[] } {
+    return {
+      name: 'processed',
+      sql: (param) =>
+        `UPDATE outbox_messages SET processed_at = now() WHERE id = ANY(${param}::uuid[]) AND processed_at IS NULL`,
+      value: ids,
+    };
   }
 
   async backlog(): Promise<number> {

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { REFUND_PROPOSER } from '@redress/appeals';
+import { AppealsModule, REFUND_PROPOSER } from '@redress/appeals';
 import { AppConfig } from '@redress/config';
 import { REFUND_CLAIMS, SuspensionsModule } from '@redress/suspensions';
 import { ApproveRefundUseCase } from './application/approve-refund.use-case';
@@ -12,7 +11,6 @@ import { RejectRefundUseCase } from './application/reject-refund.use-case';
 import { RetryRefundUseCase } from './application/retry-refund.use-case';
 import { payoutProviderFor } from './payouts/payout-provider.factory';
 import { PayoutProvider } from './payouts/payout-provider';
-import { RefundEntity } from './persistence/refund.entity';
 import { RefundRepository } from './persistence/refund.repository';
 import { ReconciliationQueries } from './queries/reconciliation-queries';
 import { RefundQueries } from './queries/refund-queries';
@@ -32,7 +30,7 @@ const USE_CASES = [
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([RefundEntity]), SuspensionsModule],
+  imports: [AppealsModule, SuspensionsModule],
   providers: [
     ...USE_CASES,
     RefundChanges,

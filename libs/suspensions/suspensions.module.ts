@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreateSuspensionBatchUseCase } from './application/create-suspension-batch.use-case';
 import { CreateSuspensionUseCase } from './application/create-suspension.use-case';
 import { CreateWaveUseCase } from './application/create-wave.use-case';
 import { LiftSuspensionUseCase } from './application/lift-suspension.use-case';
 import { SuspensionWriter } from './application/suspension-writer';
 import { UpholdSuspension } from './application/uphold-suspension';
-import { SuspensionEntity } from './persistence/suspension.entity';
 import { SuspensionRepository } from './persistence/suspension.repository';
 import { WaveRepository } from './persistence/wave.repository';
 import { SuspensionQueries } from './queries/suspension-queries';
@@ -25,7 +23,6 @@ const EXPORTED = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SuspensionEntity])],
   providers: [...EXPORTED, SuspensionWriter],
   exports: EXPORTED,
 })

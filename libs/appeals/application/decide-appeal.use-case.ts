@@ -133,7 +133,7 @@ export class DecideAppealUseCase {
 
   private async proposeRefund(tx: Tx, actor: Actor, appeal: Appeal, input: DecisionInput) {
     if (!this.refunds) throw new DomainError('validation_failed', 'Refund proposals are not available');
-    return this.refunds.proposeInTx(tx, actor, {
+    return this.refunds.proposeLocked(tx, actor, {
       suspensionId: appeal.suspensionId,
       appealId: appeal.id,
       amountMinor: input.refund!.amountMinor,

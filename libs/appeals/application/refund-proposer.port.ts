@@ -6,7 +6,7 @@ import type { Actor, Money } from '@redress/kernel';
  * other way round, so the refunds lib provides this port under REFUND_PROPOSER.
  */
 export interface RefundProposer {
-  proposeInTx(
+  proposeLocked(
     tx: Tx,
     actor: Actor,
     input: { suspensionId: string; appealId?: string; amountMinor: number; reason: string },

@@ -43,6 +43,41 @@ export interface DeliveryAttempt {
   error: string | null;
 }
 
+/** An event's notifications as the dispatcher records them; what the copies share is bound once. */
+export interface DispatchedEvent {
+  eventId: string;
+  eventType: string;
+  locale: string;
+  /** The plain-text rendering every copy shares (null for events without templates). */
+  subject: string | null;
+  body: string | null;
+  appealId: string | null;
+  suspensionId: string | null;
+  copies: NotificationCopy[];
+}
+
+export interface NotificationCopy {
+  id: string;
+  recipientType: string;
+  recipient: string;
+  channel: 'inbox' | DeliveryChannelName;
+  data: Record<string, unknown>;
+  status: 'sent' | 'pending';
+  attempts: number;
+  sentAt: Date | null;
+  nextAttemptAt: Date | null;
+}
+
+/**
+ * A write another lib's repository owns (the suspensions' notice times, the outbox rows' "processed"),
+ * run as a named CTE of the dispatch statement; `sql` is given the placeholder `value` is bound to.
+ */
+export interface CteWrite {
+  name: string;
+  sql: (param: string) => string;
+  value: unknown;
+}
+
 const OWED = `status IN ('pending', 'failed') AND channel <> 'inbox'`;
 const NOT_LEASED = `(claimed_until IS NULL OR claimed_until < now())`;
 
@@ -141,6 +176,32 @@ export class NotificationDeliveryRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Records every copy of every event, and runs `alongside` in the same statement: atomic without a
+   * transaction, and one round trip for a ban wave's chunk. Copies recorded by an earlier run of the
+   * same event are left as they are. Answers the ids of the new e-mail and webhook copies.
+   */
+  async recordDispatch(
+    em: EntityManager,
+    events: DispatchedEvent[],
+    alongside: CteWrite[],
+  ): Promise<string[]> {
+    const params: unknown[] = [];
+    const writes = alongside.map(
+      (w) => `${w.name} AS (\n         ${w.sql(`$${params.push(w.value)}`)}\n       )`,
+    );
+    const copies = events.flatMap((event) => copyValues(params, event));
+    const ctes = copies.length ? [...writes, `inserted AS (${insertCopies(copies)})`] : writes;
+    const select = copies.length
+      ? `SELECT id FROM inserted WHERE channel <> 'inbox'`
+      : `SELECT NULL::uuid AS id WHERE false`;
+    const rows: { id: string }[] = await em.query(
+      `${ctes.length ? `WITH ${ctes.join(', ')}\n       ` : ''}${select}`,
+      params,
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Locks one notification for a state change (redelivery); null when it does not exist. */
   async lock(em: EntityManager, id: string): Promise<{ id: string; channel: string; status: string } | null> {
     const rows: { id: string; channel: string; status: string }[] = await em.query(
@@ -169,4 +230,43 @@ export class NotificationDeliveryRepository {
     );
     return rows.map((r) => r.id);
   }
+}
+
+/** The VALUES rows of an event's copies, their parameters appended to `params`. */
+function copyValues(params: unknown[], event: DispatchedEvent): string[] {
+  if (event.copies.length === 0) return [];
+  const [eventId, type, loc, subject, body, appealId, suspensionId] = [
+    event.eventId,
+    event.eventType,
+    event.locale,
+    event.subject,
+    event.body,
+    event.appealId,
+    event.suspensionId,
+  ].map((value) => `$${params.push(value)}`);
+  return event.copies.map((copy) => {
+    const [id, recipientType, recipient, channel, data, status, attempts, sentAt, nextAttemptAt] = [
+      copy.id,
+      copy.recipientType,
+      copy.recipient,
+      copy.channel,
+      JSON.stringify(copy.data),
+      copy.status,
+      copy.attempts,
+      copy.sentAt,
+      copy.nextAttemptAt,
+    ].map((value) => `$${params.push(value)}`);
+    return `(${id}::uuid, ${eventId}::uuid, ${type}, ${recipientType}, ${recipient}, ${channel}, ${type}, ${loc}, ${subject},
+               ${body}, ${data}::jsonb, ${status}, ${attempts}::int, ${appealId}::uuid, ${suspensionId}::uuid,
+               ${sentAt}::timestamptz, ${nextAttemptAt}::timestamptz)`;
+  });
+}
+
+/** Every copy in one INSERT; copies recorded by an earlier run of the same event are left as they are. */
+function insertCopies(rows: string[]): string {
+  return `INSERT INTO notifications (id, event_id, event_type, recipient_type, recipient, channel, template, locale, subject,
+                                    body, data, status, attempts, appeal_id, suspension_id, sent_at, next_attempt_at)
+          VALUES ${rows.join(', ')}
+          ON CONFLICT ON CONSTRAINT notifications_event_channel_recipient_unique DO NOTHING
+          RETURNING id, channel`;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RefundProposer } from '@redress/appeals';
+import { AppealRepository, type RefundProposer } from '@redress/appeals';
 import { AuditLog } from '@redress/audit';
 import { pgConstraint, UnitOfWork, type Tx } from '@redress/database';
 import { Clock, DomainError, newId, type Actor } from '@redress/kernel';
@@ -14,23 +14,25 @@ export class ProposeRefundUseCase implements RefundProposer {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly refunds: RefundRepository,
+    private readonly appeals: AppealRepository,
     private readonly suspensions: SuspensionRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, proposal: RefundProposal): Promise<Refund> {
-    return this.uow.run((tx) => this.proposeInTx(tx, actor, proposal));
+    return this.uow.run((tx) => this.proposeLocked(tx, actor, proposal));
   }
 
   /**
-   * For the appeal decision, in its own transaction. The suspension's row lock serialises proposals on
-   * one balance (a caller that already holds it just keeps it), so concurrent proposals cannot both fit.
-   * A named appeal is locked before the suspension, as a decision locks them (docs/concurrency.md).
+   * In the caller's transaction, e.g. an appeal decision's. The suspension's row lock serialises
+   * proposals on one balance (a caller that already holds it just keeps it), so concurrent proposals
+   * cannot both fit. A named appeal is locked before the suspension, as a decision locks them
+   * (docs/concurrency.md).
    */
-  async proposeInTx(tx: Tx, actor: Actor, proposal: RefundProposal): Promise<Refund> {
+  async proposeLocked(tx: Tx, actor: Actor, proposal: RefundProposal): Promise<Refund> {
     const appealSuspension = proposal.appealId
-      ? await this.refunds.lockAppealSuspensionId(tx, proposal.appealId)
+      ? await this.appeals.keyShareSuspensionId(tx, proposal.appealId)
       : undefined;
     const suspension = await this.suspensions.lock(tx, proposal.suspensionId);
     if (proposal.appealId && appealSuspension !== suspension.id) {

@@ -3,13 +3,12 @@ import type { Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import type { RefundClaims } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';
-import { RefundEntity } from './refund.entity';
-import { toRefund } from './refund.mapper';
+import { REFUND_COLUMNS, toRefund, type RefundRow } from './refund-row';
 
 /** What a state change may write besides the status (the proposal itself never changes). */
 export type RefundChangeSet = Partial<
   Pick<
-    RefundEntity,
+    Refund,
     | 'status'
     | 'approvedBy'
     | 'approvedAt'
@@ -21,12 +20,25 @@ export type RefundChangeSet = Partial<
   >
 >;
 
+const COLUMN: Record<keyof RefundChangeSet, string> = {
+  status: 'status',
+  approvedBy: 'approved_by',
+  approvedAt: 'approved_at',
+  rejectedBy: 'rejected_by',
+  rejectionReason: 'rejection_reason',
+  providerRef: 'provider_ref',
+  failureReason: 'failure_reason',
+  paidAt: 'paid_at',
+};
+
 /** Persistence for refunds; every method works inside the caller's transaction. */
 @Injectable()
 export class RefundRepository implements RefundClaims {
   async find(tx: Tx, id: string): Promise<Refund | null> {
-    const entity = await tx.findOne(RefundEntity, { where: { id } });
-    return entity ? toRefund(entity) : null;
+    const [row]: RefundRow[] = await tx.query(`SELECT ${REFUND_COLUMNS} FROM refunds r WHERE r.id = $1`, [
+      id,
+    ]);
+    return row ? toRefund(row) : null;
   }
 
   /** Locks the row for the rest of the transaction: every status change goes through here first. */
@@ -37,39 +49,48 @@ export class RefundRepository implements RefundClaims {
   }
 
   async lockIfExists(tx: Tx, id: string): Promise<Refund | null> {
-    const entity = await tx
-      .createQueryBuilder(RefundEntity, 'r')
-      .setLock('pessimistic_write')
-      .where('r.id = :id', { id })
-      .getOne();
-    return entity ? toRefund(entity) : null;
+    const [row]: RefundRow[] = await tx.query(
+      `SELECT ${REFUND_COLUMNS} FROM refunds r WHERE r.id = $1 FOR UPDATE`,
+      [id],
+    );
+    return row ? toRefund(row) : null;
   }
 
   async insert(tx: Tx, r: Refund): Promise<void> {
-    await tx.insert(RefundEntity, {
-      id: r.id,
-      suspensionId: r.suspensionId,
-      appealId: r.appealId,
-      accountId: r.accountId,
-      amountMinor: r.amount.amountMinor,
-      currency: r.amount.currency,
-      status: r.status,
-      reason: r.reason,
-      proposedBy: r.proposedBy,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-      version: r.version,
-    });
+    await tx.query(
+      `INSERT INTO refunds (id, suspension_id, appeal_id, account_id, amount_minor, currency, status, reason, proposed_by,
+                            created_at, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        r.id,
+        r.suspensionId,
+        r.appealId,
+        r.accountId,
+        r.amount.amountMinor,
+        r.amount.currency,
+        r.status,
+        r.reason,
+        r.proposedBy,
+        r.createdAt,
+        r.updatedAt,
+        r.version,
+      ],
+    );
   }
 
+  /** Applies the changes and answers the row as it now is (still locked by the caller). */
   async update(tx: Tx, id: string, changes: RefundChangeSet, at: Date): Promise<Refund> {
-    await tx
-      .createQueryBuilder()
-      .update(RefundEntity)
-      .set({ ...changes, updatedAt: at, version: () => 'version + 1' })
-      .where('id = :id', { id })
-      .execute();
-    return this.lock(tx, id);
+    const params: unknown[] = [id];
+    const sets = (Object.entries(changes) as [keyof RefundChangeSet, unknown][])
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `${COLUMN[key]} = $${params.push(value)}`);
+    const [rows]: [RefundRow[], number] = await tx.query(
+      `UPDATE refunds r SET ${[...sets, `updated_at = $${params.push(at)}`, 'version = r.version + 1'].join(', ')}
+        WHERE r.id = $1 RETURNING ${REFUND_COLUMNS}`,
+      params,
+    );
+    if (!rows[0]) throw DomainError.notFound('Refund');
+    return toRefund(rows[0]);
   }
 
   /** Every refund but a rejected one still claims part of the suspension's frozen balance. */
@@ -79,18 +100,5 @@ export class RefundRepository implements RefundClaims {
       [suspensionId],
     )) as { claimed: string }[];
     return Number(row.claimed);
-  }
-
-  /**
-   * The suspension an appeal is about, or null when there is no such appeal. The row keeps the share
-   * lock the refund's foreign key takes anyway, taken now so that it comes before the suspension's.
-   */
-  async lockAppealSuspensionId(tx: Tx, appealId: string): Promise<string | null> {
-    const [row] = (await tx.query(`SELECT suspension_id FROM appeals WHERE id = $1 FOR KEY SHARE`, [
-      appealId,
-    ])) as {
-      suspension_id: string;
-    }[];
-    return row?.suspension_id ?? null;
   }
 }

@@ -3,8 +3,7 @@ import { decodeCursor, toPage, type Page } from '@redress/http';
 import { DataSource } from 'typeorm';
 import type { Refund } from '../domain/refund';
 import type { RefundStatus } from '../domain/refund-status';
-import { RefundEntity } from '../persistence/refund.entity';
-import { toRefund } from '../persistence/refund.mapper';
+import { REFUND_COLUMNS, toRefund, type RefundRow } from '../persistence/refund-row';
 
 export interface RefundFilter {
   status?: RefundStatus;
@@ -18,23 +17,29 @@ export class RefundQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(id: string): Promise<Refund | null> {
-    const entity = await this.dataSource.manager.findOne(RefundEntity, { where: { id } });
-    return entity ? toRefund(entity) : null;
+    const [row]: RefundRow[] = await this.dataSource.query(
+      `SELECT ${REFUND_COLUMNS} FROM refunds r WHERE r.id = $1`,
+      [id],
+    );
+    return row ? toRefund(row) : null;
   }
 
   async list(filter: RefundFilter, limit: number, cursor?: string): Promise<Page<Refund>> {
     const after = decodeCursor(cursor, ['timestamp', 'uuid']);
-    const qb = this.dataSource.manager
-      .createQueryBuilder(RefundEntity, 'r')
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit + 1);
-    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-    if (filter.suspensionId)
-      qb.andWhere('r.suspension_id = :suspensionId', { suspensionId: filter.suspensionId });
-    if (filter.accountId) qb.andWhere('r.account_id = :accountId', { accountId: filter.accountId });
-    if (after) qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: after[0], id: after[1] });
-    const rows = await qb.getMany();
-    return toPage(rows, limit, toRefund, (r) => [r.createdAt.toISOString(), r.id]);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.status) where.push(`r.status = $${params.push(filter.status)}`);
+    if (filter.suspensionId) where.push(`r.suspension_id = $${params.push(filter.suspensionId)}`);
+    if (filter.accountId) where.push(`r.account_id = $${params.push(filter.accountId)}`);
+    if (after) {
+      const [at, id] = [params.push(after[0]), params.push(after[1])];
+      where.push(`(r.created_at, r.id) < ($${at}::timestamptz, $${id}::uuid)`);
+    }
+    const rows: RefundRow[] = await this.dataSource.query(
+      `SELECT ${REFUND_COLUMNS} FROM refunds r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    return toPage(rows, limit, toRefund, (r) => [r.created_at.toISOString(), r.id]);
   }
 }

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { COPY_FROM_ROWS, insertRows, queryPrepared, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import type { Suspension } from '../domain/suspension';
-import { SuspensionEntity } from './suspension.entity';
-import { rowToSuspension, SUSPENSION_COLUMNS, toSuspension, type SuspensionRow } from './suspension.mapper';
+import { rowToSuspension, SUSPENSION_COLUMNS, type SuspensionRow } from './suspension-row';
 
 /** Persistence for suspensions; every method works inside the caller's transaction. */
 @Injectable()
@@ -33,8 +32,12 @@ export class SuspensionRepository {
     source: string,
     externalRef: string,
   ): Promise<(Suspension & { payloadHash: string }) | null> {
-    const entity = await tx.findOne(SuspensionEntity, { where: { source, externalRef } });
-    return entity ? { ...toSuspension(entity), payloadHash: entity.payloadHash } : null;
+    const [row]: (SuspensionRow & { payloadHash: string })[] = await tx.query(
+      `SELECT ${SUSPENSION_COLUMNS}, s.payload_hash AS "payloadHash" FROM suspensions s
+        WHERE s.source = $1 AND s.external_ref = $2`,
+      [source, externalRef],
+    );
+    return row ? { ...rowToSuspension(row), payloadHash: row.payloadHash } : null;
   }
 
   /** Inserts unless (source, externalRef) exists; returns false when it already did. */
@@ -75,6 +78,19 @@ export class SuspensionRepository {
     return fresh.map((r) => r.suspension.id);
   }
 
+  /**
+   * Stamps the notices of `ids` as sent, once, as a part of the notice dispatcher's single statement
+   * (a CTE named `noticed`; `sql` is given the placeholder of the ids). It takes no lock first.
+   */
+  noticesSentPart(ids: string[]): { name: string; sql: (param: string) => string; value: string[] } {
+    return {
+      name: 'noticed',
+      sql: (param) =>
+        `UPDATE suspensions SET notice_sent_at = now() WHERE id = ANY(${param}::uuid[]) AND notice_sent_at IS NULL`,
+      value: ids,
+    };
+  }
+
   /** Applies the changes and answers the row as it now is (still locked by the caller). */
   async update(tx: Tx, id: string, changes: SuspensionChanges): Promise<Suspension> {
     const params: unknown[] = [id];
@@ -91,7 +107,7 @@ export class SuspensionRepository {
 }
 
 export type SuspensionChanges = Partial<
-  Pick<SuspensionEntity, 'status' | 'liftedAt' | 'liftReason' | 'releasedAmountMinor' | 'noticeSentAt'>
+  Pick<Suspension, 'status' | 'liftedAt' | 'liftReason' | 'noticeSentAt'> & { releasedAmountMinor: number }
 >;
 
 const UPDATABLE: Record<keyof SuspensionChanges, string> = {

@@ -3,16 +3,18 @@ import { decodeCursor, toPage, type Page } from '@redress/http';
 import { DataSource } from 'typeorm';
 import { DomainError, type Actor } from '@redress/kernel';
 import { seesSuspension, type Suspension } from '../domain/suspension';
-import { SuspensionEntity } from '../persistence/suspension.entity';
-import { toSuspension } from '../persistence/suspension.mapper';
+import { rowToSuspension, SUSPENSION_COLUMNS, type SuspensionRow } from '../persistence/suspension-row';
 
 @Injectable()
 export class SuspensionQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(id: string): Promise<Suspension | null> {
-    const entity = await this.dataSource.manager.findOne(SuspensionEntity, { where: { id } });
-    return entity ? toSuspension(entity) : null;
+    const [row]: SuspensionRow[] = await this.dataSource.query(
+      `SELECT ${SUSPENSION_COLUMNS} FROM suspensions s WHERE s.id = $1`,
+      [id],
+    );
+    return row ? rowToSuspension(row) : null;
   }
 
   /** The suspension if `actor` may see it (seesSuspension); anyone else's is answered as missing, a 404. */
@@ -25,14 +27,13 @@ export class SuspensionQueries {
   /** An account's suspensions, newest first, keyset-paged on (suspended_at, id). */
   async listForAccount(accountId: string, limit: number, cursor?: string): Promise<Page<Suspension>> {
     const after = decodeCursor(cursor, ['timestamp', 'uuid']);
-    const qb = this.dataSource.manager
-      .createQueryBuilder(SuspensionEntity, 's')
-      .where('s.account_id = :accountId', { accountId })
-      .orderBy('s.suspended_at', 'DESC')
-      .addOrderBy('s.id', 'DESC')
-      .limit(limit + 1);
-    if (after) qb.andWhere('(s.suspended_at, s.id) < (:at, :id)', { at: after[0], id: after[1] });
-    const rows = await qb.getMany();
-    return toPage(rows, limit, toSuspension, (r) => [r.suspendedAt.toISOString(), r.id]);
+    const params: unknown[] = [accountId, limit + 1];
+    const rows: SuspensionRow[] = await this.dataSource.query(
+      `SELECT ${SUSPENSION_COLUMNS} FROM suspensions s WHERE s.account_id = $1
+        ${after ? `AND (s.suspended_at, s.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)` : ''}
+        ORDER BY s.suspended_at DESC, s.id DESC LIMIT $2`,
+      params,
+    );
+    return toPage(rows, limit, rowToSuspension, (r) => [r.suspendedAt.toISOString(), r.id]);
   }
 }

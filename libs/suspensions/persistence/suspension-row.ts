@@ -1,40 +1,6 @@
 import type { Suspension } from '../domain/suspension';
-import type { SuspensionEntity } from './suspension.entity';
 
-export function toSuspension(e: SuspensionEntity): Suspension {
-  return {
-    id: e.id,
-    accountId: e.accountId,
-    source: e.source,
-    externalRef: e.externalRef,
-    status: e.status,
-    reasonCode: e.reasonCode,
-    policyClause: e.policyClause,
-    statementOfReasons: e.statementOfReasons,
-    automatedDetection: e.automatedDetection,
-    automatedDecision: e.automatedDecision,
-    signals: e.signals,
-    waveId: e.waveId,
-    frozenBalance: { amountMinor: e.frozenAmountMinor, currency: e.currency },
-    releasedMinor: e.releasedAmountMinor,
-    accountEmail: e.accountEmail,
-    locale: e.locale,
-    accountCreatedAt: e.accountCreatedAt,
-    suspendedAt: e.suspendedAt,
-    noticeSentAt: e.noticeSentAt,
-    appealDeadline: e.appealDeadline,
-    liftedAt: e.liftedAt,
-    liftReason: e.liftReason,
-    createdAt: e.createdAt,
-    version: e.version,
-  };
-}
-
-/**
- * The columns of a suspension as the hot paths read them with plain SQL (lock, find, update …
- * RETURNING): building the same SELECT through the query builder on every call cost more than the
- * query itself. Aliased to the entity's property names, so one mapper serves both.
- */
+/** A suspension's columns, aliased to the domain's property names (the money as pg's strings). */
 const FIELDS = [
   ['id', 'id'],
   ['account_id', 'accountId'],
@@ -73,22 +39,40 @@ export function suspensionColumns(prefix = ''): string {
 
 export const SUSPENSION_COLUMNS = suspensionColumns();
 
-/** A row read with SUSPENSION_COLUMNS: the entity's shape, with pg's strings for the bigint money columns. */
-export type SuspensionRow = Omit<
-  SuspensionEntity,
-  'frozenAmountMinor' | 'releasedAmountMinor' | 'payloadHash'
-> & {
+/** A row read with SUSPENSION_COLUMNS: one property per column, bigint money as pg's strings. */
+export type SuspensionRow = Omit<Suspension, 'frozenBalance' | 'releasedMinor'> & {
   frozenAmountMinor: string;
   releasedAmountMinor: string;
+  currency: string;
 };
 
 export function rowToSuspension(r: SuspensionRow): Suspension {
-  return toSuspension({
-    ...r,
-    frozenAmountMinor: Number(r.frozenAmountMinor),
-    releasedAmountMinor: Number(r.releasedAmountMinor),
-    payloadHash: '',
-  });
+  return {
+    id: r.id,
+    accountId: r.accountId,
+    source: r.source,
+    externalRef: r.externalRef,
+    status: r.status,
+    reasonCode: r.reasonCode,
+    policyClause: r.policyClause,
+    statementOfReasons: r.statementOfReasons,
+    automatedDetection: r.automatedDetection,
+    automatedDecision: r.automatedDecision,
+    signals: r.signals,
+    waveId: r.waveId,
+    frozenBalance: { amountMinor: Number(r.frozenAmountMinor), currency: r.currency },
+    releasedMinor: Number(r.releasedAmountMinor),
+    accountEmail: r.accountEmail,
+    locale: r.locale,
+    accountCreatedAt: r.accountCreatedAt,
+    suspendedAt: r.suspendedAt,
+    noticeSentAt: r.noticeSentAt,
+    appealDeadline: r.appealDeadline,
+    liftedAt: r.liftedAt,
+    liftReason: r.liftReason,
+    createdAt: r.createdAt,
+    version: r.version,
+  };
 }
 
 export function prefixedRowToSuspension(row: Record<string, unknown>, prefix: string): Suspension {
