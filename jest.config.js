@@ -1,4 +1,5 @@
-// Two projects: pure unit specs beside the code, and e2e specs against real PostgreSQL/Redis.
+// Three projects: pure unit specs beside the code; medium specs beside the code, one lib's Nest module on
+// real PostgreSQL without HTTP; e2e specs of the whole system against real PostgreSQL/Redis.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -46,6 +47,18 @@ module.exports = {
       transformIgnorePatterns,
       moduleNameMapper,
       testEnvironment: 'node',
+    },
+    {
+      displayName: 'medium',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/libs/**/*.medium-spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      // the same migrated template as e2e: created once per run whichever projects run
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
     },
     {
       displayName: 'e2e',
