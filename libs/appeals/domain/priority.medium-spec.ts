@@ -68,9 +68,8 @@ describe('priority: computePriority and SQL appeal_priority agree', () => {
         fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }),
       ),
     });
-    await fc.assert(
-      fc.asyncProperty(fc.array(input, { minLength: 1, maxLength: 200 }), expectAgreement),
-      { numRuns: 25 },
-    );
+    await fc.assert(fc.asyncProperty(fc.array(input, { minLength: 1, maxLength: 200 }), expectAgreement), {
+      numRuns: 25,
+    });
   });
 });
