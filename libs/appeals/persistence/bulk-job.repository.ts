@@ -101,8 +101,8 @@ export class BulkJobRepository {
 
   /**
    * The next chunk of the wave's open appeals not yet failed, locked with their suspensions in one
-   * statement: taken one by one while the chunk's earlier ones were held, the suspensions deadlocked
-   * with the dispatcher's statement recording a batch of notices' times. Rows others hold are skipped.
+   * statement that never waits (rows others hold are skipped): a chunk that held some suspensions while
+   * waiting for another could deadlock with the dispatcher's statement stamping a batch of notices.
    */
   async lockNextAppeals(tx: Tx, job: BulkJobRun): Promise<Appeal[]> {
     const rows: AppealRow[] = await tx.query(

@@ -153,10 +153,7 @@ export class TemplateRenderer {
   }
 }
 
-/**
- * Intl formatters are expensive to build (a fifth of a ban wave's notice CPU went into it) and
- * immutable once built, so one per locale (and currency) is kept.
- */
+/** Intl formatters are expensive to build and immutable once built, so one per locale (and currency) is kept. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
