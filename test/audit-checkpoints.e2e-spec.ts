@@ -1,11 +1,13 @@
 import {
   AuditChainLinker,
+  auditContentOf,
   auditHash,
   AuditLog,
   chainDigest,
   GENESIS_HASH,
   signCheckpoint,
   type AuditEventContent,
+  type AuditEventRow,
   type SignedAuditCheckpoint,
 } from '@redress/audit';
 import {
@@ -24,30 +26,8 @@ import { join } from 'node:path';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 
-interface EventRow {
-  seq: string;
-  at: Date;
-  actor_sub: string;
-  actor_roles: string[];
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  data: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}
-
 const REVIEWER: ['rev_1', 'reviewer'] = ['rev_1', 'reviewer'];
 const TAMPERABLE = ['audit_events', 'audit_chain', 'audit_checkpoints'];
-
-const contentOf = (r: EventRow): AuditEventContent => ({
-  at: r.at.toISOString(),
-  actor: { sub: r.actor_sub, roles: r.actor_roles },
-  action: r.action,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  data: r.data,
-});
 
 /** scripts/audit-verify.ts as an outsider runs it, in a process of its own; its one line of output parsed. */
 function outsiderCheck(args: string[]): Promise<{ code: number | null; result: unknown; stderr: string }> {
@@ -68,7 +48,7 @@ describe('Audit checkpoints: tamper evidence that does not trust the database', 
   const verifyLog = async () => (await app.http.get('/v1/audit/verify').set(admin()).expect(200)).body;
   const forceCheckpoint = async (): Promise<SignedAuditCheckpoint> =>
     (await app.http.post('/v1/audit/checkpoints').set(admin()).expect(201)).body;
-  const events = () => app.query<EventRow>(`SELECT * FROM audit_events ORDER BY seq`);
+  const events = () => app.query<AuditEventRow>(`SELECT * FROM audit_events ORDER BY seq`);
   const createSuspension = async () =>
     (
       await app.http
@@ -149,7 +129,8 @@ describe('Audit checkpoints: tamper evidence that does not trust the database', 
     firstCheckpoint = await forceCheckpoint();
     // SECURITY.md's formulas, recomputed from the rows
     let digest = GENESIS_HASH;
-    for (const r of rows) digest = chainDigest(digest, Number(r.seq), auditHash(r.prev_hash, contentOf(r)));
+    for (const r of rows)
+      digest = chainDigest(digest, Number(r.seq), auditHash(r.prev_hash, auditContentOf(r)));
     expect(firstCheckpoint).toEqual({
       seq: Number(rows[rows.length - 1].seq),
       digest,
@@ -433,7 +414,7 @@ describe('Audit checkpoints: tamper evidence that does not trust the database', 
     const rewritten: { seq: number; data: Record<string, unknown>; prevHash: string; hash: string }[] = [];
     let previous = victim.prev_hash;
     for (const row of rows.filter((r) => r.entity_id === victim.entity_id && Number(r.seq) >= seq)) {
-      const content = contentOf(row);
+      const content = auditContentOf(row);
       if (row === victim) content.data = { ...content.data, statement: 'I admit to everything.' };
       const hash = auditHash(previous, content);
       rewritten.push({ seq: Number(row.seq), data: content.data, prevHash: previous, hash });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, toPage, type Page } from '@redress/http';
 import { DataSource } from 'typeorm';
+import { auditContentOf, type AuditEventRow } from './persistence/audit-event-row';
 import type { SignedAuditCheckpoint } from './audit-checkpoint';
 import { toCheckpoint, type CheckpointRow } from './persistence/verification-reads';
 
@@ -68,27 +69,6 @@ export class AuditQueries {
   }
 }
 
-function toView(r: {
-  seq: string;
-  at: Date;
-  actor_sub: string;
-  actor_roles: string[];
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  data: Record<string, unknown>;
-  prev_hash: string;
-  hash: string;
-}): AuditEventView {
-  return {
-    seq: Number(r.seq),
-    at: r.at.toISOString(),
-    actor: { sub: r.actor_sub, roles: r.actor_roles },
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    data: r.data,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  };
+function toView(r: AuditEventRow): AuditEventView {
+  return { seq: Number(r.seq), ...auditContentOf(r), prevHash: r.prev_hash, hash: r.hash };
 }
