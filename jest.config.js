@@ -34,42 +34,24 @@ const esm = [...esmPackages(path.join(__dirname, 'node_modules'))].map(escape).j
 // Ignore node_modules files unless the innermost package is an ES-module one.
 const transformIgnorePatterns = [`/node_modules/(?!(?:${esm})/(?!.*/node_modules/))`];
 
+const project = { rootDir: __dirname, transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
+// medium and e2e specs clone one migrated template database, made once per run whichever of them run
+const template = {
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+};
+
 module.exports = {
   // e2e tests wait on real workers; unit tests finish in milliseconds either way
   testTimeout: 60000,
   projects: [
     {
+      ...project,
       displayName: 'unit',
-      rootDir: __dirname,
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/apps/console/'],
-      transform,
-      transformIgnorePatterns,
-      moduleNameMapper,
-      testEnvironment: 'node',
     },
-    {
-      displayName: 'medium',
-      rootDir: __dirname,
-      testMatch: ['<rootDir>/libs/**/*.medium-spec.ts'],
-      transform,
-      transformIgnorePatterns,
-      moduleNameMapper,
-      testEnvironment: 'node',
-      // the same migrated template as e2e: created once per run whichever projects run
-      globalSetup: '<rootDir>/test/global-setup.ts',
-      globalTeardown: '<rootDir>/test/global-teardown.ts',
-    },
-    {
-      displayName: 'e2e',
-      rootDir: __dirname,
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform,
-      transformIgnorePatterns,
-      moduleNameMapper,
-      testEnvironment: 'node',
-      globalSetup: '<rootDir>/test/global-setup.ts',
-      globalTeardown: '<rootDir>/test/global-teardown.ts',
-    },
+    { ...project, ...template, displayName: 'medium', testMatch: ['<rootDir>/libs/**/*.medium-spec.ts'] },
+    { ...project, ...template, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

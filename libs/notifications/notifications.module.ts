@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppealsModule } from '@redress/appeals';
 import { AuditModule } from '@redress/audit';
 import { SuspensionsModule } from '@redress/suspensions';
 import { DeliverNotificationUseCase } from './application/deliver-notification.use-case';
@@ -13,8 +14,8 @@ import { TemplateRenderer } from './rendering';
 
 @Module({
   // redelivery is audited (the worker app does not import the audit module itself); a notice's
-  // dispatch stamps the suspension through its repository
-  imports: [AuditModule, SuspensionsModule],
+  // dispatch stamps the suspension through its repository; the delivery log asks appeals what exists
+  imports: [AuditModule, SuspensionsModule, AppealsModule],
   providers: [
     { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
     NotificationDeliveryRepository,

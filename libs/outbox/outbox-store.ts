@@ -87,6 +87,11 @@ export class OutboxStore {
     };
   }
 
+  /** When the outbox row `idColumn` names was written (its event happened), as a subquery of another statement. */
+  createdAtOf(idColumn: string): string {
+    return `(SELECT o.created_at FROM outbox_messages o WHERE o.id = ${idColumn})`;
+  }
+
   async backlog(): Promise<number> {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM outbox_messages WHERE processed_at IS NULL`,

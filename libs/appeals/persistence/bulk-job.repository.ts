@@ -16,15 +16,7 @@ export interface BulkJobRun {
   state: 'queued' | 'running' | 'completed' | 'failed';
 }
 
-export interface NewBulkJob {
-  id: string;
-  waveId: string;
-  outcome: DecisionOutcome;
-  rationale: string;
-  includeUnappealed: boolean;
-  actor: Actor;
-  total: number;
-}
+export type NewBulkJob = Omit<BulkJobRun, 'state'> & { total: number };
 
 interface JobRow {
   id: string;

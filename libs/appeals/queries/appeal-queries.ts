@@ -36,6 +36,11 @@ export class AppealQueries {
     return rows[0] ? toAppeal(rows[0]) : null;
   }
 
+  async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM appeals WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
   async listForAccount(accountId: string, limit: number, cursor?: string): Promise<Page<Appeal>> {
     const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [accountId, limit + 1];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OutboxStore } from '@redress/outbox';
 import type { EntityManager } from 'typeorm';
 import type { AttemptResult } from '../domain/retry-policy';
 
@@ -84,6 +85,8 @@ const NOT_LEASED = `(claimed_until IS NULL OR claimed_until < now())`;
 /** The delivery log rows of e-mail and webhook notifications. Every method is one statement. */
 @Injectable()
 export class NotificationDeliveryRepository {
+  constructor(private readonly outbox: OutboxStore) {}
+
   /**
    * Takes the lease on an owed delivery, or returns null when it is already sent, dead, or being sent by
    * another worker right now. Leases end at whole milliseconds so the holder can name its lease exactly.
@@ -101,7 +104,7 @@ export class NotificationDeliveryRepository {
         WHERE n.id = ANY($1::uuid[]) AND ${OWED} AND ${NOT_LEASED}
         RETURNING n.id, n.event_id, n.event_type, n.created_at, n.channel, n.recipient_type, n.locale, n.data,
                   n.attempts, n.claimed_until,
-                  (SELECT o.created_at FROM outbox_messages o WHERE o.id = n.event_id) AS event_created_at`,
+                  ${this.outbox.createdAtOf('n.event_id')} AS event_created_at`,
       [ids, leaseMs],
     );
     return rows.map((row) => ({

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppealQueries } from '@redress/appeals';
 import { decodeCursor, toPage, type Page } from '@redress/http';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -51,11 +52,13 @@ const toEntry = (r: Row): DeliveryLogEntry => ({
 /** Staff's view of what was sent about an appeal, on which channel, and whether it arrived. */
 @Injectable()
 export class DeliveryLogQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly appeals: AppealQueries,
+  ) {}
 
-  async appealExists(appealId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM appeals WHERE id = $1`, [appealId]);
-    return rows.length > 0;
+  appealExists(appealId: string): Promise<boolean> {
+    return this.appeals.exists(appealId);
   }
 
   /** Oldest first, so the log reads as the story of the appeal. */
