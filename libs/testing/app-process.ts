@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 
 export interface Exit {
@@ -194,5 +194,17 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
     server.on('error', reject);
+  });
+}
+
+/** Resolves to 'connected' or the error code of a fresh TCP connection to host:port (ECONNREFUSED …). */
+export function tryConnect(port: number, host = '127.0.0.1'): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
   });
 }

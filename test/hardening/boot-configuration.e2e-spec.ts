@@ -1,18 +1,5 @@
-import { AppProcess, createEmptyDatabase, TestApp } from '@redress/testing';
-import { connect } from 'node:net';
+import { AppProcess, createEmptyDatabase, TestApp, tryConnect } from '@redress/testing';
 import request from 'supertest';
-
-/** Resolves to 'connected' or the error code of a TCP connection to host:port. */
-function tryConnect(host: string, port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(port, host);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
-  });
-}
 
 /**
  * A mis-set environment must fail safe: development tokens only where nothing real can be signed, and
@@ -42,7 +29,7 @@ describe('Boot: development tokens and configuration errors', () => {
         .set('Authorization', `Bearer ${minted.body.token}`)
         .expect(200);
       // every 127.x address reaches this machine's loopback: only a socket bound to 127.0.0.1 refuses 127.0.0.2
-      expect(await tryConnect('127.0.0.2', api.port!)).toBe('ECONNREFUSED');
+      expect(await tryConnect(api.port!, '127.0.0.2')).toBe('ECONNREFUSED');
       expect(api.output).toContain('built-in development secret');
     } finally {
       await api.kill();
@@ -61,7 +48,7 @@ describe('Boot: development tokens and configuration errors', () => {
         .send({ sub: 'rev_1', roles: ['admin'] })
         .expect(404);
       expect(res.body.code).toBe('not_found');
-      expect(await tryConnect('127.0.0.2', api.port!)).toBe('connected');
+      expect(await tryConnect(api.port!, '127.0.0.2')).toBe('connected');
       expect(api.output).not.toContain('built-in development secret');
     } finally {
       await api.kill();

@@ -1,4 +1,4 @@
-import { AppProcess, eventually, suspensionRequest, TestApp } from '@redress/testing';
+import { AppProcess, eventually, suspensionRequest, TestApp, tryConnect } from '@redress/testing';
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -38,18 +38,6 @@ class RawConnection {
   close(): void {
     this.socket.destroy();
   }
-}
-
-/** Resolves to the error code of a fresh TCP connection attempt, or 'connected'. */
-function tryConnect(port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
-  });
 }
 
 describe('Chaos: SIGTERM to the API while requests are in flight', () => {
