@@ -25,15 +25,6 @@ export const IfMatch = createParamDecorator((_: unknown, ctx: ExecutionContext) 
   parseIfMatch(ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
 );
 
-export function assertVersion(expected: number | undefined, actual: number): void {
-  if (expected !== undefined && expected !== actual) {
-    throw new DomainError(
-      'version_mismatch',
-      `The resource is at version ${actual}, not ${expected}; reload it and try again`,
-    );
-  }
-}
-
 /** Any single resource with an integer `version` gets `ETag: "<version>"`. */
 @Injectable()
 export class EtagInterceptor implements NestInterceptor {

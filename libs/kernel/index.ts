@@ -7,3 +7,5 @@ export * from './roles';
 export * from './permissions';
 export * from './webhook-signature';
 export * from './subject';
+export * from './pagination';
+export * from './version';

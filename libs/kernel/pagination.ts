@@ -1,24 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DomainError, isUuid } from '@redress/kernel';
+import { DomainError } from './domain-error';
+import { isUuid } from './ids';
 
-export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page’s nextCursor' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(512)
-  cursor?: string;
-}
-
+/** A keyset page of a list: the rows and the cursor of the next page (null on the last). */
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@redress/database';
-import { decodeCursor, toPage, type Page } from '@redress/http';
+import { decodeCursor, toPage, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import type { BookBalance } from './domain/books';
 import { ACCOUNT_BOOKS, type BookName, type LedgerEntryKind, type Posting } from './domain/ledger-entry';

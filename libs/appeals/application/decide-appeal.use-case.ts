@@ -1,8 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork, type Tx } from '@redress/database';
-import { assertVersion } from '@redress/http';
-import { Clock, DomainError, type Actor, type Money } from '@redress/kernel';
+import { Clock, DomainError, assertVersion, type Actor, type Money } from '@redress/kernel';
 import type { OutboxLane } from '@redress/outbox';
 import {
   LiftSuspensionUseCase,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
-import { assertVersion } from '@redress/http';
-import { type Actor } from '@redress/kernel';
+import { assertVersion, type Actor } from '@redress/kernel';
 import { LiftSuspensionUseCase, SuspensionRepository, type Suspension } from '@redress/suspensions';
 import { isOpenStatus } from '../domain/appeal-state-machine';
 import { AppealRepository } from '../persistence/appeal.repository';

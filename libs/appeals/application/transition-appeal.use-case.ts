@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork, type Tx } from '@redress/database';
-import { assertVersion } from '@redress/http';
-import { Clock, HOUR_MS, addMs, assertVisible, hasRole, type Actor } from '@redress/kernel';
+import { Clock, HOUR_MS, addMs, assertVersion, assertVisible, hasRole, type Actor } from '@redress/kernel';
 import { SuspensionRepository } from '@redress/suspensions';
 import type { Appeal } from '../domain/appeal';
 import { infoDueAt } from '../domain/sla';

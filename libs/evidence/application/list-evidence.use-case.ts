@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
-import type { Page } from '@redress/http';
-import type { Actor } from '@redress/kernel';
+import type { Actor, Page } from '@redress/kernel';
 import type { Evidence } from '../domain/evidence';
 import { assertAppealVisible, viewingAs } from '../domain/evidence-access';
 import { AppealAccessRepository } from '../persistence/appeal-access.repository';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, toPage, type Page } from '@redress/http';
+import { decodeCursor, toPage, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import type { Evidence } from '../domain/evidence';
 import { EVIDENCE_COLUMNS, toEvidence, type EvidenceRow } from '../persistence/evidence-row';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppealQueries } from '@redress/appeals';
-import { decodeCursor, toPage, type Page } from '@redress/http';
+import { decodeCursor, toPage, type Page } from '@redress/kernel';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** One line of the delivery log: a notification on one channel, and how its delivery went. */

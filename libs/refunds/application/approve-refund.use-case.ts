@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
-import { assertVersion } from '@redress/http';
-import { Clock, DomainError, sameSubject, type Actor } from '@redress/kernel';
+import { Clock, DomainError, assertVersion, sameSubject, type Actor } from '@redress/kernel';
 import { LedgerService, refundApprovedEntry } from '@redress/ledger';
 import type { Refund } from '../domain/refund';
 import { RefundChanges } from './refund-changes';

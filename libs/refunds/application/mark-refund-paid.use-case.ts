@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
-import { assertVersion } from '@redress/http';
-import { DomainError, type Actor } from '@redress/kernel';
+import { DomainError, assertVersion, type Actor } from '@redress/kernel';
 import type { Refund } from '../domain/refund';
 import { PayoutProvider } from '../payouts/payout-provider';
 import { RefundChanges } from './refund-changes';

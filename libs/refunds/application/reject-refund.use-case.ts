@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork, type Tx } from '@redress/database';
-import { assertVersion } from '@redress/http';
-import type { Actor } from '@redress/kernel';
+import { assertVersion, type Actor } from '@redress/kernel';
 import { LedgerService, releaseEntry } from '@redress/ledger';
 import { SuspensionRepository, type Suspension } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';

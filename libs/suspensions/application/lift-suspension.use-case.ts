@@ -1,8 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
 import { UnitOfWork, type Tx } from '@redress/database';
-import { assertVersion } from '@redress/http';
-import { Clock, DomainError, type Actor } from '@redress/kernel';
+import { Clock, DomainError, assertVersion, type Actor } from '@redress/kernel';
 import { LedgerService, releaseEntry } from '@redress/ledger';
 import { Outbox, type OutboxLane } from '@redress/outbox';
 import type { Suspension } from '../domain/suspension';

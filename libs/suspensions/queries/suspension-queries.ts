@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, toPage, type Page } from '@redress/http';
 import { DataSource } from 'typeorm';
-import { DomainError, type Actor } from '@redress/kernel';
+import { DomainError, decodeCursor, toPage, type Actor, type Page } from '@redress/kernel';
 import { seesSuspension, type Suspension } from '../domain/suspension';
 import { rowToSuspension, SUSPENSION_COLUMNS, type SuspensionRow } from '../persistence/suspension-row';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, toPage, type Page } from '@redress/http';
+import { decodeCursor, toPage, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import type { Wave } from '../domain/wave';
 
