@@ -1,5 +1,4 @@
-import { parseCheckpointCopy, type SignedAuditCheckpoint } from '@redress/audit/audit-checkpoint';
-import { verifyAuditLog } from '@redress/audit/audit-verification';
+import { parseCheckpointCopy, verifyAuditLog, type SignedAuditCheckpoint } from '@redress/audit';
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

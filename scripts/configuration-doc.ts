@@ -2,7 +2,7 @@ import { getMetadataStorage } from 'class-validator';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as ts from 'typescript';
-import { EnvironmentVariables } from '../libs/config/env.schema';
+import { EnvironmentVariables } from '@redress/config';
 
 /**
  * `npm run docs:config`: writes docs/configuration.md from class EnvironmentVariables. The class is the

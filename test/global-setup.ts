@@ -1,5 +1,5 @@
 import { loadConfig } from '../libs/config';
-import { migrate } from '../libs/database/migrate';
+import { migrate } from '../libs/database';
 import { databaseUrl, newRunId, templateDatabaseName } from '../libs/testing/test-env';
 
 /** Once per run: a migrated template database that each test file clones (CREATE DATABASE … TEMPLATE). */

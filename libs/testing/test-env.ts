@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { APP_ROLE } from '../database/migrations/app-role';
+import { APP_ROLE } from '@redress/database';
 
 export const TEST_JWT_SECRET = 'redress-test-secret-0123456789abcdef';
 /** Signs the audit checkpoints of every test app (an Ed25519 PKCS#8 key made for the tests only). */

@@ -1,5 +1,5 @@
 import { can, DomainError, type Actor } from '@redress/kernel';
-import { OPEN_APPEAL_STATUSES } from '@redress/appeals/domain';
+import { OPEN_APPEAL_STATUSES } from '@redress/appeals';
 import { MAX_EVIDENCE_PER_APPEAL, type Evidence } from './evidence';
 
 /**
