@@ -5,6 +5,7 @@ import { SuspensionsModule } from '@redress/suspensions';
 import { DeliverNotificationUseCase } from './application/deliver-notification.use-case';
 import { DispatchEventUseCase } from './application/dispatch-event.use-case';
 import { RedeliverNotificationUseCase } from './application/redeliver-notification.use-case';
+import { TakeOverdueDeliveriesUseCase } from './application/take-overdue-deliveries.use-case';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import { NotificationDeliveryRepository } from './persistence/notification-delivery.repository';
@@ -24,6 +25,7 @@ import { TemplateRenderer } from './rendering';
     DispatchEventUseCase,
     DeliverNotificationUseCase,
     RedeliverNotificationUseCase,
+    TakeOverdueDeliveriesUseCase,
     InboxQueries,
     DeliveryLogQueries,
   ],
@@ -32,7 +34,7 @@ import { TemplateRenderer } from './rendering';
     DispatchEventUseCase,
     DeliverNotificationUseCase,
     RedeliverNotificationUseCase,
-    NotificationDeliveryRepository,
+    TakeOverdueDeliveriesUseCase,
     InboxQueries,
     DeliveryLogQueries,
   ],

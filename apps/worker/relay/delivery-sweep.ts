@@ -1,8 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
-import { UnitOfWork } from '@redress/database';
-import { NotificationDeliveryRepository } from '@redress/notifications';
+import { TakeOverdueDeliveriesUseCase } from '@redress/notifications';
 import type { Queue } from 'bullmq';
 import { DELIVERIES_QUEUE, type DeliveryJobData } from '../queues';
 import { onRedisRecovery, PollingLoop } from '../scheduling/polling-loop';
@@ -27,8 +26,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
   );
 
   constructor(
-    private readonly uow: UnitOfWork,
-    private readonly deliveries: NotificationDeliveryRepository,
+    private readonly takeOverdue: TakeOverdueDeliveriesUseCase,
     private readonly enqueuer: DeliveryEnqueuer,
     private readonly config: AppConfig,
     @InjectQueue(DELIVERIES_QUEUE) private readonly queue: Queue<DeliveryJobData>,
@@ -48,7 +46,7 @@ export class DeliverySweep implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Re-enqueues owed deliveries overdue by `overdueMs`; returns how many. */
   async sweepOnce(overdueMs: number): Promise<number> {
-    const ids = await this.deliveries.takeOverdue(this.uow.reader, DeliverySweep.BATCH, overdueMs);
+    const ids = await this.takeOverdue.execute(DeliverySweep.BATCH, overdueMs);
     // If this enqueue fails, the rows are simply overdue again after another overdueMs.
     await this.enqueuer.enqueue(ids);
     if (ids.length) this.logger.log(`re-enqueued ${ids.length} overdue deliveries`);
