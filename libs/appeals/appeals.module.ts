@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SuspensionsModule } from '@redress/suspensions';
+import { AppealStore } from './application/appeal-store.port';
 import { AppealSweepsUseCase } from './application/appeal-sweeps.use-case';
 import { AppealTransitioner } from './application/appeal-transitioner';
 import { ClaimNextUseCase } from './application/claim-next.use-case';
@@ -40,7 +41,9 @@ const USE_CASES = [
     BulkJobRepository,
     MessageRepository,
     AppealQueries,
+    // refunds reach appeals through this port, never the repository
+    { provide: AppealStore, useExisting: AppealRepository },
   ],
-  exports: [...USE_CASES, BulkJobQueries, AppealRepository, AppealQueries, WaveFlags],
+  exports: [...USE_CASES, BulkJobQueries, AppealStore, AppealQueries, WaveFlags],
 })
 export class AppealsModule {}

@@ -1,6 +1,7 @@
 export * from './domain';
 export * from './domain/appeal';
 export * from './application/refund-proposer.port';
+export * from './application/appeal-store.port';
 export * from './application/wave-flags';
 export * from './application/appeal-transitioner';
 export * from './application/file-appeal.use-case';
@@ -12,7 +13,6 @@ export * from './application/lift-with-appeal.use-case';
 export * from './application/appeal-sweeps.use-case';
 export * from './application/request-bulk-decision.use-case';
 export * from './application/run-bulk-decision.use-case';
-export * from './persistence/appeal.repository';
 export * from './queries/appeal-queries';
 export * from './queries/bulk-job-queries';
 export * from './appeals.module';

@@ -3,6 +3,7 @@ import { CreateSuspensionBatchUseCase } from './application/create-suspension-ba
 import { CreateSuspensionUseCase } from './application/create-suspension.use-case';
 import { CreateWaveUseCase } from './application/create-wave.use-case';
 import { LiftSuspensionUseCase } from './application/lift-suspension.use-case';
+import { SuspensionStore, WaveStore } from './application/suspension-store.port';
 import { SuspensionWriter } from './application/suspension-writer';
 import { UpholdSuspension } from './application/uphold-suspension';
 import { SuspensionRepository } from './persistence/suspension.repository';
@@ -15,15 +16,21 @@ const EXPORTED = [
   CreateSuspensionBatchUseCase,
   LiftSuspensionUseCase,
   UpholdSuspension,
-  SuspensionRepository,
-  WaveRepository,
   SuspensionQueries,
   CreateWaveUseCase,
   WaveQueries,
 ];
 
 @Module({
-  providers: [...EXPORTED, SuspensionWriter],
-  exports: EXPORTED,
+  providers: [
+    ...EXPORTED,
+    SuspensionWriter,
+    SuspensionRepository,
+    WaveRepository,
+    // other libs reach suspensions and waves through these ports, never the repositories
+    { provide: SuspensionStore, useExisting: SuspensionRepository },
+    { provide: WaveStore, useExisting: WaveRepository },
+  ],
+  exports: [...EXPORTED, SuspensionStore, WaveStore],
 })
 export class SuspensionsModule {}

@@ -3,7 +3,7 @@ import { AuditLog } from '@redress/audit';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { Clock, SYSTEM_ACTOR } from '@redress/kernel';
 import { Outbox } from '@redress/outbox';
-import { SuspensionRepository } from '@redress/suspensions';
+import { SuspensionStore } from '@redress/suspensions';
 import { computePriority } from '../domain/priority';
 import { AppealRepository, type AppealSweep } from '../persistence/appeal.repository';
 import { MessageRepository } from '../persistence/message.repository';
@@ -25,7 +25,7 @@ export class AppealSweepsUseCase {
     private readonly uow: UnitOfWork,
     private readonly appeals: AppealRepository,
     private readonly messages: MessageRepository,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly transitioner: AppealTransitioner,
     private readonly waveFlags: WaveFlags,
     private readonly audit: AuditLog,

@@ -5,7 +5,7 @@ import { Clock, DomainError, assertVersion, type Actor, type Money } from '@redr
 import type { OutboxLane } from '@redress/outbox';
 import {
   LiftSuspensionUseCase,
-  SuspensionRepository,
+  SuspensionStore,
   UpholdSuspension,
   type Suspension,
 } from '@redress/suspensions';
@@ -38,7 +38,7 @@ export class DecideAppealUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly appeals: AppealRepository,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly transitioner: AppealTransitioner,
     private readonly lifter: LiftSuspensionUseCase,
     private readonly upholder: UpholdSuspension,

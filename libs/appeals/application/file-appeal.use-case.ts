@@ -3,7 +3,7 @@ import { AuditLog } from '@redress/audit';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork } from '@redress/database';
 import { Clock, DomainError, HOUR_MS, addMs, newId, type Actor } from '@redress/kernel';
-import { SuspensionRepository } from '@redress/suspensions';
+import { SuspensionStore } from '@redress/suspensions';
 import type { Appeal, RequestedRemedy } from '../domain/appeal';
 import { initialAppealState } from '../domain/appeal-state-machine';
 import { computePriority } from '../domain/priority';
@@ -22,7 +22,7 @@ export interface FileAppealInput {
 export class FileAppealUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly appeals: AppealRepository,
     private readonly transitioner: AppealTransitioner,
     private readonly waveFlags: WaveFlags,

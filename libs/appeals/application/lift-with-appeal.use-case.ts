@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
 import { assertVersion, type Actor } from '@redress/kernel';
-import { LiftSuspensionUseCase, SuspensionRepository, type Suspension } from '@redress/suspensions';
+import { LiftSuspensionUseCase, SuspensionStore, type Suspension } from '@redress/suspensions';
 import { isOpenStatus } from '../domain/appeal-state-machine';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { DecideAppealUseCase } from './decide-appeal.use-case';
@@ -14,7 +14,7 @@ import { DecideAppealUseCase } from './decide-appeal.use-case';
 export class LiftWithAppealUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly appeals: AppealRepository,
     private readonly decide: DecideAppealUseCase,
     private readonly lifter: LiftSuspensionUseCase,

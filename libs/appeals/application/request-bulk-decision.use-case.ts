@@ -3,7 +3,7 @@ import { AuditLog } from '@redress/audit';
 import { UnitOfWork } from '@redress/database';
 import { DomainError, newId, type Actor } from '@redress/kernel';
 import { Outbox } from '@redress/outbox';
-import { WaveRepository } from '@redress/suspensions';
+import { WaveStore } from '@redress/suspensions';
 import { liftsSuspension, type DecisionOutcome } from '../domain/appeal';
 import { BulkJobRepository } from '../persistence/bulk-job.repository';
 
@@ -21,7 +21,7 @@ export interface BulkDecisionInput {
 export class RequestBulkDecisionUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly waves: WaveRepository,
+    private readonly waves: WaveStore,
     private readonly jobs: BulkJobRepository,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
 import { isDatabaseUnavailable, isTransientConflict, UnitOfWork, type Tx } from '@redress/database';
-import { LiftSuspensionUseCase, SuspensionRepository } from '@redress/suspensions';
+import { LiftSuspensionUseCase, SuspensionStore } from '@redress/suspensions';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { BulkJobRepository, type BulkJobRun } from '../persistence/bulk-job.repository';
 import { DecideAppealUseCase } from './decide-appeal.use-case';
@@ -26,7 +26,7 @@ export class RunBulkDecisionUseCase {
     private readonly appeals: AppealRepository,
     private readonly decide: DecideAppealUseCase,
     private readonly lifter: LiftSuspensionUseCase,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly audit: AuditLog,
   ) {}
 

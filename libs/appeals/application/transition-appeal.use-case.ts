@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { Clock, HOUR_MS, addMs, assertVersion, assertVisible, hasRole, type Actor } from '@redress/kernel';
-import { SuspensionRepository } from '@redress/suspensions';
+import { SuspensionStore } from '@redress/suspensions';
 import type { Appeal } from '../domain/appeal';
 import { infoDueAt } from '../domain/sla';
 import { AppealRepository } from '../persistence/appeal.repository';
@@ -21,7 +21,7 @@ export class TransitionAppealUseCase {
     private readonly uow: UnitOfWork,
     private readonly appeals: AppealRepository,
     private readonly messages: MessageRepository,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly transitioner: AppealTransitioner,
     private readonly config: AppConfig,
     private readonly clock: Clock,

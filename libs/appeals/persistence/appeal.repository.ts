@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation, queryPrepared, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
-import { prefixedRowToSuspension, suspensionColumns, type Suspension } from '@redress/suspensions';
+import { SuspensionStore, type Suspension } from '@redress/suspensions';
+import type { AppealStore } from '../application/appeal-store.port';
 import type { Appeal } from '../domain/appeal';
 import { SLA_RUNNING_STATUSES } from '../domain/sla';
 import { APPEAL_COLUMNS, OPEN_STATUS_LIST, statusList, toAppeal, type AppealRow } from './appeal-row';
@@ -30,10 +31,10 @@ export interface AppealContext {
 }
 
 // An appeal's transition context in the same row as the appeal; `s_` keeps the suspension's names apart.
-const CONTEXT_COLUMNS = `${suspensionColumns('s_')}, coalesce(w.flagged, false) AS wave_flagged`;
+const CONTEXT_COLUMNS = `${SuspensionStore.joinedColumns('s_')}, coalesce(w.flagged, false) AS wave_flagged`;
 const CONTEXT_JOINS = `JOIN suspensions s ON s.id = a.suspension_id LEFT JOIN wave_stats w ON w.wave_id = a.wave_id`;
 const toContext = (row: Record<string, unknown>): AppealContext => ({
-  suspension: prefixedRowToSuspension(row, 's_'),
+  suspension: SuspensionStore.fromJoinedRow(row, 's_'),
   waveFlagged: row.wave_flagged === true,
 });
 
@@ -58,7 +59,7 @@ const COLUMN: Record<Exclude<keyof AppealChanges, 'decision'>, string> = {
 };
 
 @Injectable()
-export class AppealRepository {
+export class AppealRepository implements AppealStore {
   async insert(tx: Tx, a: Appeal): Promise<void> {
     try {
       await queryPrepared(

@@ -3,7 +3,7 @@ import { AppConfig } from '@redress/config';
 import { UnitOfWork } from '@redress/database';
 import { isUuid, newId } from '@redress/kernel';
 import { OutboxStore } from '@redress/outbox';
-import { SuspensionRepository } from '@redress/suspensions';
+import { SuspensionStore } from '@redress/suspensions';
 import { planDeliveries } from '../domain/delivery-plan';
 import {
   NotificationDeliveryRepository,
@@ -31,7 +31,7 @@ export class DispatchEventUseCase {
     private readonly renderer: TemplateRenderer,
     private readonly config: AppConfig,
     private readonly deliveries: NotificationDeliveryRepository,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly outbox: OutboxStore,
   ) {}
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AppealRepository, type RefundProposer } from '@redress/appeals';
+import { AppealStore, type RefundProposer } from '@redress/appeals';
 import { AuditLog } from '@redress/audit';
 import { pgConstraint, UnitOfWork, type Tx } from '@redress/database';
 import { Clock, DomainError, newId, type Actor } from '@redress/kernel';
-import { SuspensionRepository } from '@redress/suspensions';
+import { SuspensionStore } from '@redress/suspensions';
 import type { Refund, RefundProposal } from '../domain/refund';
 import { assertRefundable, refundableAmount } from '../domain/refundable-amount';
 import { RefundRepository } from '../persistence/refund.repository';
@@ -14,8 +14,8 @@ export class ProposeRefundUseCase implements RefundProposer {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly refunds: RefundRepository,
-    private readonly appeals: AppealRepository,
-    private readonly suspensions: SuspensionRepository,
+    private readonly appeals: AppealStore,
+    private readonly suspensions: SuspensionStore,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}

@@ -4,7 +4,7 @@ import type { Tx } from '@redress/database';
 import { Clock, DomainError, type Actor } from '@redress/kernel';
 import { LedgerService, refundPaidEntry } from '@redress/ledger';
 import { Outbox } from '@redress/outbox';
-import { SuspensionRepository, type Suspension } from '@redress/suspensions';
+import { SuspensionStore, type Suspension } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';
 import { PAYOUT_REQUESTED, refundNoticePayload, type RefundNotice } from '../domain/refund-notice';
 import { refundTransition, type RefundStatus } from '../domain/refund-status';
@@ -19,7 +19,7 @@ import { RefundRepository, type RefundChangeSet } from '../persistence/refund.re
 export class RefundChanges {
   constructor(
     private readonly refunds: RefundRepository,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly ledger: LedgerService,
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,

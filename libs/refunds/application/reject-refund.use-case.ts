@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { assertVersion, type Actor } from '@redress/kernel';
 import { LedgerService, releaseEntry } from '@redress/ledger';
-import { SuspensionRepository, type Suspension } from '@redress/suspensions';
+import { SuspensionStore, type Suspension } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';
 import { RefundChanges } from './refund-changes';
 
@@ -14,7 +14,7 @@ import { RefundChanges } from './refund-changes';
 export class RejectRefundUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly suspensions: SuspensionRepository,
+    private readonly suspensions: SuspensionStore,
     private readonly changes: RefundChanges,
     private readonly ledger: LedgerService,
   ) {}

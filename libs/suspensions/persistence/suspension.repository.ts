@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { COPY_FROM_ROWS, insertRows, queryPrepared, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import type { Suspension } from '../domain/suspension';
+import { SuspensionStore, type SuspensionChanges } from '../application/suspension-store.port';
 import { rowToSuspension, SUSPENSION_COLUMNS, type SuspensionRow } from './suspension-row';
 
 /** Persistence for suspensions; every method works inside the caller's transaction. */
 @Injectable()
-export class SuspensionRepository {
+export class SuspensionRepository implements SuspensionStore {
   async find(tx: Tx, id: string): Promise<Suspension | null> {
     const rows = await queryPrepared<SuspensionRow>(
       tx,
@@ -105,10 +106,6 @@ export class SuspensionRepository {
     return rowToSuspension(rows[0]);
   }
 }
-
-export type SuspensionChanges = Partial<
-  Pick<Suspension, 'status' | 'liftedAt' | 'liftReason' | 'noticeSentAt'> & { releasedAmountMinor: number }
->;
 
 const UPDATABLE: Record<keyof SuspensionChanges, string> = {
   status: 'status',

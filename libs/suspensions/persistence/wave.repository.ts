@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@redress/database';
+import type { WaveStore } from '../application/suspension-store.port';
 
 /** Persistence for ban waves; every method works inside the caller's transaction. */
 @Injectable()
-export class WaveRepository {
+export class WaveRepository implements WaveStore {
   async insert(
     tx: Tx,
     wave: { id: string; name: string; detector: string; description: string | null; createdBy: string },
