@@ -8,6 +8,7 @@ import { DecideAppealUseCase } from './application/decide-appeal.use-case';
 import { FileAppealUseCase } from './application/file-appeal.use-case';
 import { LiftWithAppealUseCase } from './application/lift-with-appeal.use-case';
 import { PostMessageUseCase } from './application/post-message.use-case';
+import { REFUND_PROPOSER, RefundProposerSlot } from './application/refund-proposer.port';
 import { RequestBulkDecisionUseCase } from './application/request-bulk-decision.use-case';
 import { RunBulkDecisionUseCase } from './application/run-bulk-decision.use-case';
 import { TransitionAppealUseCase } from './application/transition-appeal.use-case';
@@ -43,7 +44,10 @@ const USE_CASES = [
     AppealQueries,
     // refunds reach appeals through this port, never the repository
     { provide: AppealStore, useExisting: AppealRepository },
+    // a decision proposes a refund through this slot, which RefundsModule fills
+    RefundProposerSlot,
+    { provide: REFUND_PROPOSER, useExisting: RefundProposerSlot },
   ],
-  exports: [...USE_CASES, BulkJobQueries, AppealStore, AppealQueries, WaveFlags],
+  exports: [...USE_CASES, BulkJobQueries, AppealStore, AppealQueries, WaveFlags, RefundProposerSlot],
 })
 export class AppealsModule {}

@@ -1,7 +1,7 @@
-import { Global, Module } from '@nestjs/common';
-import { AppealsModule, REFUND_PROPOSER } from '@redress/appeals';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { AppealsModule, RefundProposerSlot } from '@redress/appeals';
 import { AppConfig } from '@redress/config';
-import { REFUND_CLAIMS, SuspensionsModule } from '@redress/suspensions';
+import { RefundClaimsSlot, SuspensionsModule } from '@redress/suspensions';
 import { ApproveRefundUseCase } from './application/approve-refund.use-case';
 import { MarkRefundPaidUseCase } from './application/mark-refund-paid.use-case';
 import { PayOutRefundUseCase } from './application/pay-out-refund.use-case';
@@ -25,10 +25,10 @@ const USE_CASES = [
 ];
 
 /**
- * Global only for its ports, REFUND_PROPOSER (appeal decisions propose refunds) and REFUND_CLAIMS (a
- * lift leaves claimed money frozen): refunds build on appeals and suspensions, which cannot import this.
+ * Not global: refunds build on appeals and suspensions, which cannot import this module, so when the app
+ * starts it plugs its implementations into the slots of their ports, REFUND_PROPOSER (appeal decisions
+ * propose refunds) and REFUND_CLAIMS (a lift leaves claimed money frozen).
  */
-@Global()
 @Module({
   imports: [AppealsModule, SuspensionsModule],
   providers: [
@@ -38,16 +38,19 @@ const USE_CASES = [
     RefundQueries,
     ReconciliationQueries,
     { provide: PayoutProvider, inject: [AppConfig], useFactory: payoutProviderFor },
-    { provide: REFUND_PROPOSER, useExisting: ProposeRefundUseCase },
-    { provide: REFUND_CLAIMS, useExisting: RefundRepository },
   ],
-  exports: [
-    ...USE_CASES,
-    RefundQueries,
-    ReconciliationQueries,
-    PayoutProvider,
-    REFUND_PROPOSER,
-    REFUND_CLAIMS,
-  ],
+  exports: [...USE_CASES, RefundQueries, ReconciliationQueries, PayoutProvider],
 })
-export class RefundsModule {}
+export class RefundsModule implements OnModuleInit {
+  constructor(
+    private readonly proposerSlot: RefundProposerSlot,
+    private readonly claimsSlot: RefundClaimsSlot,
+    private readonly proposer: ProposeRefundUseCase,
+    private readonly refunds: RefundRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.proposerSlot.plug(this.proposer);
+    this.claimsSlot.plug(this.refunds);
+  }
+}

@@ -3,6 +3,7 @@ import { CreateSuspensionBatchUseCase } from './application/create-suspension-ba
 import { CreateSuspensionUseCase } from './application/create-suspension.use-case';
 import { CreateWaveUseCase } from './application/create-wave.use-case';
 import { LiftSuspensionUseCase } from './application/lift-suspension.use-case';
+import { REFUND_CLAIMS, RefundClaimsSlot } from './application/refund-claims.port';
 import { SuspensionStore, WaveStore } from './application/suspension-store.port';
 import { SuspensionWriter } from './application/suspension-writer';
 import { UpholdSuspension } from './application/uphold-suspension';
@@ -30,7 +31,10 @@ const EXPORTED = [
     // other libs reach suspensions and waves through these ports, never the repositories
     { provide: SuspensionStore, useExisting: SuspensionRepository },
     { provide: WaveStore, useExisting: WaveRepository },
+    // a lift asks what refunds claim through this slot, which RefundsModule fills
+    RefundClaimsSlot,
+    { provide: REFUND_CLAIMS, useExisting: RefundClaimsSlot },
   ],
-  exports: [...EXPORTED, SuspensionStore, WaveStore],
+  exports: [...EXPORTED, SuspensionStore, WaveStore, RefundClaimsSlot],
 })
 export class SuspensionsModule {}

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork, type Tx } from '@redress/database';
-import { Clock, DomainError, assertVersion, type Actor, type Money } from '@redress/kernel';
+import { Clock, assertVersion, type Actor, type Money } from '@redress/kernel';
 import type { OutboxLane } from '@redress/outbox';
 import {
   LiftSuspensionUseCase,
@@ -45,7 +45,7 @@ export class DecideAppealUseCase {
     private readonly waveFlags: WaveFlags,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-    @Optional() @Inject(REFUND_PROPOSER) private readonly refunds?: RefundProposer,
+    @Inject(REFUND_PROPOSER) private readonly refunds: RefundProposer,
   ) {}
 
   execute(actor: Actor, id: string, input: DecisionInput, expectedVersion?: number): Promise<Appeal> {
@@ -131,7 +131,6 @@ export class DecideAppealUseCase {
   }
 
   private async proposeRefund(tx: Tx, actor: Actor, appeal: Appeal, input: DecisionInput) {
-    if (!this.refunds) throw new DomainError('validation_failed', 'Refund proposals are not available');
     return this.refunds.proposeLocked(tx, actor, {
       suspensionId: appeal.suspensionId,
       appealId: appeal.id,

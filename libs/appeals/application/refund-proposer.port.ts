@@ -1,9 +1,11 @@
+import { Injectable } from '@nestjs/common';
 import type { Tx } from '@redress/database';
-import type { Actor, Money } from '@redress/kernel';
+import { DomainError, type Actor, type Money } from '@redress/kernel';
 
 /**
  * A decision may propose a refund in its own transaction (SPEC §4). Refunds depend on appeals, not the
- * other way round, so the refunds lib provides this port under REFUND_PROPOSER.
+ * other way round: the refunds lib plugs its implementation into RefundProposerSlot, which AppealsModule
+ * provides under REFUND_PROPOSER (no module needs to be global for it).
  */
 export interface RefundProposer {
   proposeLocked(
@@ -14,3 +16,20 @@ export interface RefundProposer {
 }
 
 export const REFUND_PROPOSER = Symbol('REFUND_PROPOSER');
+
+/** REFUND_PROPOSER as this lib sees it: whatever RefundsModule plugged in when the app started. */
+@Injectable()
+export class RefundProposerSlot implements RefundProposer {
+  private proposer?: RefundProposer;
+
+  plug(proposer: RefundProposer): void {
+    this.proposer = proposer;
+  }
+
+  proposeLocked(
+    ...args: Parameters<RefundProposer['proposeLocked']>
+  ): Promise<{ id: string; amount: Money }> {
+    if (!this.proposer) throw new DomainError('validation_failed', 'Refund proposals are not available');
+    return this.proposer.proposeLocked(...args);
+  }
+}
