@@ -5,9 +5,11 @@
  * - the kernel is framework-free: errors, money, clock, roles and permissions, ids, subjects, keyset
  *   pages and cursors, versions; nothing but Node's own modules (the console bundles part of it);
  * - platform libraries are what every domain needs and know no domain: config, database, redis, audit,
- *   outbox, and the transport pair http and auth, which only the apps (and test code) import;
+ *   outbox, and the transport pair http and auth, which only the apps (and test code) import; the
+ *   ledger is a domain lib (its own rules: books, entries), the lowest, which knows no other;
  * - domain libraries hold the rules; each imports the others it builds on, in DOMAIN_LIBS's order,
- *   only through their index.ts (use cases, domain types and ports);
+ *   only through their index.ts, which exports use cases, queries, domain types and ports (a
+ *   repository another lib needs is reached through a port its module provides, e.g. SuspensionStore);
  * - libs/testing is test code: it may boot the apps, and only specs, test/ and itself import it, by
  *   any of its files (each helper is an entry point of its own).
  * Inside a lib, domain/ is plain TypeScript: no Nest, TypeORM or I/O, no platform lib but the kernel
@@ -109,6 +111,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
       to: { path: '^libs/[^/]+/', pathNot: ['^libs/$1/', '^libs/[^/]+/index\\.ts$', '^libs/testing/'] },
+    },
+    {
+      name: 'index-exports-no-repository',
+      comment:
+        "a domain lib's index.ts exports use cases, queries, domain types and ports: its repositories and row mappers (persistence/) stay inside",
+      severity: 'error',
+      from: { path: `${lib(Object.keys(DOMAIN_LIBS))}index\\.ts$` },
+      to: { path: '^libs/[^/]+/persistence/' },
     },
     {
       name: 'apps-import-libs-by-index',
