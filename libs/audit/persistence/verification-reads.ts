@@ -1,3 +1,4 @@
+import type { AuditEventRow } from './audit-event-row';
 import type { AuditEventContent } from '../audit-hash';
 import type { SignedAuditCheckpoint } from '../audit-checkpoint';
 
@@ -51,21 +52,15 @@ export async function eventsAndLinks(
   linkedThrough: number,
   limit: number,
 ): Promise<ChainRow[]> {
-  const rows = await sql<{
-    seq: string;
-    has_event: boolean;
-    at: string;
-    actor_sub: string;
-    actor_roles: string[];
-    action: string;
-    entity_type: string;
-    entity_id: string;
-    data: Record<string, unknown>;
-    prev_hash: string;
-    hash: string;
-    predecessor_hash: string | null;
-    digest: string | null;
-  }>(
+  // `at` as text: microseconds a JS Date would drop are part of what is checked
+  const rows = await sql<
+    Omit<AuditEventRow, 'at'> & {
+      has_event: boolean;
+      at: string;
+      predecessor_hash: string | null;
+      digest: string | null;
+    }
+  >(
     `SELECT coalesce(e.seq, l.seq) AS seq, e.seq IS NOT NULL AS has_event,
             to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at,
             e.actor_sub, e.actor_roles, e.action, e.entity_type, e.entity_id, e.data, e.prev_hash, e.hash,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { Clock, DomainError, assertVersion, type Actor } from '@redress/kernel';
@@ -18,7 +18,7 @@ export class LiftSuspensionUseCase {
     private readonly outbox: Outbox,
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
-    @Optional() @Inject(REFUND_CLAIMS) private readonly refundClaims?: RefundClaims,
+    @Inject(REFUND_CLAIMS) private readonly refundClaims: RefundClaims,
   ) {}
 
   async execute(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Suspension> {
@@ -85,8 +85,6 @@ export class LiftSuspensionUseCase {
   }
 
   private claimedByRefunds(tx: Tx, suspensionId: string): Promise<number> {
-    // Optional so that a module without the refunds lib can boot (a test's); every app has it, and a lift needs it.
-    if (!this.refundClaims) throw new Error('no REFUND_CLAIMS provider: import RefundsModule to lift');
     return this.refundClaims.claimedMinor(tx, suspensionId);
   }
 }
