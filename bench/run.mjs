@@ -1,4 +1,4 @@
-// `npm run bench [-- scenario …]`: Redress against its baselines (QUALITY.md §4) in a throwaway
+// `npm run bench [-- scenario …]`: Redress against its baselines in a throwaway
 // database and Redis prefix; prints the table and writes bench/results/<timestamp>.json.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

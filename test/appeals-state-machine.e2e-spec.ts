@@ -1,7 +1,7 @@
 import { act, suspendAndAppeal, TestApp, type Filed } from '@redress/testing';
 
 /**
- * SPEC §4 over HTTP: every reachable state × every action endpoint. Allowed pairs succeed (with the
+ * The appeal state machine over HTTP: every reachable state × every action endpoint. Allowed pairs succeed (with the
  * right actor) and land in the expected state; every other pair answers 409 invalid_transition.
  */
 const REVIEWER: ['rev_1', 'reviewer'] = ['rev_1', 'reviewer'];

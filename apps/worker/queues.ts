@@ -1,5 +1,4 @@
-import { BULK_DECISION_REQUESTED } from '@redress/appeals';
-import { PAYOUT_REQUESTED } from '@redress/refunds';
+import { isEventType, type EventType } from '@redress/kernel';
 import { BULK_EVENTS_QUEUE, BULK_JOBS_QUEUE, EVENTS_QUEUE, PAYOUTS_QUEUE } from '@redress/redis';
 
 export {
@@ -13,13 +12,13 @@ export {
 export const queueForLane = (lane: string): string => (lane === 'bulk' ? BULK_EVENTS_QUEUE : EVENTS_QUEUE);
 
 /** Outbox types that are work for a processor rather than notices to deliver. */
-const QUEUE_BY_TYPE: Record<string, string> = {
-  [PAYOUT_REQUESTED]: PAYOUTS_QUEUE,
-  [BULK_DECISION_REQUESTED]: BULK_JOBS_QUEUE,
+const QUEUE_BY_TYPE: Partial<Record<EventType, string>> = {
+  'refund.payout_requested': PAYOUTS_QUEUE,
+  'wave.bulk_decision_requested': BULK_JOBS_QUEUE,
 };
 
 export const queueForMessage = (m: { type: string; lane: string }): string =>
-  QUEUE_BY_TYPE[m.type] ?? queueForLane(m.lane);
+  (isEventType(m.type) && QUEUE_BY_TYPE[m.type]) || queueForLane(m.lane);
 
 export interface EventJobData {
   outboxId: string;

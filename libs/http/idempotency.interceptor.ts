@@ -17,7 +17,7 @@ import { IdempotencyStore } from './idempotency.store';
 const REPLAYED_HEADERS = ['location'];
 
 /**
- * Opt-in for a creating POST (SPEC §1): the first response to (caller, key) is stored and replayed
+ * Opt-in for a creating POST: the first response to (caller, key) is stored and replayed
  * byte-for-byte; the same key with another body is a 422, and while the first still runs a 409.
  */
 @Injectable()

@@ -19,7 +19,7 @@ import { describeFieldErrors } from './validation';
 /**
  * Schema keywords beyond JSON Schema (they also appear, as OpenAPI extensions, in /docs-json):
  * - `x-trim`: the string is trimmed (trimText) before it is checked, and its minLength and maxLength
- *   count visible characters (visibleLength), as @TrimmedText does on every other route (SPEC §1);
+ *   count visible characters (visibleLength), as @TrimmedText does on every other route;
  * - `x-not-after-now`: a date-time no later than now plus this many milliseconds;
  * - `x-not-before`: a date-time no earlier than this one;
  * - `x-identifier`: names an account or principal, so follows the rules of identifierProblem;

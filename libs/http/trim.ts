@@ -6,7 +6,7 @@ import { IsString, ValidateBy } from 'class-validator';
 const EDGE = /[\p{White_Space}\u200B\u200E\uFEFF]/u;
 
 /**
- * Every text is trimmed of EDGE characters before its rules run (SPEC §1). A loop from both ends, not
+ * Every text is trimmed of EDGE characters before its rules run. A loop from both ends, not
  * a regular expression: `\s+$` backtracks quadratically over a long run of spaces inside the text.
  */
 export function trimText(value: string): string {

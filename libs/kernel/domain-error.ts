@@ -1,4 +1,4 @@
-/** Stable machine codes of SPEC §9, with the HTTP status each one maps to. */
+/** Stable machine codes, with the HTTP status each one maps to. */
 export const ERROR_STATUS = {
   validation_failed: 400,
   unauthenticated: 401,

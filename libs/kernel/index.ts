@@ -9,3 +9,5 @@ export * from './webhook-signature';
 export * from './subject';
 export * from './pagination';
 export * from './version';
+export * from './vocabulary';
+export * from './events';

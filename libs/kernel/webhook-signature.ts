@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * `Redress-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` (SPEC §6), shared by
+ * `Redress-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, shared by
  * notification, platform and payout webhooks. The timestamp inside the MAC lets receivers refuse replays.
  */
 export function signWebhook(

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { insertRows, type Tx } from '@redress/database';
-import { newId } from '@redress/kernel';
+import { newId, type EventOf, type EventType } from '@redress/kernel';
 
 export type OutboxLane = 'default' | 'bulk';
 
-export interface OutboxMessage {
-  type: string;
-  payload: Record<string, unknown>;
+/** An event of the contract (its payload checked against its type) and how to relay it. */
+export type OutboxMessage<E extends EventType = EventType> = EventOf<E> & {
   /** Bulk notices (ban waves) go to their own queue so they never starve single notices. */
   lane?: OutboxLane;
   availableAt?: Date;
   requestId?: string;
-}
+};
 
 /** Writes outbox rows in the caller's transaction; the worker relays them to BullMQ. */
 @Injectable()

@@ -1,7 +1,7 @@
 import type { Role } from '@redress/kernel';
 
 /**
- * Who may call each route (SPEC §2 and §5), written down independently of the controllers' @Allow
+ * Who may call each route, written down independently of the controllers' @Allow
  * and the kernel's PERMISSIONS so that a changed decorator or table entry shows up as a failing test. `public` routes need no token; every other
  * route answers 401 to a missing or bad token and 403 to a valid token without one of the roles.
  * The matrix test fails when the OpenAPI document has a route that is not in this table (and when

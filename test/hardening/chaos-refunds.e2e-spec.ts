@@ -2,7 +2,7 @@ import { eventually, TestApp } from '@redress/testing';
 import { propose, suspend } from '../refunds-support';
 
 /**
- * QUALITY §2, concurrent refund proposals and approvals on one suspension, all at once and mixed:
+ * Concurrent refund proposals and approvals on one suspension, all at once and mixed:
  * proposals racing each other, approvals racing the proposals still arriving and each other, a lift
  * racing both, then two finance users marking the same refunds paid at once. (test/refunds-* race
  * proposals with proposals and approvals with approvals, one kind at a time.)

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { WebhookReceiver } from '../notifications-receivers';
 
-/** QUALITY §2: a process told to stop (SIGTERM) is gone within 10 s. */
+/** A process told to stop (SIGTERM) is gone within 10 s. */
 const EXIT_WITHIN_MS = 10_000;
 const SECRET = 'chaos-shutdown-webhook-secret';
 

@@ -3,7 +3,7 @@ import { suspensionRequest, TestApp } from '@redress/testing';
 import { Client } from 'pg';
 
 /**
- * QUALITY §3: the apps connect as a role that owns nothing, so their credentials cannot rewrite history:
+ * The apps connect as a role that owns nothing, so their credentials cannot rewrite history:
  * no UPDATE, DELETE or TRUNCATE of audit events, no disabling the trigger that forbids them, no
  * session_replication_role (which would skip it).
  */

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { WebhookReceiver } from '../notifications-receivers';
 
 /**
- * QUALITY §3: logs never contain bearer tokens, webhook secrets or evidence content. The API and the
+ * Logs never contain bearer tokens, webhook secrets or evidence content. The API and the
  * worker run as real processes logging at debug level; everything they write is searched for the
  * secrets the test handed them.
  */

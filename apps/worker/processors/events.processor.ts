@@ -1,7 +1,8 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
-import { DispatchEventUseCase, type OutboxEvent } from '@redress/notifications';
+import { storedEvent, type StoredEvent } from '@redress/kernel';
+import { DispatchEventUseCase } from '@redress/notifications';
 import type { Job } from 'bullmq';
 import {
   BULK_EVENTS_CHUNK,
@@ -13,17 +14,10 @@ import {
 import { DeliveryEnqueuer } from '../relay/delivery-enqueuer';
 
 /** The event a job carries, checked: a malformed job is an error, never a guess. */
-function outboxEvent(data: EventJobData | undefined, jobId: string | undefined): OutboxEvent {
+function outboxEvent(data: EventJobData | undefined, jobId: string | undefined): StoredEvent {
   const { outboxId, type, payload } = data ?? {};
-  if (
-    typeof outboxId !== 'string' ||
-    typeof type !== 'string' ||
-    typeof payload !== 'object' ||
-    payload === null
-  ) {
-    throw new Error(`malformed event job ${jobId}`);
-  }
-  return { id: outboxId, type, payload };
+  if (typeof outboxId !== 'string') throw new Error(`malformed event job ${jobId}`);
+  return storedEvent(outboxId, type, payload);
 }
 
 /** A short lock: the events of a worker that died are picked up by another within seconds. */
@@ -79,7 +73,7 @@ export class BulkEventsProcessor extends WorkerHost implements OnApplicationBoot
 
   /**
    * As many at once as the other queues: a dispatch spends most of its time waiting on Redis and
-   * PostgreSQL, so at 8 a ban wave's notices trickled out (npm run bench: 25,000 in 94 s, 66 s at 16).
+   * PostgreSQL, so with fewer a ban wave's notices trickle out (docs/performance.md).
    * Paced to BULK_NOTICES_PER_SECOND (BullMQ's limiter counts jobs, each a chunk): unpaced, a wave's
    * notices took one of two cores from the API and the database while the wave was still arriving, and
    * came down on the receiving webhook and mail relay as fast as they could be sent.

@@ -2,7 +2,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 
-/** Within the 10 s a stopping process has (QUALITY §2), leaving time to close the rest. */
+/** Within the 10 s a stopping process has (docs/operations.md), leaving time to close the rest. */
 export const DRAIN_DEADLINE_MS = 7_000;
 
 /**

@@ -7,7 +7,7 @@ import { SuspensionStore } from '@redress/suspensions';
 import { computePriority } from '../domain/priority';
 import { AppealRepository, type AppealSweep } from '../persistence/appeal.repository';
 import { MessageRepository } from '../persistence/message.repository';
-import { AppealTransitioner } from './appeal-transitioner';
+import { AppealTransitioner, appealSubject } from './appeal-transitioner';
 import { WaveFlags } from './wave-flags';
 
 const BATCH = 100;
@@ -86,10 +86,11 @@ export class AppealSweepsUseCase {
     return this.each('info_reminder', async (tx, id, now) => {
       const appeal = await this.appeals.lock(tx, id);
       const suspension = await this.suspensions.find(tx, appeal.suspensionId);
-      if (!suspension) return;
+      if (!suspension || !appeal.infoDueAt) return;
       await this.appeals.markReminded(tx, id, now);
-      await this.transitioner.notify(tx, SYSTEM_ACTOR, appeal, suspension, 'appeal.info_reminder', {
-        infoDueAt: appeal.infoDueAt?.toISOString(),
+      await this.outbox.append(tx, {
+        type: 'appeal.info_reminder',
+        payload: { ...appealSubject(appeal, suspension), infoDueAt: appeal.infoDueAt.toISOString() },
       });
     });
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
 import type { Tx } from '@redress/database';
-import type { Actor } from '@redress/kernel';
-import { Outbox, type OutboxLane } from '@redress/outbox';
+import type { Actor, AppealSubject } from '@redress/kernel';
+import { Outbox, type OutboxMessage } from '@redress/outbox';
 import type { Suspension } from '@redress/suspensions';
 import { transition, type AppealAction, type AppealEventType } from '../domain/appeal-state-machine';
 import type { Appeal } from '../domain/appeal';
@@ -78,28 +78,23 @@ export class AppealTransitioner {
     return { appeal: updated, suspension, emits: result.emits };
   }
 
-  /** Outbox messages to the appellant, with what every appeal notice needs to reach them. */
-  async notify(
+  /** Queues the notice if the transition emits its type: the state machine decides which notices a step sends. */
+  async emit(
     tx: Tx,
     actor: Actor,
-    appeal: Appeal,
-    suspension: Suspension,
-    type: string,
-    data: Record<string, unknown>,
-    lane: OutboxLane = 'default',
+    emits: readonly AppealEventType[],
+    message: OutboxMessage<AppealEventType>,
   ): Promise<void> {
-    await this.outbox.append(tx, {
-      type,
-      payload: {
-        appealId: appeal.id,
-        suspensionId: appeal.suspensionId,
-        accountId: appeal.accountId,
-        accountEmail: suspension.accountEmail,
-        locale: suspension.locale,
-        ...data,
-      },
-      lane,
-      requestId: actor.requestId,
-    });
+    if (emits.includes(message.type))
+      await this.outbox.append(tx, { ...message, requestId: actor.requestId });
   }
 }
+
+/** What every appeal notice carries to reach the appellant. */
+export const appealSubject = (appeal: Appeal, suspension: Suspension): AppealSubject => ({
+  appealId: appeal.id,
+  suspensionId: appeal.suspensionId,
+  accountId: appeal.accountId,
+  accountEmail: suspension.accountEmail,
+  locale: suspension.locale,
+});

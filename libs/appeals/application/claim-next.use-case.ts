@@ -5,7 +5,7 @@ import type { Appeal } from '../domain/appeal';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { AppealTransitioner } from './appeal-transitioner';
 
-/** Claims the highest-priority claimable appeal for the caller (SPEC §5). */
+/** Claims the highest-priority claimable appeal for the caller. */
 @Injectable()
 export class ClaimNextUseCase {
   constructor(

@@ -11,7 +11,7 @@ import {
 } from '@redress/suspensions';
 import { liftsSuspension, type Appeal, type DecisionOutcome } from '../domain/appeal';
 import { AppealRepository } from '../persistence/appeal.repository';
-import { AppealTransitioner } from './appeal-transitioner';
+import { AppealTransitioner, appealSubject } from './appeal-transitioner';
 import { REFUND_PROPOSER, type RefundProposer } from './refund-proposer.port';
 import { WaveFlags } from './wave-flags';
 
@@ -30,7 +30,7 @@ export interface DecideOptions {
 }
 
 /**
- * A decision and all its effects in one transaction (SPEC §4): suspension lifted or upheld, the frozen
+ * A decision and all its effects in one transaction: suspension lifted or upheld, the frozen
  * balance released, an optional refund proposed, the decision notice and the platform event queued.
  */
 @Injectable()
@@ -83,25 +83,20 @@ export class DecideAppealUseCase {
     // The refund claims its share of the frozen balance first; a lift then releases only the rest.
     const refund = input.refund ? await this.proposeRefund(tx, actor, appeal, input) : undefined;
     const released = await this.applyToSuspension(tx, actor, suspension, appeal, input, lane);
-    for (const type of applied.emits) {
-      await this.transitioner.notify(
-        tx,
-        actor,
-        applied.appeal,
-        suspension,
-        type,
-        {
-          outcome: input.outcome,
-          rationale: input.rationale,
-          decidedAt: now.toISOString(),
-          odsBodyName: this.config.env.ODS_BODY_NAME,
-          odsBodyUrl: this.config.env.ODS_BODY_URL,
-          ...(released && released.amountMinor > 0 ? { releasedBalance: released } : {}),
-          ...(refund ? { refund: refund.amount, refundId: refund.id } : {}),
-        },
-        lane,
-      );
-    }
+    await this.transitioner.emit(tx, actor, applied.emits, {
+      type: 'appeal.decided',
+      payload: {
+        ...appealSubject(applied.appeal, suspension),
+        outcome: input.outcome,
+        rationale: input.rationale,
+        decidedAt: now.toISOString(),
+        odsBodyName: this.config.env.ODS_BODY_NAME,
+        odsBodyUrl: this.config.env.ODS_BODY_URL,
+        ...(released && released.amountMinor > 0 ? { releasedBalance: released } : {}),
+        ...(refund ? { refund: refund.amount, refundId: refund.id } : {}),
+      },
+      lane,
+    });
     if ((await this.waveFlags.isFlagged(tx, appeal.waveId)) !== flaggedBefore)
       await this.waveFlags.reprioritiseWave(tx, appeal.waveId);
     return applied.appeal;

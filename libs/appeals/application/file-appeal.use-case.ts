@@ -8,7 +8,7 @@ import type { Appeal, RequestedRemedy } from '../domain/appeal';
 import { initialAppealState } from '../domain/appeal-state-machine';
 import { computePriority } from '../domain/priority';
 import { AppealRepository } from '../persistence/appeal.repository';
-import { AppealTransitioner } from './appeal-transitioner';
+import { AppealTransitioner, appealSubject } from './appeal-transitioner';
 import { WaveFlags } from './wave-flags';
 
 export interface FileAppealInput {
@@ -17,7 +17,7 @@ export interface FileAppealInput {
   requestedRemedy: RequestedRemedy;
 }
 
-/** An appellant appeals their own active suspension, once, before the deadline (SPEC §3). */
+/** An appellant appeals their own active suspension, once, before the deadline. */
 @Injectable()
 export class FileAppealUseCase {
   constructor(
@@ -95,12 +95,14 @@ export class FileAppealUseCase {
           at: now,
         },
       ]);
-      for (const type of initial.emits) {
-        await this.transitioner.notify(tx, actor, appeal, suspension, type, {
+      await this.transitioner.emit(tx, actor, initial.emits, {
+        type: 'appeal.received',
+        payload: {
+          ...appealSubject(appeal, suspension),
           submittedAt: now.toISOString(),
           decisionDueAt: appeal.decisionDueAt.toISOString(),
-        });
-      }
+        },
+      });
       return appeal;
     });
   }

@@ -7,7 +7,7 @@ import { AppealRepository } from '../persistence/appeal.repository';
 import { DecideAppealUseCase } from './decide-appeal.use-case';
 
 /**
- * The platform lifts a suspension (SPEC §5): an open appeal on it is decided `overturned` with the
+ * The platform lifts a suspension: an open appeal on it is decided `overturned` with the
  * lift reason, with every effect of a decision; otherwise the suspension is simply lifted.
  */
 @Injectable()

@@ -3,7 +3,7 @@ import type { Tx } from '@redress/database';
 import { DomainError, type Actor, type Money } from '@redress/kernel';
 
 /**
- * A decision may propose a refund in its own transaction (SPEC §4). Refunds depend on appeals, not the
+ * A decision may propose a refund in its own transaction. Refunds depend on appeals, not the
  * other way round: the refunds lib plugs its implementation into RefundProposerSlot, which AppealsModule
  * provides under REFUND_PROPOSER (no module needs to be global for it).
  */

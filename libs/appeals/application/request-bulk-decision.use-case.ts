@@ -7,16 +7,13 @@ import { WaveStore } from '@redress/suspensions';
 import { liftsSuspension, type DecisionOutcome } from '../domain/appeal';
 import { BulkJobRepository } from '../persistence/bulk-job.repository';
 
-/** Outbox type that hands a wave-wide decision to the worker. */
-export const BULK_DECISION_REQUESTED = 'wave.bulk_decision_requested';
-
 export interface BulkDecisionInput {
   outcome: DecisionOutcome;
   rationale: string;
   includeUnappealed: boolean;
 }
 
-/** A senior reviewer asks for a wave-wide decision (SPEC §5): the job is recorded and handed to the worker. */
+/** A senior reviewer asks for a wave-wide decision: the job is recorded and handed to the worker. */
 @Injectable()
 export class RequestBulkDecisionUseCase {
   constructor(
@@ -48,7 +45,7 @@ export class RequestBulkDecisionUseCase {
         data: { jobId: id, ...input, total },
       });
       await this.outbox.append(tx, {
-        type: BULK_DECISION_REQUESTED,
+        type: 'wave.bulk_decision_requested', // hands the wave-wide decision to the worker
         payload: { jobId: id },
         requestId: actor.requestId,
       });

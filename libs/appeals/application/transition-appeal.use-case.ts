@@ -7,12 +7,12 @@ import type { Appeal } from '../domain/appeal';
 import { infoDueAt } from '../domain/sla';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { MessageRepository } from '../persistence/message.repository';
-import { AppealTransitioner } from './appeal-transitioner';
+import { AppealTransitioner, appealSubject } from './appeal-transitioner';
 
 export type SimpleAction = 'claim' | 'release' | 'withdraw';
 
 /**
- * The transitions of SPEC §4 other than decide: one transaction each, the appeal row locked, If-Match
+ * The transitions other than decide: one transaction each, the appeal row locked, If-Match
  * honoured. Appellants only ever see their own appeals, so for them "not yours" is a 404.
  */
 @Injectable()
@@ -53,12 +53,14 @@ export class TransitionAppealUseCase {
         body: input.message,
         internal: false,
       });
-      for (const type of applied.emits) {
-        await this.transitioner.notify(tx, actor, applied.appeal, applied.suspension, type, {
+      await this.transitioner.emit(tx, actor, applied.emits, {
+        type: 'appeal.info_requested',
+        payload: {
+          ...appealSubject(applied.appeal, applied.suspension),
           message: input.message,
           infoDueAt: due.toISOString(),
-        });
-      }
+        },
+      });
       return applied.appeal;
     });
   }
@@ -79,7 +81,7 @@ export class TransitionAppealUseCase {
     });
   }
 
-  /** A senior reopens a decision: the review starts again at level 2 with a fresh SLA (SPEC is silent; see README). */
+  /** A senior reopens a decision: the review starts again at level 2 with a fresh SLA (a choice docs/appeals.md explains). */
   reopen(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Appeal> {
     return this.run(actor, id, expectedVersion, async (tx, appeal, now) => {
       // The suspension may change below: locked before the transition locks the wave's counters (docs/concurrency.md).
@@ -96,12 +98,14 @@ export class TransitionAppealUseCase {
       // An upheld suspension is under review again; a lifted one stays lifted (money released cannot be re-frozen).
       if (applied.suspension.status === 'upheld')
         await this.suspensions.update(tx, applied.suspension.id, { status: 'active' });
-      for (const type of applied.emits) {
-        await this.transitioner.notify(tx, actor, applied.appeal, applied.suspension, type, {
+      await this.transitioner.emit(tx, actor, applied.emits, {
+        type: 'appeal.reopened',
+        payload: {
+          ...appealSubject(applied.appeal, applied.suspension),
           reopenReason: reason,
           reopenedAt: now.toISOString(),
-        });
-      }
+        },
+      });
       return applied.appeal;
     });
   }

@@ -3,7 +3,7 @@ import type { Tx } from '@redress/database';
 import { AppealRepository } from '../persistence/appeal.repository';
 
 /**
- * SPEC §3: a wave whose overturn rate is ≥ 30 % over at least 10 decided appeals is flagged — its
+ * A wave whose overturn rate is ≥ 30 % over at least 10 decided appeals is flagged — its
  * detector is probably wrong — and its open appeals gain priority. The flag is a generated column of
  * wave_stats, whose counters triggers keep current.
  */

@@ -51,7 +51,7 @@ const r = (
   emits: string[] = [],
 ): TransitionResult => ({ status, level, assigneeId, emits }) as TransitionResult;
 
-/** SPEC §4 written out by hand, independently of the table, keyed by `status:action:level`. */
+/** The state machine written out by hand, independently of the table, keyed by `status:action:level`. */
 const ALLOWED: Record<string, Case> = {
   'submitted:claim:1': {
     allowed: [reviewer, senior],

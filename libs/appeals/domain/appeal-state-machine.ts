@@ -1,4 +1,13 @@
-import { DAY_MS, DomainError, SYSTEM_ACTOR, hasRole, rolesFor, type Actor, type Role } from '@redress/kernel';
+import {
+  DAY_MS,
+  DomainError,
+  SYSTEM_ACTOR,
+  hasRole,
+  rolesFor,
+  type Actor,
+  type AppealLevel,
+  type Role,
+} from '@redress/kernel';
 
 export const APPEAL_STATUSES = [
   'submitted',
@@ -25,7 +34,7 @@ export const APPEAL_ACTIONS = [
 ] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
-export type AppealLevel = 1 | 2;
+export type { AppealLevel } from '@redress/kernel';
 
 export const OPEN_APPEAL_STATUSES = ['submitted', 'in_review', 'awaiting_appellant', 'escalated'] as const;
 export type OpenAppealStatus = (typeof OPEN_APPEAL_STATUSES)[number];
@@ -35,7 +44,7 @@ export const isOpenStatus = (status: AppealStatus): status is OpenAppealStatus =
 
 export const DEFAULT_REOPEN_WINDOW_DAYS = 30;
 
-/** Outbox event types an appeal transition can produce (SPEC §6). */
+/** The events an appeal transition can produce; the transitioner queues them as events of the contract. */
 export type AppealEventType =
   'appeal.received' | 'appeal.info_requested' | 'appeal.decided' | 'appeal.reopened';
 
@@ -113,7 +122,7 @@ const withinReopenWindow = (appeal: AppealSnapshot, ctx: TransitionContext): voi
   }
 };
 
-/** SPEC §4. Filing (→ submitted) is a creation, not a transition; see `initialAppealState`. */
+/** Filing (→ submitted) is a creation, not a transition; see `initialAppealState`. */
 export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
   {
     from: ['submitted'],
@@ -195,7 +204,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     emits: [],
   },
   {
-    // The platform lifts the suspension itself: its open appeal is decided overturned (SPEC §5).
+    // The platform lifts the suspension itself: its open appeal is decided overturned.
     from: OPEN_APPEAL_STATUSES,
     action: 'lift',
     to: 'decided',
@@ -204,7 +213,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
     emits: ['appeal.decided'],
   },
   {
-    // A senior reviewer decides a whole ban wave at once, whoever holds each case (SPEC §5).
+    // A senior reviewer decides a whole ban wave at once, whoever holds each case.
     from: OPEN_APPEAL_STATUSES,
     action: 'bulk_decide',
     to: 'decided',

@@ -1,10 +1,10 @@
+import type { DecisionOutcome } from '@redress/kernel';
 import type { AppealLevel, AppealStatus } from './appeal-state-machine';
 
 export const REQUESTED_REMEDIES = ['reinstate', 'refund_only', 'reinstate_or_refund'] as const;
 export type RequestedRemedy = (typeof REQUESTED_REMEDIES)[number];
 
-export const DECISION_OUTCOMES = ['upheld', 'overturned', 'modified'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+export { DECISION_OUTCOMES, type DecisionOutcome } from '@redress/kernel';
 
 export interface AppealDecision {
   outcome: DecisionOutcome;
@@ -46,5 +46,5 @@ export interface AppealMessage {
   createdAt: Date;
 }
 
-/** Decisions that give the account back (SPEC §4): the suspension is lifted and the balance released. */
+/** Decisions that give the account back: the suspension is lifted and the balance released. */
 export const liftsSuspension = (outcome: DecisionOutcome): boolean => outcome !== 'upheld';

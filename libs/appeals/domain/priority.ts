@@ -9,7 +9,7 @@ export interface PriorityInput {
 export const PRIORITY_FROZEN_CAP_MINOR = 100_000;
 
 /**
- * SPEC §4: 0–100, recomputed on every change. Weights favour people a machine banned, cases that are
+ * 0–100, recomputed on every change. Weights favour people a machine banned, cases that are
  * late, money that is stuck, and waves whose detector looks wrong.
  */
 export function computePriority(input: PriorityInput): number {

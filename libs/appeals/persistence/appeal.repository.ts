@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { isUniqueViolation, queryPrepared, type Tx } from '@redress/database';
 import { DomainError } from '@redress/kernel';
 import { SuspensionStore, type Suspension } from '@redress/suspensions';
-import type { AppealStore } from '../application/appeal-store.port';
+import type { AppealOwnership, AppealStore } from '../application/appeal-store.port';
 import type { Appeal } from '../domain/appeal';
 import { SLA_RUNNING_STATUSES } from '../domain/sla';
 import { APPEAL_COLUMNS, OPEN_STATUS_LIST, statusList, toAppeal, type AppealRow } from './appeal-row';
+
+const OWNERSHIP_COLUMNS = 'id, account_id AS "accountId", status';
 
 /** The state a transition writes; `status` is written nowhere else (the state machine decides it). */
 export type AppealChanges = Partial<
@@ -24,7 +26,7 @@ export type AppealChanges = Partial<
   >
 >;
 
-/** What a transition reads besides the appeal: its suspension, and whether its wave is flagged (SPEC §3). */
+/** What a transition reads besides the appeal: its suspension, and whether its wave is flagged. */
 export interface AppealContext {
   suspension: Suspension;
   waveFlagged: boolean;
@@ -121,6 +123,21 @@ export class AppealRepository implements AppealStore {
     return row?.suspension_id ?? null;
   }
 
+  async findOwnership(reader: Tx, appealId: string): Promise<AppealOwnership | null> {
+    const [row] = (await reader.query(`SELECT ${OWNERSHIP_COLUMNS} FROM appeals WHERE id = $1`, [
+      appealId,
+    ])) as AppealOwnership[];
+    return row ?? null;
+  }
+
+  async lockOwnership(tx: Tx, appealId: string): Promise<AppealOwnership> {
+    const [row] = (await tx.query(`SELECT ${OWNERSHIP_COLUMNS} FROM appeals WHERE id = $1 FOR UPDATE`, [
+      appealId,
+    ])) as AppealOwnership[];
+    if (!row) throw DomainError.notFound('Appeal');
+    return row;
+  }
+
   /** Locks the appeal for the rest of the transaction; every transition starts here. */
   async lock(tx: Tx, id: string): Promise<Appeal> {
     const rows = await queryPrepared<AppealRow>(
@@ -143,7 +160,7 @@ export class AppealRepository implements AppealStore {
     await tx.query(`UPDATE appeals SET info_reminded_at = $2 WHERE id = $1`, [id, at]);
   }
 
-  /** SPEC §3's flag of the appeal's wave, which wave_stats derives from its counters. */
+  /** The flag of the appeal's wave, which wave_stats derives from its counters. */
   async isWaveFlagged(tx: Tx, waveId: string): Promise<boolean> {
     const rows = await queryPrepared<{ flagged: boolean }>(
       tx,

@@ -21,7 +21,7 @@ export interface QueueFilter {
   slaBreached?: boolean;
 }
 
-// SPEC §4's priority range (the appeals CHECK): a cursor's priority outside it is forged, and would not fit ::int
+// The priority range (the appeals CHECK): a cursor's priority outside it is forged, and would not fit ::int
 const PRIORITY_RANGE = { min: 0, max: 100 };
 
 @Injectable()
@@ -54,7 +54,7 @@ export class AppealQueries {
   }
 
   /**
-   * The triage queue (SPEC §4 order: priority desc, submitted_at asc, id asc), keyset-paged so page
+   * The triage queue (order: priority desc, submitted_at asc, id asc), keyset-paged so page
    * 1,000 costs what page 1 does. Every filter is a bound parameter.
    */
   async queue(filter: QueueFilter, callerId: string, limit: number, cursor?: string): Promise<Page<Appeal>> {

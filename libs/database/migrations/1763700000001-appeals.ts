@@ -7,7 +7,7 @@ export class Appeals1763700000001 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      -- SPEC §4 priority; the TypeScript twin is libs/appeals/domain/priority.ts (a test keeps them equal)
+      -- the appeal priority; the TypeScript twin is libs/appeals/domain/priority.ts (a test keeps them equal)
       CREATE FUNCTION appeal_priority(automated boolean, breached boolean, frozen_minor bigint, wave_flagged boolean)
       RETURNS smallint LANGUAGE sql IMMUTABLE AS $$
         SELECT round(

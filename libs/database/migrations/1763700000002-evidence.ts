@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// The allow-list of SPEC §3 Evidence; the TypeScript twin is EVIDENCE_CONTENT_TYPES in libs/evidence/domain.
+// The evidence allow-list; the TypeScript twin is EVIDENCE_CONTENT_TYPES in libs/evidence/domain.
 const CONTENT_TYPES = `'application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'text/plain', 'text/csv', 'application/json'`;
 
 export class Evidence1763700000002 implements MigrationInterface {

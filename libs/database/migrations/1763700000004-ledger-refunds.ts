@@ -9,7 +9,7 @@ const REFUND_MOVES = `('proposed', 'approved'), ('proposed', 'rejected'), ('appr
   ('processing', 'paid'), ('processing', 'failed'), ('failed', 'processing')`;
 
 /**
- * The double-entry ledger and refunds (SPEC §3). Every invariant of the spec is held by the database,
+ * The double-entry ledger and refunds. Every invariant is held by the database,
  * not only by the use-cases: legs balance (deferred, checked at commit), account books never go
  * negative (running balances with a CHECK), the ledger is append-only, refunds never claim more than
  * was frozen (checked under the suspension's row lock), four-eyes, and a refund is paid at most once.
@@ -184,7 +184,7 @@ export class LedgerRefunds1763700000004 implements MigrationInterface {
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.leg_no >= 2)
         EXECUTE FUNCTION ledger_legs_balanced();
 
-      -- Running balances of the per-account books, which must never go negative (SPEC §3). Only the
+      -- Running balances of the per-account books, which must never go negative. Only the
       -- legs trigger writes here, so they cannot drift from the legs. The system books are summed on
       -- read: keeping them here would make one row that every transaction of the platform waits on.
       CREATE TABLE ledger_balances (

@@ -19,7 +19,7 @@ export class Waves1763700000005 implements MigrationInterface {
         appeals_open       integer NOT NULL DEFAULT 0 CHECK (appeals_open >= 0),
         appeals_decided    integer NOT NULL DEFAULT 0 CHECK (appeals_decided >= 0),
         appeals_overturned integer NOT NULL DEFAULT 0 CHECK (appeals_overturned >= 0),
-        -- SPEC §3: overturn rate ≥ 30 % with at least 10 decided appeals
+        -- Overturn rate ≥ 30 % with at least 10 decided appeals
         flagged            boolean GENERATED ALWAYS AS (appeals_decided >= 10 AND appeals_overturned * 10 >= appeals_decided * 3) STORED
       );
       CREATE TABLE wave_refunds_paid (

@@ -3,11 +3,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const OPEN = `'submitted', 'in_review', 'awaiting_appellant', 'escalated'`;
 
 /**
- * What the benchmark (npm run bench) showed was worth changing in the schema.
+ * Schema changes the benchmark called for (docs/performance.md has the measurements).
  *
  * The triage queue is ordered priority desc, submitted_at asc, id asc. Mixed directions cannot be one
  * row comparison, so the keyset condition was an OR that the index could only filter: page 1,000 of a
- * million read 50,000 rows (75 ms). Ordered by (−priority, submitted_at, id) — the same order — the
+ * million read 50,000 rows. Ordered by (−priority, submitted_at, id) — the same order — the
  * cursor is a plain row comparison and an index range: page 1,000 costs what page 1 does.
  *
  * review/next: `status = ANY($1)` does not let PostgreSQL 15 use (status, …) for the order, so it
@@ -19,7 +19,7 @@ const OPEN = `'submitted', 'in_review', 'awaiting_appellant', 'escalated'`;
  * balances at zero, then adds each book's sum once (still two steps, so the CHECK sees the real sum,
  * never a negative row proposed for insertion). Balances are checked at the end of each statement.
  * The guard that keeps everyone else off ledger_balances now decides in its WHEN clause, so the
- * trigger's own writes no longer call a PL/pgSQL function per row (a wave's ledger writes: −45 %).
+ * trigger's own writes no longer call a PL/pgSQL function per row.
  */
 export class Performance1763700000007 implements MigrationInterface {
   name = 'Performance1763700000007';

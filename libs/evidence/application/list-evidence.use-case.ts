@@ -3,7 +3,7 @@ import { UnitOfWork } from '@redress/database';
 import type { Actor, Page } from '@redress/kernel';
 import type { Evidence } from '../domain/evidence';
 import { assertAppealVisible, viewingAs } from '../domain/evidence-access';
-import { AppealAccessRepository } from '../persistence/appeal-access.repository';
+import { AppealStore } from '@redress/appeals';
 import { EvidenceQueries } from '../queries/evidence-queries';
 
 /** An appeal's evidence: all of it for staff; for its appellant, everything but internal items. */
@@ -11,7 +11,7 @@ import { EvidenceQueries } from '../queries/evidence-queries';
 export class ListEvidenceUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly appeals: AppealAccessRepository,
+    private readonly appeals: AppealStore,
     private readonly queries: EvidenceQueries,
   ) {}
 
@@ -21,7 +21,7 @@ export class ListEvidenceUseCase {
     page: { limit: number; cursor?: string },
   ): Promise<Page<Evidence>> {
     const audience = viewingAs(actor);
-    assertAppealVisible(await this.appeals.find(this.uow.reader, appealId), actor, audience);
+    assertAppealVisible(await this.appeals.findOwnership(this.uow.reader, appealId), actor, audience);
     return this.queries.listForAppeal(appealId, { ...page, includeInternal: audience === 'staff' });
   }
 }

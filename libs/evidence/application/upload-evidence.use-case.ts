@@ -12,7 +12,7 @@ import {
   type EvidenceAudience,
 } from '../domain/evidence-access';
 import { evidenceFileName } from '../domain/file-name';
-import { AppealAccessRepository } from '../persistence/appeal-access.repository';
+import { AppealStore } from '@redress/appeals';
 import { EvidenceRepository } from '../persistence/evidence.repository';
 import { EvidenceStorage } from '../storage/evidence-storage';
 import { ContentTypeDetector } from './content-type-detector';
@@ -52,7 +52,7 @@ export const EVIDENCE_FILE_PART = 'file';
 export class UploadEvidenceUseCase {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly appeals: AppealAccessRepository,
+    private readonly appeals: AppealStore,
     private readonly evidence: EvidenceRepository,
     private readonly spooler: UploadSpooler,
     private readonly detector: ContentTypeDetector,
@@ -69,7 +69,7 @@ export class UploadEvidenceUseCase {
     // Refuse before receiving up to EVIDENCE_MAX_BYTES for an appeal that cannot take the file.
     const reader = this.uow.reader;
     const audience = uploadingAs(actor);
-    const appeal = assertAppealVisible(await this.appeals.find(reader, appealId), actor, audience);
+    const appeal = assertAppealVisible(await this.appeals.findOwnership(reader, appealId), actor, audience);
     assertAcceptsEvidence(appeal, await this.evidence.countForAppeal(reader, appealId));
 
     let file: ReceivedFile | undefined;
@@ -134,7 +134,11 @@ export class UploadEvidenceUseCase {
   }
 
   private async record(tx: Tx, actor: Actor, audience: EvidenceAudience, evidence: Evidence): Promise<void> {
-    const appeal = assertAppealVisible(await this.appeals.lock(tx, evidence.appealId), actor, audience);
+    const appeal = assertAppealVisible(
+      await this.appeals.lockOwnership(tx, evidence.appealId),
+      actor,
+      audience,
+    );
     const filesSoFar = await this.evidence.countForAppeal(tx, appeal.id);
     assertAcceptsEvidence(appeal, filesSoFar);
     await this.evidence.insert(tx, evidence, filesSoFar + 1);

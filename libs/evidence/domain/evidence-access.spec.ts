@@ -1,3 +1,4 @@
+import type { AppealStatus } from '@redress/appeals';
 import type { Actor } from '@redress/kernel';
 import type { Evidence } from './evidence';
 import {
@@ -13,7 +14,7 @@ const appellant: Actor = { sub: 'acct_1', roles: ['appellant'] };
 const other: Actor = { sub: 'acct_2', roles: ['appellant'] };
 const reviewer: Actor = { sub: 'rev_1', roles: ['reviewer'] };
 const admin: Actor = { sub: 'adm_1', roles: ['admin', 'appellant'] };
-const appeal = (status: string) => ({ id: 'a1', accountId: 'acct_1', status });
+const appeal = (status: AppealStatus) => ({ id: 'a1', accountId: 'acct_1', status });
 const item = (internal: boolean) => ({ internal }) as Evidence;
 
 describe('evidence access', () => {
@@ -42,10 +43,10 @@ describe('evidence access', () => {
   });
 
   it('accepts evidence only on open appeals with a free slot', () => {
-    for (const status of ['submitted', 'in_review', 'awaiting_appellant', 'escalated']) {
+    for (const status of ['submitted', 'in_review', 'awaiting_appellant', 'escalated'] as const) {
       expect(() => assertAcceptsEvidence(appeal(status), 19)).not.toThrow();
     }
-    for (const status of ['decided', 'withdrawn']) {
+    for (const status of ['decided', 'withdrawn'] as const) {
       expect(() => assertAcceptsEvidence(appeal(status), 0)).toThrow(
         expect.objectContaining({ code: 'invalid_transition', message: expect.stringContaining(status) }),
       );

@@ -1,16 +1,6 @@
 import { can, DomainError, type Actor } from '@redress/kernel';
-import { OPEN_APPEAL_STATUSES } from '@redress/appeals';
+import { isOpenStatus, type AppealOwnership } from '@redress/appeals';
 import { MAX_EVIDENCE_PER_APPEAL, type Evidence } from './evidence';
-
-/**
- * The appeal as the evidence rules need it, read straight from the appeals table. The statuses are
- * those of the appeals state machine; evidence is accepted while the appeal is open.
- */
-export interface AppealAccess {
-  id: string;
-  accountId: string;
-  status: string;
-}
 
 export type EvidenceAudience = 'staff' | 'appellant';
 
@@ -24,10 +14,10 @@ export const uploadingAs = (actor: Actor): EvidenceAudience =>
 
 /** Someone else's appeal is "not found", never "forbidden": its existence is not revealed. */
 export function assertAppealVisible(
-  appeal: AppealAccess | null,
+  appeal: AppealOwnership | null,
   actor: Actor,
   audience: EvidenceAudience,
-): AppealAccess {
+): AppealOwnership {
   if (!appeal || (audience === 'appellant' && appeal.accountId !== actor.sub)) {
     throw DomainError.notFound('Appeal');
   }
@@ -40,8 +30,8 @@ export function mayViewEvidence(actor: Actor, evidence: Evidence, appealAccountI
 }
 
 /** Checked before the bytes are received and again under the appeal's row lock. */
-export function assertAcceptsEvidence(appeal: AppealAccess, filesSoFar: number): void {
-  if (!(OPEN_APPEAL_STATUSES as readonly string[]).includes(appeal.status)) {
+export function assertAcceptsEvidence(appeal: AppealOwnership, filesSoFar: number): void {
+  if (!isOpenStatus(appeal.status)) {
     throw new DomainError(
       'invalid_transition',
       `Evidence can only be added while the appeal is open; this appeal is ${appeal.status}`,

@@ -1,4 +1,4 @@
-/** SPEC §3 Evidence: what may be stored. The migration's CHECK constraint mirrors this list. */
+/** Evidence: what may be stored. The migration's CHECK constraint mirrors this list. */
 export const EVIDENCE_CONTENT_TYPES = [
   'application/pdf',
   'image/png',

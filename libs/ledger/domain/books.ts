@@ -11,7 +11,7 @@ export interface BookBalance {
 /**
  * Balances per (book, accountId, currency), computed from entries. The database is the real
  * ledger; this is the same arithmetic in memory, for tests, reconciliation checks and the
- * property test that guards the invariants of SPEC §3.
+ * property test that guards the ledger's invariants.
  */
 export class Books implements Iterable<BookBalance> {
   private readonly balances = new Map<string, BookBalance>();

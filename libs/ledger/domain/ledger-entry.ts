@@ -4,7 +4,7 @@ import { DomainError, Money } from '@redress/kernel';
  * Sign convention: a posting's `amountMinor` is what the book gains. Positive = money arrives in
  * the book, negative = money leaves it, and a balanced entry's legs sum to zero. We avoid
  * "debit/credit" on purpose: the books mix the platform's and the customer's side, and the
- * arrow of SPEC §3 ("platform_balance → customer_frozen") reads directly as −from / +to.
+ * arrow "platform_balance → customer_frozen" reads directly as −from / +to.
  *
  * Consequences worth knowing: `platform_balance` runs negative (it is the counter-book for
  * everything Redress holds), `paid_out` only grows, and the sum over all books is always zero.

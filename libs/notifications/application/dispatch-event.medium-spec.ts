@@ -1,11 +1,10 @@
-import type { Actor } from '@redress/kernel';
-import { Outbox } from '@redress/outbox';
+import type { Actor, StoredEvent } from '@redress/kernel';
+import { Outbox, type OutboxMessage } from '@redress/outbox';
 import { CreateSuspensionUseCase, type NewSuspension } from '@redress/suspensions';
 import { suspensionRequest } from '@redress/testing/builders';
 import { startModule, type MediumModule } from '@redress/testing/medium-module';
 import { NotificationsModule } from '../notifications.module';
-import { DispatchEventUseCase, type OutboxEvent } from './dispatch-event.use-case';
-import { REDELIVER_EVENT } from './redeliver-notification.use-case';
+import { DispatchEventUseCase } from './dispatch-event.use-case';
 
 const ENFORCER: Actor = { sub: 'enforcer_1', roles: ['enforcement'] };
 
@@ -23,19 +22,19 @@ describe('DispatchEventUseCase.executeMany', () => {
   afterAll(() => m.close());
 
   /** A new suspension's notice, as the relay hands it to the dispatcher. */
-  async function noticeEvent(): Promise<OutboxEvent & { suspensionId: string }> {
+  async function noticeEvent(): Promise<StoredEvent<'suspension.noticed'> & { suspensionId: string }> {
     const request = suspensionRequest() as unknown as NewSuspension;
     const { suspension } = await m.get(CreateSuspensionUseCase).execute(ENFORCER, request);
-    const [row] = await m.query<OutboxEvent>(
+    const [row] = await m.query<StoredEvent<'suspension.noticed'>>(
       `SELECT id, type, payload FROM outbox_messages WHERE type = 'suspension.noticed' AND payload->>'suspensionId' = $1`,
       [suspension.id],
     );
     return { ...row, suspensionId: suspension.id };
   }
 
-  async function appendEvent(type: string, payload: Record<string, unknown>): Promise<OutboxEvent> {
-    const id = await m.uow.run((tx) => m.get(Outbox).append(tx, { type, payload }));
-    return { id, type, payload };
+  async function appendEvent(message: OutboxMessage): Promise<StoredEvent> {
+    const id = await m.uow.run((tx) => m.get(Outbox).append(tx, message));
+    return { id, ...message };
   }
 
   const copies = (eventId: string) =>
@@ -61,8 +60,9 @@ describe('DispatchEventUseCase.executeMany', () => {
   it('records every copy, stamps the notices and marks the events processed', async () => {
     const [a, b] = [await noticeEvent(), await noticeEvent()];
     // no one to tell: nothing is recorded, but the event is done all the same
-    const silent = await appendEvent('payout.requested', {
-      refundId: '00000000-0000-4000-8000-000000000001',
+    const silent = await appendEvent({
+      type: 'refund.payout_requested',
+      payload: { refundId: '00000000-0000-4000-8000-000000000001' },
     });
     const owed = await dispatch.executeMany([a, b, silent]);
 
@@ -131,11 +131,11 @@ describe('DispatchEventUseCase.executeMany', () => {
     const [email] = await dispatch.executeMany([event]);
     const count = async () => (await m.query('SELECT id FROM notifications')).length;
     const rows = await count();
-    const request = await appendEvent(REDELIVER_EVENT, { notificationId: email });
+    const request = await appendEvent({ type: 'notification.redeliver', payload: { notificationId: email } });
     expect(await dispatch.executeMany([request])).toEqual([email]);
     expect(await processed([request.id])).toEqual([expect.any(Date)]);
     await m.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE id = $1`, [email]);
-    const again = await appendEvent(REDELIVER_EVENT, { notificationId: email });
+    const again = await appendEvent({ type: 'notification.redeliver', payload: { notificationId: email } });
     expect(await dispatch.executeMany([again])).toEqual([]);
     expect(await count()).toBe(rows);
   });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork } from '@redress/database';
-import { isUuid, newId } from '@redress/kernel';
+import { isUuid, newId, type StoredEvent } from '@redress/kernel';
 import { OutboxStore } from '@redress/outbox';
 import { SuspensionStore } from '@redress/suspensions';
 import { planDeliveries } from '../domain/delivery-plan';
@@ -9,20 +9,13 @@ import {
   NotificationDeliveryRepository,
   type DispatchedEvent,
 } from '../persistence/notification-delivery.repository';
-import { NOTIFICATION_EVENTS, resolveLocale, TemplateRenderer, type NotificationEvent } from '../rendering';
-import { REDELIVER_EVENT } from './redeliver-notification.use-case';
-
-export interface OutboxEvent {
-  id: string;
-  type: string;
-  payload: Record<string, unknown>;
-}
+import { isNotification, resolveLocale, TemplateRenderer } from '../rendering';
 
 /**
  * Turns one outbox event into its notifications: the inbox copy is written (and so delivered) right
  * here; e-mail and webhook deliveries are recorded as pending and returned for the delivery queue.
  * Re-running it for the same event changes nothing (unique per event, channel, recipient).
- * A redelivery request (REDELIVER_EVENT) creates nothing and returns the notification it names, if still owed.
+ * A redelivery request (`notification.redeliver`) creates nothing and returns the notification it names, if still owed.
  */
 @Injectable()
 export class DispatchEventUseCase {
@@ -35,7 +28,7 @@ export class DispatchEventUseCase {
     private readonly outbox: OutboxStore,
   ) {}
 
-  async execute(event: OutboxEvent): Promise<string[]> {
+  async execute(event: StoredEvent): Promise<string[]> {
     return this.executeMany([event]);
   }
 
@@ -43,15 +36,13 @@ export class DispatchEventUseCase {
    * Several events at once (a ban wave's notices arrive in chunks): every copy of every event, the
    * suspensions' notice times and the outbox rows' "processed" in one statement (recordDispatch).
    */
-  async executeMany(events: OutboxEvent[]): Promise<string[]> {
-    const redeliveries = events.filter((e) => e.type === REDELIVER_EVENT);
-    const dispatched = events.filter((e) => e.type !== REDELIVER_EVENT);
+  async executeMany(events: StoredEvent[]): Promise<string[]> {
+    const redeliveries = events.filter((e) => e.type === 'notification.redeliver');
+    const dispatched = events.filter((e) => e.type !== 'notification.redeliver');
     const owed = await Promise.all(redeliveries.map((e) => this.redeliver(e)));
     if (dispatched.length === 0) return owed.flat();
     const noticed = dispatched.flatMap((e) =>
-      e.type === 'suspension.noticed' && typeof e.payload.suspensionId === 'string'
-        ? [e.payload.suspensionId]
-        : [],
+      e.type === 'suspension.noticed' ? [e.payload.suspensionId] : [],
     );
     const created = await this.deliveries.recordDispatch(
       this.uow.reader,
@@ -62,7 +53,7 @@ export class DispatchEventUseCase {
   }
 
   /** The notification the request names, if it is still owed; nothing is created. */
-  private redeliver(event: OutboxEvent): Promise<string[]> {
+  private redeliver(event: StoredEvent<'notification.redeliver'>): Promise<string[]> {
     return this.uow.run(async (tx) => {
       const pending = isUuid(event.payload.notificationId)
         ? await this.deliveries.stillOwed(tx, [event.payload.notificationId])
@@ -73,19 +64,17 @@ export class DispatchEventUseCase {
   }
 
   /** The event's copies, one per planned delivery, rendered once for all of them. */
-  private plan(event: OutboxEvent): DispatchedEvent {
-    const plan = planDeliveries(event.type, event.payload, {
+  private plan(event: StoredEvent): DispatchedEvent {
+    const plan = planDeliveries(event.type, 'accountId' in event.payload ? event.payload : {}, {
       emailEnabled: Boolean(this.config.env.SMTP_URL),
       notifyWebhookUrl: this.config.env.NOTIFY_WEBHOOK_URL,
       platformWebhookUrl: this.config.env.PLATFORM_WEBHOOK_URL,
       staffEmail: this.config.env.STAFF_EMAIL,
     });
-    const locale = resolveLocale(typeof event.payload.locale === 'string' ? event.payload.locale : undefined);
+    const locale = resolveLocale('locale' in event.payload ? event.payload.locale : undefined);
     // e-mails render their HTML when they are sent
     const rendered =
-      plan.length > 0 && isTemplated(event.type)
-        ? this.renderer.renderPlain(event.type, locale, event.payload as never)
-        : null;
+      plan.length > 0 && isNotification(event) ? this.renderer.renderPlain(event, locale) : null;
     const now = new Date();
     return {
       eventId: event.id,
@@ -93,8 +82,8 @@ export class DispatchEventUseCase {
       locale,
       subject: rendered?.subject ?? null,
       body: rendered?.text ?? null,
-      appealId: uuidOrNull(event.payload.appealId),
-      suspensionId: uuidOrNull(event.payload.suspensionId),
+      appealId: 'appealId' in event.payload ? (event.payload.appealId ?? null) : null,
+      suspensionId: 'suspensionId' in event.payload ? event.payload.suspensionId : null,
       copies: plan.map((delivery) => {
         const inbox = delivery.channel === 'inbox';
         return {
@@ -112,7 +101,3 @@ export class DispatchEventUseCase {
     };
   }
 }
-
-const isTemplated = (type: string): type is NotificationEvent =>
-  (NOTIFICATION_EVENTS as readonly string[]).includes(type);
-const uuidOrNull = (v: unknown) => (typeof v === 'string' ? v : null);

@@ -6,9 +6,6 @@ import { Outbox } from '@redress/outbox';
 import { NotificationDeliveryRepository } from '../persistence/notification-delivery.repository';
 import { DeliveryLogQueries, type DeliveryLogEntry } from '../queries/delivery-log-queries';
 
-/** The outbox message that asks the worker to queue a redelivery (the API never talks to the queue). */
-export const REDELIVER_EVENT = 'notification.redeliver';
-
 /**
  * An admin sends a `dead` or `failed` e-mail/webhook notification again: back to `pending` with a fresh
  * budget of attempts, audited, and queued through the outbox in the same transaction.
@@ -35,7 +32,7 @@ export class RedeliverNotificationUseCase {
       }
       await this.deliveries.resetForRedelivery(tx, notificationId);
       await this.outbox.append(tx, {
-        type: REDELIVER_EVENT,
+        type: 'notification.redeliver', // the API never talks to the queue: the worker queues it
         payload: { notificationId },
         requestId: actor.requestId,
       });

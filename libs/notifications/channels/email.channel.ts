@@ -1,8 +1,9 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
+import { storedEvent } from '@redress/kernel';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { ClaimedDelivery } from '../persistence/notification-delivery.repository';
-import { TemplateRenderer, type NotificationEvent } from '../rendering';
+import { isNotification, TemplateRenderer } from '../rendering';
 import type { DeliveryChannel } from './delivery-channel';
 
 /** A mail server that stalls is a failed attempt, not a stuck worker. */
@@ -25,11 +26,9 @@ export class EmailChannel implements DeliveryChannel, OnApplicationShutdown {
 
   async send(delivery: ClaimedDelivery): Promise<void> {
     if (!delivery.address) throw new Error('no e-mail address was recorded for this delivery');
-    const { subject, text, html } = this.renderer.render(
-      delivery.eventType as NotificationEvent,
-      delivery.locale,
-      delivery.data as never,
-    );
+    const event = storedEvent(delivery.eventId, delivery.eventType, delivery.data);
+    if (!isNotification(event)) throw new Error(`a ${event.type} event has no e-mail to send`);
+    const { subject, text, html } = this.renderer.render(event, delivery.locale);
     await this.transporter().sendMail({
       from: this.config.env.MAIL_FROM,
       to: delivery.address,

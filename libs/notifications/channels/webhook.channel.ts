@@ -16,7 +16,7 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /**
  * POSTs the event as JSON to the notification or platform webhook, signed with NOTIFY_WEBHOOK_SECRET
- * (`Redress-Signature`, SPEC §6). The body is the same on every attempt; only the signature's timestamp
+ * (`Redress-Signature`). The body is the same on every attempt; only the signature's timestamp
  * changes, so receivers de-duplicate on `Redress-Event-Id`. 2xx is delivered; anything else, a redirect
  * included, is a failure.
  */

@@ -1,3 +1,4 @@
+import type { AccountRecipient, EventType } from '@redress/kernel';
 import type { NotificationEvent } from '../rendering/notification-data';
 
 export type Channel = 'inbox' | 'email' | 'webhook';
@@ -25,8 +26,8 @@ const STAFF_EVENTS: ReadonlySet<string> = new Set<NotificationEvent>(['sla.breac
  * nothing); e-mail and the notification webhook when configured; the platform hears about lifts.
  */
 export function planDeliveries(
-  type: string,
-  payload: { accountId?: unknown; accountEmail?: unknown },
+  type: EventType,
+  to: Partial<AccountRecipient>,
   settings: ChannelSettings,
 ): PlannedDelivery[] {
   const plan: PlannedDelivery[] = [];
@@ -48,15 +49,15 @@ export function planDeliveries(
       });
     return plan;
   }
-  if (typeof payload.accountId === 'string') {
-    const account = payload.accountId;
+  if (typeof to.accountId === 'string') {
+    const account = to.accountId;
     plan.push({ recipientType: 'account', recipient: account, channel: 'inbox' });
-    if (settings.emailEnabled && typeof payload.accountEmail === 'string') {
+    if (settings.emailEnabled && typeof to.accountEmail === 'string') {
       plan.push({
         recipientType: 'account',
         recipient: account,
         channel: 'email',
-        address: payload.accountEmail,
+        address: to.accountEmail,
       });
     }
     if (settings.notifyWebhookUrl)

@@ -1,6 +1,7 @@
-import type { NotificationEvent } from '../rendering/notification-data';
+import type { EventPayloads } from '@redress/kernel';
+import { isNotificationEvent, type NotificationEvent } from '../rendering/notification-data';
 
-/** The JSON body of every Redress webhook (SPEC §6). `id` is the event id, the same on every retry. */
+/** The JSON body of every Redress webhook. `id` is the event id, the same on every retry. */
 export interface WebhookEvent {
   id: string;
   type: string;
@@ -12,9 +13,8 @@ export interface WebhookEvent {
  * Facts a receiver may act on without calling back, per event. Everything else (statements, rationales,
  * reviewer messages) stays behind the API, and contact data such as the account's e-mail is never sent.
  */
-const FACTS: { [E in NotificationEvent]?: readonly string[] } = {
+const FACTS: { [E in NotificationEvent]?: readonly (keyof EventPayloads[E])[] } = {
   'suspension.noticed': [
-    'externalRef',
     'reasonCode',
     'automatedDetection',
     'automatedDecision',
@@ -38,7 +38,7 @@ export function webhookEvent(
   event: { id: string; type: string; createdAt: Date },
   payload: Record<string, unknown>,
 ): WebhookEvent {
-  const facts = new Set(FACTS[event.type as NotificationEvent] ?? []);
+  const facts = new Set<string>((isNotificationEvent(event.type) && FACTS[event.type]) || []);
   const data = Object.fromEntries(
     Object.entries(payload).filter(
       ([key, value]) =>

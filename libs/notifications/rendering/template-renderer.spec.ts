@@ -1,20 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { EventPayloads } from '@redress/kernel';
 import {
   LOCALES,
   NOTIFICATION_EVENTS,
-  NotificationDataByEvent,
   REASON_CODES,
   TemplateRenderer,
   defaultTemplatesDir,
   formatMoney,
   resolveLocale,
+  type NotificationData,
+  type NotificationEvent,
 } from './index';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 
-const SAMPLES: { [E in keyof NotificationDataByEvent]: NotificationDataByEvent[E] } = {
+const TO = { accountId: 'acct_1', accountEmail: 'a@example.com', locale: 'en' } as const;
+
+const SAMPLES: Pick<EventPayloads, NotificationEvent> = {
   'suspension.noticed': {
+    ...TO,
     suspensionId: '0b5b7a52-0c0e-4c4f-9c1e-3f1d2a9a1b01',
     reasonCode: 'model_distillation',
     statementOfReasons: 'Traffic from this account matched a distillation pattern over 14 days.',
@@ -24,25 +29,32 @@ const SAMPLES: { [E in keyof NotificationDataByEvent]: NotificationDataByEvent[E
     frozenBalance: eur(12345),
     suspendedAt: '2025-03-01T09:30:00.000Z',
     appealDeadline: '2025-08-28T09:30:00.000Z',
+    waveId: null,
     appealUrl: 'https://appeals.example.com/suspensions/0b5b7a52',
   },
   'appeal.received': {
+    ...TO,
     appealId: 'a1',
     suspensionId: 's1',
     submittedAt: '2025-03-02T10:00:00.000Z',
     decisionDueAt: '2025-03-16T10:00:00.000Z',
   },
   'appeal.info_requested': {
+    ...TO,
     appealId: 'a1',
+    suspensionId: 's1',
     message: 'Please upload an invoice showing how you used the API outputs.',
     infoDueAt: '2025-03-09T10:00:00.000Z',
   },
   'appeal.info_reminder': {
+    ...TO,
     appealId: 'a1',
+    suspensionId: 's1',
     message: 'Please upload an invoice.',
     infoDueAt: '2025-03-09T10:00:00.000Z',
   },
   'appeal.decided': {
+    ...TO,
     appealId: 'a1',
     suspensionId: 's1',
     outcome: 'overturned',
@@ -53,28 +65,38 @@ const SAMPLES: { [E in keyof NotificationDataByEvent]: NotificationDataByEvent[E
     odsBodyUrl: 'https://www.appealscentre.eu/',
   },
   'appeal.reopened': {
+    ...TO,
     appealId: 'a1',
     suspensionId: 's1',
     reopenReason: 'New evidence about the detector became available.',
     reopenedAt: '2025-03-20T08:00:00.000Z',
   },
   'refund.approved': {
+    ...TO,
     refundId: 'r1',
     suspensionId: 's1',
     amount: eur(5000),
     approvedAt: '2025-03-11T08:00:00.000Z',
   },
   'refund.paid': {
+    ...TO,
     refundId: 'r1',
     suspensionId: 's1',
     amount: eur(5000),
     paidAt: '2025-03-12T08:00:00.000Z',
     providerRef: 'PAY-42',
   },
-  'refund.failed': { refundId: 'r1', suspensionId: 's1', amount: eur(5000), failureReason: 'IBAN closed' },
-  'suspension.lifted': {
+  'refund.failed': {
+    ...TO,
+    refundId: 'r1',
     suspensionId: 's1',
-    accountId: 'acct_1',
+    amount: eur(5000),
+    failureReason: 'IBAN closed',
+  },
+  'suspension.lifted': {
+    ...TO,
+    suspensionId: 's1',
+    externalRef: 'det-1',
     liftedAt: '2025-03-10T12:00:00.000Z',
     liftReason: 'Appeal overturned.',
     releasedBalance: eur(12345),
@@ -88,16 +110,21 @@ const SAMPLES: { [E in keyof NotificationDataByEvent]: NotificationDataByEvent[E
   },
 };
 
-/** The characters SPEC §6 forbids, listed independently of the renderer's own pattern. */
+const event = <E extends NotificationEvent>(type: E, payload: EventPayloads[E]): NotificationData<E> => ({
+  type,
+  payload,
+});
+
+/** The invisible characters notices must not carry, listed independently of the renderer's own pattern. */
 const INVISIBLE =
   /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u034F\u115F\u1160\u3164\uFFA0]|\p{Cf}|\p{Co}/u;
 
 describe('TemplateRenderer', () => {
   const renderer = new TemplateRenderer();
-  const cases = LOCALES.flatMap((locale) => NOTIFICATION_EVENTS.map((event) => [event, locale] as const));
+  const cases = LOCALES.flatMap((locale) => NOTIFICATION_EVENTS.map((type) => [type, locale] as const));
 
-  it.each(cases)('renders %s in %s', (event, locale) => {
-    const out = renderer.render(event, locale, SAMPLES[event] as never);
+  it.each(cases)('renders %s in %s', (type, locale) => {
+    const out = renderer.render(event(type, SAMPLES[type]), locale);
     for (const part of [out.subject, out.text, out.html]) {
       expect(part.trim()).not.toBe('');
       expect(part).not.toMatch(INVISIBLE);
@@ -118,16 +145,19 @@ describe('TemplateRenderer', () => {
   });
 
   it('strips invisible characters that arrive in the data', () => {
-    const out = renderer.render('appeal.info_requested', 'en', {
-      ...SAMPLES['appeal.info_requested'],
-      message: 'Hid\u200Bden\u202Emarker\uFEFF\u00AD\u{E0041}',
-    });
+    const out = renderer.render(
+      event('appeal.info_requested', {
+        ...SAMPLES['appeal.info_requested'],
+        message: 'Hid\u200Bden\u202Emarker\uFEFF\u00AD\u{E0041}',
+      }),
+      'en',
+    );
     for (const part of [out.subject, out.text, out.html]) expect(part).not.toMatch(INVISIBLE);
     expect(out.text).toContain('Hiddenmarker');
   });
 
   it('states everything the suspension notice must state', () => {
-    const { text, html } = renderer.render('suspension.noticed', 'en', SAMPLES['suspension.noticed']);
+    const { text, html } = renderer.render(event('suspension.noticed', SAMPLES['suspension.noticed']), 'en');
     for (const part of [text, html]) {
       expect(part).toContain('Model distillation');
       expect(part).toContain('matched a distillation pattern');
@@ -142,7 +172,10 @@ describe('TemplateRenderer', () => {
 
   it('escapes user input in HTML but not in plain text', () => {
     const evil = '<script>alert(1)</script> "&\'';
-    const out = renderer.render('appeal.decided', 'en', { ...SAMPLES['appeal.decided'], rationale: evil });
+    const out = renderer.render(
+      event('appeal.decided', { ...SAMPLES['appeal.decided'], rationale: evil }),
+      'en',
+    );
     expect(out.html).not.toContain('<script>');
     expect(out.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;&amp;&#x27;');
     expect(out.text).toContain(evil);
@@ -150,13 +183,16 @@ describe('TemplateRenderer', () => {
 
   it('states outcome, rationale, balance and the ODS body in the zh-CN decision notice', () => {
     const rationale = '经核实，该流量来自有记录的评估程序，并非模型蒸馏。';
-    const out = renderer.render('appeal.decided', 'zh-CN', {
-      ...SAMPLES['appeal.decided'],
-      outcome: 'upheld',
-      rationale,
-      releasedBalance: undefined,
-      refund: eur(5000),
-    });
+    const out = renderer.render(
+      event('appeal.decided', {
+        ...SAMPLES['appeal.decided'],
+        outcome: 'upheld',
+        rationale,
+        releasedBalance: undefined,
+        refund: eur(5000),
+      }),
+      'zh-CN',
+    );
     for (const part of [out.text, out.html]) {
       expect(part).toContain(rationale);
       expect(part).toContain('维持');
@@ -169,19 +205,17 @@ describe('TemplateRenderer', () => {
 
   it('fails loudly when a variable is missing', () => {
     const { rationale: _omitted, ...data } = SAMPLES['appeal.decided'];
-    expect(() => renderer.render('appeal.decided', 'en', data as never)).toThrow(/rationale/);
-    expect(() =>
-      renderer.render('suspension.noticed', 'en', {
-        ...SAMPLES['suspension.noticed'],
-        frozenBalance: undefined as never,
-      }),
-    ).toThrow();
+    // @ts-expect-error the payload lacks the rationale the contract requires
+    expect(() => renderer.render(event('appeal.decided', data), 'en')).toThrow(/rationale/);
+    const noBalance = { ...SAMPLES['suspension.noticed'], frozenBalance: undefined };
+    // @ts-expect-error the payload lacks the frozen balance the contract requires
+    expect(() => renderer.render(event('suspension.noticed', noBalance), 'en')).toThrow();
   });
 
   it('falls back to en for an unknown locale', () => {
     const sample = SAMPLES['appeal.received'];
-    expect(renderer.render('appeal.received', 'fr-FR', sample)).toEqual(
-      renderer.render('appeal.received', 'en', sample),
+    expect(renderer.render(event('appeal.received', sample), 'fr-FR')).toEqual(
+      renderer.render(event('appeal.received', sample), 'en'),
     );
     expect(resolveLocale('zh-cn')).toBe('zh-CN');
     expect(resolveLocale(undefined)).toBe('en');
@@ -191,10 +225,10 @@ describe('TemplateRenderer', () => {
     for (const locale of LOCALES) {
       const labels = JSON.parse(readFileSync(join(defaultTemplatesDir(), locale, 'labels.json'), 'utf8'));
       for (const reasonCode of REASON_CODES) {
-        const { subject } = renderer.render('suspension.noticed', locale, {
-          ...SAMPLES['suspension.noticed'],
-          reasonCode,
-        });
+        const { subject } = renderer.render(
+          event('suspension.noticed', { ...SAMPLES['suspension.noticed'], reasonCode }),
+          locale,
+        );
         expect(subject).toContain(labels.reasons[reasonCode]);
       }
     }

@@ -7,8 +7,7 @@ import {
   LOCALES,
   Locale,
   NOTIFICATION_EVENTS,
-  NotificationDataByEvent,
-  NotificationEvent,
+  NotificationData,
   REASON_CODES,
   RenderedNotification,
 } from './notification-data';
@@ -16,7 +15,7 @@ import {
 /**
  * Characters that are invisible when shown: format characters (Cf: zero-width space/joiners, bidi
  * controls, word joiner, BOM, soft hyphen, tag characters), private-use (Co), control characters
- * other than tab/newline, the combining grapheme joiner and the Hangul fillers. SPEC §6: notices
+ * other than tab/newline, the combining grapheme joiner and the Hangul fillers. Notices
  * carry no hidden markers, so these are removed from every string value before rendering.
  */
 export const INVISIBLE_CHARS =
@@ -84,32 +83,23 @@ export class TemplateRenderer {
     }
   }
 
-  render<E extends NotificationEvent>(
-    event: E,
+  render(
+    event: NotificationData,
     locale: Locale | string, // anything unknown falls back to en
-    data: NotificationDataByEvent[E],
   ): RenderedNotification {
-    const { loc, compiled, context, options, subject, text } = this.renderParts(event, locale, data);
+    const { loc, compiled, context, options, subject, text } = this.renderParts(event, locale);
     const content = compiled.html(context, options).trim();
     const html = this.layouts.get(loc)!({ subject, content }, options).trim() + '\n';
     return { subject, text, html };
   }
 
   /** Subject and plain text only: what the inbox and the delivery log keep (e-mails render their HTML when sent). */
-  renderPlain<E extends NotificationEvent>(
-    event: E,
-    locale: Locale | string,
-    data: NotificationDataByEvent[E],
-  ): Omit<RenderedNotification, 'html'> {
-    const { subject, text } = this.renderParts(event, locale, data);
+  renderPlain(event: NotificationData, locale: Locale | string): Omit<RenderedNotification, 'html'> {
+    const { subject, text } = this.renderParts(event, locale);
     return { subject, text };
   }
 
-  private renderParts<E extends NotificationEvent>(
-    event: E,
-    locale: Locale | string,
-    data: NotificationDataByEvent[E],
-  ) {
+  private renderParts({ type: event, payload: data }: NotificationData, locale: Locale | string) {
     const loc = resolveLocale(locale);
     const compiled = this.templates.get(`${loc}/${event}`);
     if (!compiled) throw new Error(`unknown notification event: ${event}`);

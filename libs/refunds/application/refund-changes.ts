@@ -6,7 +6,7 @@ import { LedgerService, refundPaidEntry } from '@redress/ledger';
 import { Outbox } from '@redress/outbox';
 import { SuspensionStore, type Suspension } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';
-import { PAYOUT_REQUESTED, refundNoticePayload, type RefundNotice } from '../domain/refund-notice';
+import { refundNotice, type RefundNotice } from '../domain/refund-notice';
 import { refundTransition, type RefundStatus } from '../domain/refund-status';
 import { RefundRepository, type RefundChangeSet } from '../persistence/refund.repository';
 
@@ -97,7 +97,7 @@ export class RefundChanges {
   /** Hands the refund to the payouts worker (approval and retry). */
   async requestPayout(tx: Tx, actor: Actor, refund: Refund): Promise<void> {
     await this.outbox.append(tx, {
-      type: PAYOUT_REQUESTED,
+      type: 'refund.payout_requested',
       // No accountId: the event is for the worker, and must never look like a notice to the person.
       payload: { refundId: refund.id },
       requestId: actor.requestId,
@@ -107,10 +107,6 @@ export class RefundChanges {
   async notify(tx: Tx, actor: Actor, refund: Refund, type: RefundNotice): Promise<void> {
     const suspension = await this.suspensions.find(tx, refund.suspensionId);
     if (!suspension) throw new DomainError('internal_error', `refund ${refund.id} has no suspension`);
-    await this.outbox.append(tx, {
-      type,
-      payload: refundNoticePayload(type, refund, suspension),
-      requestId: actor.requestId,
-    });
+    await this.outbox.append(tx, { ...refundNotice(type, refund, suspension), requestId: actor.requestId });
   }
 }

@@ -189,7 +189,7 @@ function codeOf(fn: () => unknown): string | null {
 }
 
 describe('refunds and ledger (property)', () => {
-  it('keep every invariant of SPEC §3 under random operation sequences', () => {
+  it('keep every ledger and refund invariant under random operation sequences', () => {
     const reached = new Set<RefundStatus>();
     fc.assert(
       fc.property(

@@ -1,6 +1,6 @@
 import { TemplateRenderer } from '@redress/notifications';
 import type { Refund } from './refund';
-import { REFUND_NOTICES, refundNoticePayload } from './refund-notice';
+import { REFUND_NOTICES, refundNotice } from './refund-notice';
 
 const refund = (over: Partial<Refund> = {}): Refund => ({
   id: '2b0c6f0e-5d6a-4a43-9c9e-0d6f3f1a2b3c',
@@ -23,11 +23,11 @@ const refund = (over: Partial<Refund> = {}): Refund => ({
   version: 4,
   ...over,
 });
-const to = { accountId: 'acct_1', accountEmail: 'a@example.com', locale: 'zh-CN' };
+const to = { accountId: 'acct_1', accountEmail: 'a@example.com', locale: 'zh-CN' } as const;
 
-describe('refundNoticePayload', () => {
+describe('refundNotice', () => {
   it('carries the recipient and the template data of each notice, and nothing staff-only', () => {
-    expect(refundNoticePayload('refund.paid', refund(), to)).toEqual({
+    expect(refundNotice('refund.paid', refund(), to).payload).toEqual({
       ...to,
       refundId: refund().id,
       suspensionId: refund().suspensionId,
@@ -35,12 +35,12 @@ describe('refundNoticePayload', () => {
       paidAt: '2026-01-03T00:00:00.000Z',
       providerRef: 'PAY-1',
     });
-    expect(refundNoticePayload('refund.approved', refund({ appealId: 'ap' }), to)).toMatchObject({
+    expect(refundNotice('refund.approved', refund({ appealId: 'ap' }), to).payload).toMatchObject({
       appealId: 'ap',
       approvedAt: '2026-01-02T00:00:00.000Z',
     });
     for (const type of REFUND_NOTICES) {
-      const payload = refundNoticePayload(type, refund(), to);
+      const { payload } = refundNotice(type, refund(), to);
       expect(payload).not.toHaveProperty('proposedBy');
       expect(payload).not.toHaveProperty('approvedBy');
       expect(payload).not.toHaveProperty('reason');
@@ -53,7 +53,7 @@ describe('refundNoticePayload', () => {
     (type, locale) => {
       const renderer = new TemplateRenderer();
       for (const r of [refund(), refund({ providerRef: null, failureReason: null })]) {
-        const rendered = renderer.render(type, locale, refundNoticePayload(type, r, to) as never);
+        const rendered = renderer.render(refundNotice(type, r, to), locale);
         expect(rendered.text).toContain(r.id);
       }
     },

@@ -1,27 +1,23 @@
+import type { AccountRecipient, EventOf, EventType, RefundSubject } from '@redress/kernel';
 import type { Refund } from './refund';
 
-export const REFUND_NOTICES = ['refund.approved', 'refund.paid', 'refund.failed'] as const;
+export const REFUND_NOTICES = [
+  'refund.approved',
+  'refund.paid',
+  'refund.failed',
+] as const satisfies readonly EventType[];
 export type RefundNotice = (typeof REFUND_NOTICES)[number];
 
-/** The worker's cue to pay an approved (or retried) refund; it never reaches a person. */
-export const PAYOUT_REQUESTED = 'refund.payout_requested';
-
-export interface RefundRecipient {
-  accountId: string;
-  accountEmail: string;
-  locale: string;
-}
-
 /**
- * The outbox payload of a refund notice: who hears it (taken from the suspension) and the template data
- * of libs/notifications (refundId, suspensionId, amount, and the time or reference of the step).
+ * A refund notice: who hears it (taken from the suspension) and what the templates show — refundId,
+ * suspensionId, amount, and the time or reference of the step.
  */
-export function refundNoticePayload(
+export function refundNotice(
   type: RefundNotice,
   refund: Refund,
-  to: RefundRecipient,
-): Record<string, unknown> {
-  const base = {
+  to: AccountRecipient,
+): EventOf<RefundNotice> {
+  const subject: RefundSubject = {
     accountId: to.accountId,
     accountEmail: to.accountEmail,
     locale: to.locale,
@@ -32,14 +28,26 @@ export function refundNoticePayload(
   };
   switch (type) {
     case 'refund.approved':
-      return { ...base, approvedAt: refund.approvedAt?.toISOString() };
+      return { type, payload: { ...subject, approvedAt: stepTime(refund, refund.approvedAt) } };
     case 'refund.paid':
       return {
-        ...base,
-        paidAt: refund.paidAt?.toISOString(),
-        ...(refund.providerRef ? { providerRef: refund.providerRef } : {}),
+        type,
+        payload: {
+          ...subject,
+          paidAt: stepTime(refund, refund.paidAt),
+          ...(refund.providerRef ? { providerRef: refund.providerRef } : {}),
+        },
       };
     case 'refund.failed':
-      return { ...base, ...(refund.failureReason ? { failureReason: refund.failureReason } : {}) };
+      return {
+        type,
+        payload: { ...subject, ...(refund.failureReason ? { failureReason: refund.failureReason } : {}) },
+      };
   }
+}
+
+/** The step's time is set by the change that sends the notice; without it the notice would be wrong. */
+function stepTime(refund: Refund, at: Date | null): string {
+  if (!at) throw new Error(`refund ${refund.id} has no time for its ${refund.status} notice`);
+  return at.toISOString();
 }

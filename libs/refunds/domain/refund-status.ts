@@ -4,7 +4,7 @@ export const REFUND_STATUSES = ['proposed', 'approved', 'processing', 'paid', 'r
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /**
- * SPEC §3. `paid` and `rejected` are terminal, which is what makes "paid at most once" hold:
+ * `paid` and `rejected` are terminal, which is what makes "paid at most once" hold:
  * there is no edge back into `paid`. `failed → processing` is the payout retry.
  */
 export const REFUND_TRANSITIONS: Readonly<Record<RefundStatus, readonly RefundStatus[]>> = {

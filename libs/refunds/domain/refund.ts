@@ -1,7 +1,7 @@
 import type { Money } from '@redress/kernel';
 import type { RefundStatus } from './refund-status';
 
-/** SPEC §3 Refund. `amount` is in the suspension's currency; a refund never changes amount or account. */
+/** A refund. `amount` is in the suspension's currency; a refund never changes amount or account. */
 export interface Refund {
   id: string;
   suspensionId: string;

@@ -16,7 +16,7 @@ export class PayoutUnavailableError extends Error {
   override readonly name = 'PayoutUnavailableError';
 }
 
-/** How approved refunds reach people (SPEC §5, PAYOUT_PROVIDER). */
+/** How approved refunds reach people (PAYOUT_PROVIDER). */
 export abstract class PayoutProvider {
   abstract readonly name: 'manual' | 'webhook';
   /** False when a person pays outside Redress and records it with mark-paid. */

@@ -7,7 +7,7 @@ import { ratio, type TransparencyReport } from '../domain/transparency-report';
 import { TransparencyQueries } from '../queries/transparency-queries';
 import { ReadSnapshot } from './read-snapshot';
 
-/** SPEC §5 transparency report over [from, to); every figure is an SQL aggregate over one snapshot. */
+/** The transparency report over [from, to); every figure is an SQL aggregate over one snapshot. */
 @Injectable()
 export class BuildTransparencyReportUseCase {
   constructor(

@@ -9,7 +9,7 @@ import { PersonalDataQueries } from '../queries/personal-data-queries';
 import { ReadSnapshot } from './read-snapshot';
 
 /**
- * SPEC §5 `GET /v1/me/export`: everything Redress holds about the caller's account in one JSON
+ * `GET /v1/me/export`: everything Redress holds about the caller's account in one JSON
  * document, read from one snapshot so that, say, a refund never appears without its suspension.
  */
 @Injectable()

@@ -1,5 +1,5 @@
 /**
- * The transparency report of SPEC §5 as it is served (JSON keys, ISO times). Which timestamp puts
+ * The transparency report as it is served (JSON keys, ISO times). Which timestamp puts
  * an item into the period [from, to):
  * - appeals received: `submittedAt`;
  * - decisions, reversal rate, time to decision: `decidedAt` (time to decision = decidedAt − submittedAt);

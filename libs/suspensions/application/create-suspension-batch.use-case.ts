@@ -9,7 +9,7 @@ export const MAX_BATCH_ITEMS = 10_000;
 const MAX_ATTEMPTS = 3;
 
 /**
- * A ban wave arriving at once (SPEC §5): up to 10,000 suspensions in one transaction, written with
+ * A ban wave arriving at once: up to 10,000 suspensions in one transaction, written with
  * set-based SQL; externalRefs already known are skipped and counted. Notices go to the bulk lane.
  */
 @Injectable()

@@ -51,9 +51,10 @@ export class LiftSuspensionUseCase {
         suspension.releasedMinor -
         (await this.claimedByRefunds(tx, suspension.id)),
     );
+    const liftedAt = this.clock.now();
     const lifted = await this.suspensions.update(tx, suspension.id, {
       status: 'lifted',
-      liftedAt: this.clock.now(),
+      liftedAt,
       liftReason: reason,
       releasedAmountMinor: suspension.releasedMinor + releasedMinor,
     });
@@ -75,7 +76,7 @@ export class LiftSuspensionUseCase {
         locale: suspension.locale,
         externalRef: suspension.externalRef,
         liftReason: reason,
-        liftedAt: lifted.liftedAt?.toISOString(),
+        liftedAt: liftedAt.toISOString(),
         ...(released.amountMinor > 0 ? { releasedBalance: released } : {}),
       },
       lane,

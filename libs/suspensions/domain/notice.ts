@@ -1,7 +1,8 @@
+import type { EventPayloads } from '@redress/kernel';
 import type { Suspension } from './suspension';
 
 /** The outbox payload of `suspension.noticed`: everything the notice templates need, frozen at the time of the event. */
-export function suspensionNoticePayload(s: Suspension): Record<string, unknown> {
+export function suspensionNoticePayload(s: Suspension): EventPayloads['suspension.noticed'] {
   return {
     suspensionId: s.id,
     accountId: s.accountId,

@@ -1,22 +1,9 @@
-import { can, sees, type Actor, type Money } from '@redress/kernel';
+import { can, sees, type Actor, type Locale, type Money, type ReasonCode } from '@redress/kernel';
 
-export const REASON_CODES = [
-  'model_distillation',
-  'automated_extraction',
-  'tos_rival_training',
-  'region_restriction',
-  'account_sharing',
-  'payment_fraud',
-  'spam',
-  'other',
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
+export { LOCALES, REASON_CODES, type Locale, type ReasonCode } from '@redress/kernel';
 
 export const SUSPENSION_STATUSES = ['active', 'lifted', 'upheld'] as const;
 export type SuspensionStatus = (typeof SUSPENSION_STATUSES)[number];
-
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 /** The earliest suspendedAt and accountCreatedAt taken: an earlier one is a client's default (the epoch, year 0), not history. */
 export const EARLIEST_SUSPENSION_DATE = '2000-01-01T00:00:00Z';

@@ -17,6 +17,6 @@ export interface Wave {
   createdBy: string;
   createdAt: Date;
   statistics: WaveStatistics;
-  /** SPEC §3: overturn rate ≥ 30 % with at least 10 decided appeals — the detector is probably wrong. */
+  /** Overturn rate ≥ 30 % with at least 10 decided appeals — the detector is probably wrong. */
   flagged: boolean;
 }

@@ -78,7 +78,7 @@ export class WaveReportRowResponse implements WaveReportRow {
 }
 
 /**
- * SPEC §5 transparency report. Each item counts in the period of its own timestamp: appeals by
+ * The transparency report. Each item counts in the period of its own timestamp: appeals by
  * submittedAt, decisions by decidedAt, SLA breaches by decisionDueAt, suspensions by suspendedAt,
  * refunds by paidAt.
  */

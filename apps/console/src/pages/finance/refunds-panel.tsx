@@ -14,7 +14,7 @@ import { Link, navigate, useLocation } from '../../router/router';
 
 type RefundAction = 'approve' | 'reject' | 'mark-paid' | 'retry';
 
-/** Which finance moves fit a refund's status (SPEC §3); the server still checks every one. */
+/** Which finance moves fit a refund's status; the server still checks every one. */
 export function refundActions(refund: Refund): RefundAction[] {
   switch (refund.status) {
     case 'proposed':

@@ -1,0 +1,142 @@
+import type { Money } from './money';
+import type { AppealLevel, DecisionOutcome, Locale, ReasonCode } from './vocabulary';
+
+/**
+ * The event contract: every outbox event type and the payload it carries. Producers, the outbox, the
+ * dispatcher and the templates all type against this map, so a producer that sends the wrong payload
+ * does not compile. Times are ISO-8601 UTC strings; money is integer minor units; an optional field is
+ * left out rather than set to null or zero. No field is named like a template helper (money, date,
+ * reason, yesno, eq), hence `reopenReason` and `liftReason`.
+ */
+export interface EventPayloads {
+  'suspension.noticed': AccountRecipient & {
+    suspensionId: string;
+    reasonCode: ReasonCode;
+    statementOfReasons: string;
+    policyClause: string;
+    automatedDetection: boolean;
+    automatedDecision: boolean;
+    frozenBalance: Money;
+    suspendedAt: string;
+    appealDeadline: string;
+    waveId: string | null;
+    /** Where to file the appeal; without it the notice explains the API route. */
+    appealUrl?: string;
+  };
+  'appeal.received': AppealSubject & {
+    submittedAt: string;
+    decisionDueAt: string;
+    appealUrl?: string;
+  };
+  'appeal.info_requested': AppealSubject & {
+    /** The reviewer's question to the appellant. */
+    message: string;
+    infoDueAt: string;
+    appealUrl?: string;
+  };
+  'appeal.info_reminder': AppealSubject & {
+    /** The reviewer's original question, if it should be repeated. */
+    message?: string;
+    infoDueAt: string;
+    appealUrl?: string;
+  };
+  'appeal.decided': AppealSubject & {
+    outcome: DecisionOutcome;
+    rationale: string;
+    decidedAt: string;
+    /** Frozen balance released back to the account (overturned / modified). */
+    releasedBalance?: Money;
+    /** Refund proposed with the decision, paid after finance approval. */
+    refund?: Money;
+    refundId?: string;
+    odsBodyName: string;
+    odsBodyUrl: string;
+  };
+  'appeal.reopened': AppealSubject & {
+    reopenReason: string;
+    reopenedAt: string;
+    appealUrl?: string;
+  };
+  'refund.approved': RefundSubject & { approvedAt: string };
+  'refund.paid': RefundSubject & { paidAt: string; providerRef?: string };
+  'refund.failed': RefundSubject & { failureReason?: string };
+  'suspension.lifted': AccountRecipient & {
+    suspensionId: string;
+    externalRef: string;
+    liftedAt: string;
+    liftReason: string;
+    releasedBalance?: Money;
+  };
+  /** For staff: no account recipient. */
+  'sla.breached': {
+    appealId: string;
+    suspensionId: string;
+    level: AppealLevel;
+    priority: number;
+    decisionDueAt: string;
+    assigneeId?: string;
+    reviewUrl?: string;
+  };
+  /** Work for the payouts processor; it carries no account, so it can never look like a notice. */
+  'refund.payout_requested': { refundId: string };
+  /** Work for the bulk-jobs processor. */
+  'wave.bulk_decision_requested': { jobId: string };
+  /** Asks the worker to queue a notification again; creates nothing. */
+  'notification.redeliver': { notificationId: string };
+}
+
+/** Who a notice to the account holder reaches, and in which language. */
+export interface AccountRecipient {
+  accountId: string;
+  accountEmail: string;
+  locale: Locale;
+}
+
+export type AppealSubject = AccountRecipient & { appealId: string; suspensionId: string };
+
+export type RefundSubject = AccountRecipient & {
+  refundId: string;
+  suspensionId: string;
+  appealId?: string;
+  amount: Money;
+};
+
+export type EventType = keyof EventPayloads;
+
+/** One event with the payload of its own type; over a union of types, the union of such pairs. */
+export type EventOf<E extends EventType = EventType> = {
+  [K in E]: { type: K; payload: EventPayloads[K] };
+}[E];
+
+/** An event read back from the outbox, with the row's id. */
+export type StoredEvent<E extends EventType = EventType> = EventOf<E> & { id: string };
+
+const EVENT_TYPES: Record<EventType, true> = {
+  'suspension.noticed': true,
+  'appeal.received': true,
+  'appeal.info_requested': true,
+  'appeal.info_reminder': true,
+  'appeal.decided': true,
+  'appeal.reopened': true,
+  'refund.approved': true,
+  'refund.paid': true,
+  'refund.failed': true,
+  'suspension.lifted': true,
+  'sla.breached': true,
+  'refund.payout_requested': true,
+  'wave.bulk_decision_requested': true,
+  'notification.redeliver': true,
+};
+
+export const isEventType = (type: unknown): type is EventType =>
+  typeof type === 'string' && Object.hasOwn(EVENT_TYPES, type);
+
+/**
+ * An outbox row or job as an event of the contract. Only the outbox writes these rows, from a typed
+ * message, so the type is checked and the payload taken as that type's.
+ */
+export function storedEvent(id: string, type: unknown, payload: unknown): StoredEvent {
+  if (!isEventType(type)) throw new Error(`event ${id} has an unknown type: ${String(type)}`);
+  if (typeof payload !== 'object' || payload === null) throw new Error(`event ${id} has no payload`);
+  return { id, type, payload } as StoredEvent;
+}
