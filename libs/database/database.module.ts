@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@redress/config';
 import { dataSourceOptions } from './data-source-options';
+import { ReadSnapshot } from './read-snapshot';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -19,7 +20,7 @@ import { UnitOfWork } from './unit-of-work';
       }),
     }),
   ],
-  providers: [UnitOfWork],
-  exports: [UnitOfWork],
+  providers: [UnitOfWork, ReadSnapshot],
+  exports: [UnitOfWork, ReadSnapshot],
 })
 export class DatabaseModule {}

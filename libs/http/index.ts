@@ -4,7 +4,7 @@ export * from './problem.filter';
 export * from './validation';
 export * from './trim';
 export * from './request-id';
-export * from './pagination';
+export * from './page-query';
 export * from './etag';
 export * from './idempotency.store';
 export * from './idempotency.interceptor';

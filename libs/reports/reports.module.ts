@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BuildTransparencyReportUseCase } from './application/build-transparency-report.use-case';
 import { ExportPersonalDataUseCase } from './application/export-personal-data.use-case';
-import { ReadSnapshot } from './application/read-snapshot';
 import { PersonalDataQueries } from './queries/personal-data-queries';
 import { StatementOfReasonsQueries } from './queries/statement-of-reasons-queries';
 import { TransparencyQueries } from './queries/transparency-queries';
@@ -9,7 +8,6 @@ import { TransparencyQueries } from './queries/transparency-queries';
 /** Read-only: transparency report, personal data export, DSA statements of reasons. */
 @Module({
   providers: [
-    ReadSnapshot,
     TransparencyQueries,
     PersonalDataQueries,
     StatementOfReasonsQueries,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ReadSnapshot } from '@redress/database';
 import { DECISION_OUTCOMES } from '@redress/appeals';
 import { Clock } from '@redress/kernel';
 import { REASON_CODES } from '@redress/suspensions';
 import { resolveReportPeriod, type ReportPeriodInput } from '../domain/report-period';
 import { ratio, type TransparencyReport } from '../domain/transparency-report';
 import { TransparencyQueries } from '../queries/transparency-queries';
-import { ReadSnapshot } from './read-snapshot';
 
 /** The transparency report over [from, to); every figure is an SQL aggregate over one snapshot. */
 @Injectable()

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReadSnapshot } from '@redress/database';
 import { Clock } from '@redress/kernel';
 import {
   EXPORT_SECTION_LIMIT,
@@ -6,7 +7,6 @@ import {
   type PersonalDataExport,
 } from '../domain/personal-data-export';
 import { PersonalDataQueries } from '../queries/personal-data-queries';
-import { ReadSnapshot } from './read-snapshot';
 
 /**
  * `GET /v1/me/export`: everything Redress holds about the caller's account in one JSON
