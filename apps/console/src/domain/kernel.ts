@@ -9,3 +9,5 @@ export * from '../../../../libs/kernel/clock';
 export * from '../../../../libs/kernel/roles';
 export * from '../../../../libs/kernel/permissions';
 export type { Money } from '../../../../libs/kernel/money';
+export * from '../../../../libs/kernel/vocabulary';
+export type * from '../../../../libs/kernel/events';
