@@ -1,7 +1,8 @@
+import { whsecSecret } from '@redress/testing/webhook-verifiers';
 import { eventually, suspensionRequest, TestApp } from '@redress/testing';
 import { WebhookReceiver } from './notifications-receivers';
 
-const SECRET = 'whsec_bulk_lane_0123456789';
+const SECRET = whsecSecret('bulk-lane webhook secret');
 
 describe('Bulk lane: a ban wave’s notices dispatched in chunks', () => {
   let app: TestApp;

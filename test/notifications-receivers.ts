@@ -1,9 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature } from '@redress/notifications';
+import { verifiesWithStandardWebhooks, verifiesWithStripe } from '@redress/testing/webhook-verifiers';
 import { SMTPServer } from 'smtp-server';
 
 /** Helpers of the notifications e2e specs: a real webhook receiver and a real SMTP server. */
+
+export type ReceiverSecrets = string | Record<string, string>;
 
 export interface ReceivedWebhook {
   path: string;
@@ -15,8 +17,8 @@ export interface ReceivedWebhook {
 }
 
 /**
- * An HTTP receiver as a platform would write it: it checks `Redress-Signature` with the shared secret
- * (400 when it does not match), then answers what the test scripted for the event (200 by default).
+ * An HTTP receiver as a platform would write it: it verifies the delivery with Stripe's and the Standard
+ * Webhooks' official libraries (400 unless both accept it), then answers what the test scripted for the event (200 by default).
  * `hold()` makes it stop answering, as a receiver stuck mid-request does.
  */
 export class WebhookReceiver {
@@ -28,12 +30,13 @@ export class WebhookReceiver {
 
   private constructor(
     private readonly server: Server,
-    private readonly secret: string,
+    private readonly secrets: ReceiverSecrets,
   ) {}
 
-  static async start(secret: string): Promise<WebhookReceiver> {
+  /** `secrets`: the receiver's one secret, or one per path (`/platform` may have its own). */
+  static async start(secrets: ReceiverSecrets): Promise<WebhookReceiver> {
     const server = createServer();
-    const receiver = new WebhookReceiver(server, secret);
+    const receiver = new WebhookReceiver(server, secrets);
     server.on('request', (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -50,6 +53,11 @@ export class WebhookReceiver {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return receiver;
+  }
+
+  /** The secret this receiver verifies with at `path`; a test switches it as a platform rotating would. */
+  secretFor(path: string): string {
+    return typeof this.secrets === 'string' ? this.secrets : (this.secrets[path] ?? this.secrets['*']);
   }
 
   url(path = '/hooks'): string {
@@ -93,9 +101,13 @@ export class WebhookReceiver {
   }
 
   private answer(path: string, headers: IncomingHttpHeaders, body: string): number {
+    const secret = this.secretFor(path);
     const signature = headers['redress-signature'];
+    // a platform verifies with whichever library it uses: both must accept every delivery
     const signatureValid =
-      typeof signature === 'string' && verifyWebhookSignature(this.secret, body, signature);
+      typeof signature === 'string' &&
+      verifiesWithStripe(body, signature, secret) &&
+      verifiesWithStandardWebhooks(body, headers, secret);
     let event: ReceivedWebhook['event'];
     try {
       event = JSON.parse(body);

@@ -1,8 +1,9 @@
+import { whsecSecret } from '@redress/testing/webhook-verifiers';
 import { randomUUID } from 'node:crypto';
 import { AppProcess, eventually, TestApp, TestRedisServer } from '@redress/testing';
 import { WebhookReceiver } from './notifications-receivers';
 
-const SECRET = 'whsec_recovery_0123456789abcdef';
+const SECRET = whsecSecret('recovery webhook secret');
 const BATCH = 200;
 
 describe('Notifications survive a crashed worker and an emptied Redis', () => {

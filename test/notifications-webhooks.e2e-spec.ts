@@ -1,9 +1,10 @@
+import { whsecSecret } from '@redress/testing/webhook-verifiers';
 import { randomUUID } from 'node:crypto';
-import { signWebhook } from '@redress/notifications';
+import { signWebhook } from '@redress/kernel';
 import { eventually, suspensionRequest, TestApp } from '@redress/testing';
 import { WebhookReceiver } from './notifications-receivers';
 
-const SECRET = 'whsec_test_0123456789abcdef';
+const SECRET = whsecSecret('notification webhook secret');
 const MAX_ATTEMPTS = 4;
 
 describe('Notifications by webhook: signed, retried with backoff, dead letters visible to staff and redelivered', () => {
@@ -121,10 +122,16 @@ describe('Notifications by webhook: signed, retried with backoff, dead letters v
       fetch(receiver.url('/notify'), {
         method: 'POST',
         body: payload,
-        headers: { 'Content-Type': 'application/json', 'Redress-Signature': signature },
+        headers: {
+          'Content-Type': 'application/json',
+          'Redress-Signature': signature,
+          ...Object.fromEntries(
+            ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, String(hook.headers[h])]),
+          ),
+        },
       });
     expect((await replay(tampered, hook.headers['redress-signature'] as string)).status).toBe(400);
-    expect((await replay(hook.body, signWebhook('another-secret', hook.body))).status).toBe(400);
+    expect((await replay(hook.body, signWebhook(['another-secret'], hook.body))).status).toBe(400);
     expect((await replay(hook.body, hook.headers['redress-signature'] as string)).status).toBe(200);
   });
 

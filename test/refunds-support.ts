@@ -1,4 +1,4 @@
-import { verifyWebhookSignature } from '@redress/kernel';
+import { verifiesWithStandardWebhooks, verifiesWithStripe } from '@redress/testing/webhook-verifiers';
 import { suspensionRequest, type TestApp } from '@redress/testing';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
@@ -76,7 +76,9 @@ export class FakePayoutProvider {
     const signature = (req.headers['redress-signature'] as string | undefined) ?? '';
     this.received.push({
       idempotencyKey: key,
-      signatureValid: verifyWebhookSignature(PAYOUT_SECRET, raw, signature),
+      signatureValid:
+        verifiesWithStripe(raw, signature, PAYOUT_SECRET) &&
+        verifiesWithStandardWebhooks(raw, req.headers, PAYOUT_SECRET),
       body: JSON.parse(raw),
     });
     const step = this.script.shift() ?? { status: 200 };

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { createPrivateKey } from 'node:crypto';
 import { EnvironmentVariables } from './env.schema';
+import { webhookSecretProblems, webhookSecrets, type WebhookDestination } from './webhook-secrets';
 
 export type JwtKey = { algorithm: 'HS256'; secret: string } | { algorithm: 'RS256'; publicKey: string };
 
@@ -22,9 +23,14 @@ export class AppConfig {
   }
 
   /** The payout webhook when PAYOUT_PROVIDER=webhook (its URL and secret are required then). */
-  get payoutWebhook(): { url: string; secret: string } | null {
-    const { PAYOUT_PROVIDER, PAYOUT_WEBHOOK_URL: url, PAYOUT_WEBHOOK_SECRET: secret } = this.env;
-    return PAYOUT_PROVIDER === 'webhook' && url && secret ? { url, secret } : null;
+  get payoutWebhook(): { url: string; secrets: string[] } | null {
+    const { PAYOUT_PROVIDER, PAYOUT_WEBHOOK_URL: url } = this.env;
+    const secrets = this.webhookSecrets('payout');
+    return PAYOUT_PROVIDER === 'webhook' && url && secrets.length > 0 ? { url, secrets } : null;
+  }
+
+  webhookSecrets(destination: WebhookDestination): string[] {
+    return webhookSecrets(this.env, destination);
   }
 
   get isProduction(): boolean {
@@ -90,6 +96,7 @@ function crossFieldProblems(env: EnvironmentVariables): string[] {
   if (production && !env.AUTH_JWT_SECRET && !env.AUTH_JWT_PUBLIC_KEY) {
     problems.push('AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is required with NODE_ENV=production');
   }
+  problems.push(...webhookSecretProblems(env));
   if (env.PAYOUT_PROVIDER === 'webhook') {
     if (!env.PAYOUT_WEBHOOK_URL) problems.push('PAYOUT_WEBHOOK_URL is required with PAYOUT_PROVIDER=webhook');
     if (!env.PAYOUT_WEBHOOK_SECRET)
@@ -130,6 +137,7 @@ const OPTIONAL_KEYS = new Set([
   'NOTIFY_WEBHOOK_URL',
   'NOTIFY_WEBHOOK_SECRET',
   'PLATFORM_WEBHOOK_URL',
+  'PLATFORM_WEBHOOK_SECRET',
   'STAFF_EMAIL',
 ]);
 const isKnownOptional = (key: string) => OPTIONAL_KEYS.has(key);

@@ -146,7 +146,10 @@ export class EnvironmentVariables {
   @IsIn(['manual', 'webhook']) PAYOUT_PROVIDER: 'manual' | 'webhook' = 'manual';
   /** Where the `webhook` payout provider sends payout requests; required with it. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) PAYOUT_WEBHOOK_URL?: string;
-  /** HMAC key that signs payout requests; required with the `webhook` payout provider. */
+  /**
+   * Secrets that sign payout requests, comma-separated (each listed secret signs, for rotation;
+   * docs/api.md); required with the `webhook` payout provider. A `whsec_…` secret is base64.
+   */
   @Transform(emptyToUndefined) @IsOptional() @IsString() PAYOUT_WEBHOOK_SECRET?: string;
 
   /** SMTP server for e-mail notices, e.g. `smtp://user:password@mail:587`; unset, no e-mail is sent. */
@@ -155,10 +158,15 @@ export class EnvironmentVariables {
   @IsString() MAIL_FROM = 'Redress <no-reply@redress.local>';
   /** Receives every account and staff notice as a signed webhook. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) NOTIFY_WEBHOOK_URL?: string;
-  /** HMAC key that signs notification and platform webhooks; unset, they are sent unsigned. */
+  /**
+   * Secrets that sign notification webhooks, comma-separated (each listed secret signs, for rotation;
+   * docs/api.md); unset, they are sent unsigned. A `whsec_…` secret is base64.
+   */
   @Transform(emptyToUndefined) @IsOptional() @IsString() NOTIFY_WEBHOOK_SECRET?: string;
   /** Receives `suspension.lifted` webhooks, for the platform to reinstate the account. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) PLATFORM_WEBHOOK_URL?: string;
+  /** Secrets that sign platform webhooks, comma-separated like the others; unset, `NOTIFY_WEBHOOK_SECRET`'s. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() PLATFORM_WEBHOOK_SECRET?: string;
   /** Where staff notices (`sla.breached`) are e-mailed. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() STAFF_EMAIL?: string;
   /** Delivery attempts before an e-mail or webhook notification is `dead`. */

@@ -11,4 +11,3 @@ export * from './queries/inbox-queries';
 export * from './queries/delivery-log-queries';
 export * from './notifications.module';
 // Webhook signing lives in the kernel (payouts sign the same way); re-exported for webhook code here.
-export { signWebhook, verifyWebhookSignature } from '@redress/kernel';

@@ -1,3 +1,4 @@
+import { whsecSecret } from '@redress/testing/webhook-verifiers';
 import { AppProcess, eventually, STATEMENT, suspensionRequest, TestApp } from '@redress/testing';
 import { rejectedCredentials } from '@redress/testing/hostile-tokens';
 import type { Role } from '@redress/kernel';
@@ -14,7 +15,7 @@ import { WebhookReceiver } from '../notifications-receivers';
  * secrets the test handed them.
  */
 describe('Logs never contain credentials, secrets or evidence content', () => {
-  const webhookSecret = `whsec_logs_${randomUUID()}`;
+  const webhookSecret = whsecSecret(`logs ${randomUUID()}`);
   const idempotencyKey = `idem-logs-${randomUUID()}`;
   const evidenceMarker = `evidence-marker-${randomUUID()}`;
   const requestId = `log-secrets-${randomUUID()}`;

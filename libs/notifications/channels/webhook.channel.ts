@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@redress/config';
-import { signWebhook } from '@redress/kernel';
+import { AppConfig, packageVersion } from '@redress/config';
+import { webhookSignatureHeaders, webhookUserAgent } from '@redress/kernel';
 import { webhookEvent } from '../domain/webhook-event';
 import type { ClaimedDelivery } from '../persistence/notification-delivery.repository';
 import type { DeliveryChannel } from './delivery-channel';
@@ -15,9 +15,9 @@ const http = (): Undici => (undici ??= require('undici') as Undici);
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /**
- * POSTs the event as JSON to the notification or platform webhook, signed with NOTIFY_WEBHOOK_SECRET
- * (`Redress-Signature`). The body is the same on every attempt; only the signature's timestamp
- * changes, so receivers de-duplicate on `Redress-Event-Id`. 2xx is delivered; anything else, a redirect
+ * POSTs the event as JSON to the notification or platform webhook, signed by each of its destination's
+ * secrets in both schemes (libs/kernel/webhook-signature.ts). The body is the same on every attempt;
+ * only the timestamp changes, so receivers de-duplicate on `Redress-Event-Id` (= `webhook-id`). 2xx is delivered; anything else, a redirect
  * included, is a failure.
  */
 @Injectable()
@@ -34,7 +34,7 @@ export class WebhookChannel implements DeliveryChannel {
         delivery.data,
       ),
     );
-    const secret = this.config.env.NOTIFY_WEBHOOK_SECRET;
+    const secrets = this.config.webhookSecrets(delivery.recipientType === 'platform' ? 'platform' : 'notify');
     // undici's request() rather than fetch(), whose web streams and abort signals weigh on a ban wave's
     // tens of thousands of webhooks. Redirects are not followed.
     const response = await http().request(delivery.address, {
@@ -44,9 +44,9 @@ export class WebhookChannel implements DeliveryChannel {
       bodyTimeout: WEBHOOK_TIMEOUT_MS,
       headers: {
         'content-type': 'application/json',
-        'user-agent': 'Redress-Webhooks/1',
+        'user-agent': webhookUserAgent(packageVersion()),
         'redress-event-id': delivery.eventId,
-        ...(secret ? { 'redress-signature': signWebhook(secret, body) } : {}),
+        ...webhookSignatureHeaders({ id: delivery.eventId, body, secrets }),
       },
     });
     await response.body.dump();

@@ -1,4 +1,4 @@
-import type { AppConfig } from '@redress/config';
+import { packageVersion, type AppConfig } from '@redress/config';
 import { ManualPayoutProvider } from './manual-payout.provider';
 import type { PayoutProvider } from './payout-provider';
 import { WebhookPayoutProvider } from './webhook-payout.provider';
@@ -6,5 +6,7 @@ import { WebhookPayoutProvider } from './webhook-payout.provider';
 /** PAYOUT_PROVIDER picks the provider; loadConfig has already refused a webhook without its URL and secret. */
 export function payoutProviderFor(config: AppConfig): PayoutProvider {
   const webhook = config.payoutWebhook;
-  return webhook ? new WebhookPayoutProvider(webhook.url, webhook.secret) : new ManualPayoutProvider();
+  return webhook
+    ? new WebhookPayoutProvider(webhook.url, webhook.secrets, packageVersion())
+    : new ManualPayoutProvider();
 }

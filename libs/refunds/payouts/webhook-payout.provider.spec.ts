@@ -1,4 +1,4 @@
-import { verifyWebhookSignature } from '@redress/kernel';
+import { verifiesWithStandardWebhooks, verifiesWithStripe } from '@redress/testing/webhook-verifiers';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +18,8 @@ describe('WebhookPayoutProvider', () => {
   const provider = (timeoutMs?: number) =>
     new WebhookPayoutProvider(
       `http://127.0.0.1:${(server.address() as AddressInfo).port}/pay`,
-      's3cret',
+      ['old-s3cret', 'new-s3cret'],
+      '1.2.3',
       timeoutMs,
     );
 
@@ -44,7 +45,14 @@ describe('WebhookPayoutProvider', () => {
     const { headers, body } = seen[seen.length - 1];
     expect(JSON.parse(body)).toEqual(request);
     expect(headers['idempotency-key']).toBe(request.refundId);
-    expect(verifyWebhookSignature('s3cret', body, String(headers['redress-signature']))).toBe(true);
+    // both secrets of a rotation sign, in both schemes; the refund id names the call
+    for (const secret of ['old-s3cret', 'new-s3cret']) {
+      expect(verifiesWithStripe(body, String(headers['redress-signature']), secret)).toBe(true);
+      expect(verifiesWithStandardWebhooks(body, headers, secret)).toBe(true);
+    }
+    expect(headers['webhook-id']).toBe(request.refundId);
+    expect(headers['redress-event-id']).toBe(request.refundId);
+    expect(headers['user-agent']).toBe('Redress-Webhooks/1.2.3');
   });
 
   it('a 2xx without a reference is still paid', async () => {
@@ -68,7 +76,7 @@ describe('WebhookPayoutProvider', () => {
   it('a provider that does not answer in time, or cannot be reached, means try again later', async () => {
     answer = 'hang';
     await expect(provider(100).pay(request)).rejects.toBeInstanceOf(PayoutUnavailableError);
-    const closed = new WebhookPayoutProvider('http://127.0.0.1:1/pay', 's3cret');
+    const closed = new WebhookPayoutProvider('http://127.0.0.1:1/pay', ['s3cret'], '1.2.3');
     await expect(closed.pay(request)).rejects.toBeInstanceOf(PayoutUnavailableError);
   });
 });

@@ -1,4 +1,4 @@
-import { signWebhook } from '@redress/kernel';
+import { webhookSignatureHeaders, webhookUserAgent } from '@redress/kernel';
 import {
   PayoutProvider,
   PayoutUnavailableError,
@@ -23,7 +23,8 @@ export class WebhookPayoutProvider extends PayoutProvider {
 
   constructor(
     private readonly url: string,
-    private readonly secret: string,
+    private readonly secrets: readonly string[],
+    private readonly version: string,
     private readonly timeoutMs = PAYOUT_TIMEOUT_MS,
   ) {
     super();
@@ -42,8 +43,11 @@ export class WebhookPayoutProvider extends PayoutProvider {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
+          'User-Agent': webhookUserAgent(this.version),
           'Idempotency-Key': request.refundId,
-          'Redress-Signature': signWebhook(this.secret, body),
+          // a payout call has no event: the refund id names it, for de-duplication as for signing
+          'Redress-Event-Id': request.refundId,
+          ...webhookSignatureHeaders({ id: request.refundId, body, secrets: this.secrets }),
         },
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
