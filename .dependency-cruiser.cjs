@@ -91,18 +91,12 @@ module.exports = {
     {
       name: 'domain-folder-is-plain',
       comment:
-        "domain/ imports neither Nest, TypeORM nor I/O, of the libs only the kernel and the domain libs it builds on, nothing of its own lib's other layers but the events' shapes",
+        "domain/ imports neither Nest, TypeORM nor I/O, of the libs only the kernel and the domain libs it builds on, nothing of its own lib's other layers",
       severity: 'error',
       from: { path: '^libs/([^/]+)/domain/', pathNot: TEST_CODE },
       to: {
         path: [FRAMEWORKS, '^libs/'],
-        pathNot: [
-          `^libs/${KERNEL}/`,
-          '^libs/$1/domain/',
-          `${lib(Object.keys(DOMAIN_LIBS))}index\\.ts$`,
-          // the notification events' shapes, which the delivery plan and the webhook payloads read (types only)
-          '^libs/notifications/rendering/notification-data\\.ts$',
-        ],
+        pathNot: [`^libs/${KERNEL}/`, '^libs/$1/domain/', `${lib(Object.keys(DOMAIN_LIBS))}index\\.ts$`],
       },
     },
     {

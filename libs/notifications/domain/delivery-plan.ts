@@ -1,5 +1,5 @@
 import type { AccountRecipient, EventType } from '@redress/kernel';
-import type { NotificationEvent } from '../rendering/notification-data';
+import type { NotificationEvent } from './notices';
 
 export type Channel = 'inbox' | 'email' | 'webhook';
 export type RecipientType = 'account' | 'staff' | 'platform';

@@ -1,5 +1,5 @@
 import type { EventPayloads } from '@redress/kernel';
-import { isNotificationEvent, type NotificationEvent } from '../rendering/notification-data';
+import { isNotificationEvent, type NotificationEvent } from './notices';
 
 /** The JSON body of every Redress webhook. `id` is the event id, the same on every retry. */
 export interface WebhookEvent {

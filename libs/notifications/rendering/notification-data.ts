@@ -1,31 +1,8 @@
-import type { EventOf, EventType, Locale } from '@redress/kernel';
+import type { Locale } from '@redress/kernel';
 
-/** The notices, each with a subject, text and HTML template per locale. */
-export const NOTIFICATION_EVENTS = [
-  'suspension.noticed',
-  'appeal.received',
-  'appeal.info_requested',
-  'appeal.info_reminder',
-  'appeal.decided',
-  'appeal.reopened',
-  'refund.approved',
-  'refund.paid',
-  'refund.failed',
-  'suspension.lifted',
-  'sla.breached',
-] as const satisfies readonly EventType[];
-export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
-
+export * from '../domain/notices';
 export { LOCALES, REASON_CODES, type Locale, type ReasonCode } from '@redress/kernel';
 export const DEFAULT_LOCALE: Locale = 'en';
-
-/** What a template renders: an event of the contract that has templates. */
-export type NotificationData<E extends NotificationEvent = NotificationEvent> = EventOf<E>;
-
-export const isNotificationEvent = (type: string): type is NotificationEvent =>
-  (NOTIFICATION_EVENTS as readonly string[]).includes(type);
-
-export const isNotification = (event: EventOf): event is NotificationData => isNotificationEvent(event.type);
 
 export interface RenderedNotification {
   subject: string;
