@@ -3,3 +3,4 @@ export * from './jwt-auth.guard';
 export * from './roles.guard';
 export * from './auth.module';
 export * from './sign-token';
+export * from './token-verifier';

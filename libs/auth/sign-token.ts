@@ -8,13 +8,13 @@ export function signToken(
   claims: { sub: string; roles: Role[] },
   options: { expiresInSeconds?: number } = {},
 ): string {
-  const key = config.jwt.key;
-  if (key?.algorithm !== 'HS256') throw new Error('signToken needs AUTH_JWT_SECRET (HS256)');
-  return jwt.sign({ roles: claims.roles }, key.secret, {
+  const { source, issuer, audience } = config.auth;
+  if (source.kind !== 'secret') throw new Error('signToken needs AUTH_JWT_SECRET (HS256)');
+  return jwt.sign({ roles: claims.roles }, source.secret, {
     algorithm: 'HS256',
     subject: claims.sub,
-    issuer: config.jwt.issuer,
-    audience: config.jwt.audience,
+    issuer,
+    audience,
     expiresIn: options.expiresInSeconds ?? 3600,
   });
 }

@@ -1,7 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './app-config';
+import { ConfigError, loadConfig } from './app-config';
+import { DEVELOPMENT_JWT_SECRET } from './auth-config';
 
 const ED25519 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+const EC_PUBLIC = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({
+  type: 'spki',
+  format: 'pem',
+}) as string;
 
 /** The lines of the ConfigError loadConfig throws for this environment. */
 function problemLines(env: Record<string, string>): string[] {
@@ -21,10 +26,17 @@ describe('loadConfig', () => {
     expect(config.env.APPEAL_DECISION_SLA_HOURS).toBe(336);
     expect(config.env.NOTIFY_MAX_ATTEMPTS).toBe(8);
     expect(config.env.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/redress');
-    expect(config.jwt).toEqual({
-      key: { algorithm: 'HS256', secret: DEVELOPMENT_JWT_SECRET },
+    expect(config.auth).toEqual({
+      source: { kind: 'secret', secret: DEVELOPMENT_JWT_SECRET },
       issuer: 'redress',
       audience: 'redress-api',
+      algorithms: ['HS256'],
+      jwksCacheSeconds: 600,
+      clockToleranceSeconds: 30,
+      maxTokenTtlSeconds: 86400,
+      rolesClaim: 'roles',
+      subjectClaim: 'sub',
+      roleMap: null,
     });
   });
 
@@ -53,7 +65,8 @@ describe('loadConfig', () => {
 
   it('refuses production without a token key or an audit signing key', () => {
     expect(problemLines({ NODE_ENV: 'production' })).toEqual([
-      'Invalid configuration: AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is required with NODE_ENV=production',
+      'Invalid configuration: a key source (AUTH_OIDC_ISSUER, AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY or ' +
+        'AUTH_JWT_SECRET) is required with NODE_ENV=production',
       expect.stringMatching(/^Invalid configuration: AUDIT_SIGNING_KEY is required with NODE_ENV=production/),
     ]);
     const production = loadConfig({
@@ -61,19 +74,19 @@ describe('loadConfig', () => {
       AUTH_JWT_SECRET: 'a'.repeat(32),
       AUDIT_SIGNING_KEY: ED25519,
     });
-    expect(production.jwt.key.algorithm).toBe('HS256');
+    expect(production.auth.source.kind).toBe('secret');
     expect(production.auditSigningKeyPem).toBe(ED25519);
   });
 
-  it('prefers RS256 when a public key is configured, written on one line with \\n', () => {
-    const pem = '-----BEGIN PUBLIC KEY-----\\nMFkw\\n-----END PUBLIC KEY-----';
-    expect(loadConfig({ AUTH_JWT_PUBLIC_KEY: pem }).jwt.key).toEqual({
-      algorithm: 'RS256',
-      publicKey: '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----',
-    });
-    expect(problemLines({ AUTH_JWT_PUBLIC_KEY: 'PEM' })).toEqual([
-      'Invalid configuration: AUTH_JWT_PUBLIC_KEY must be a PEM public key',
-    ]);
+  it('verifies with a public key written on one line with \\n, by the asymmetric algorithms', () => {
+    const config = loadConfig({ AUTH_JWT_PUBLIC_KEY: EC_PUBLIC.trim().replace(/\n/g, '\\n') });
+    expect(config.auth.source).toEqual({ kind: 'public-key', publicKey: EC_PUBLIC.trim() });
+    expect(config.auth.algorithms).toEqual(['RS256', 'PS256', 'ES256', 'EdDSA']);
+    for (const value of ['PEM', '-----BEGIN PUBLIC KEY-----\\nMFkw\\n-----END PUBLIC KEY-----', ED25519]) {
+      expect(problemLines({ AUTH_JWT_PUBLIC_KEY: value })).toEqual([
+        'Invalid configuration: AUTH_JWT_PUBLIC_KEY must be a PEM public key (RSA, EC or Ed25519)',
+      ]);
+    }
   });
 
   it('hands out development tokens only in development with the built-in secret', () => {
@@ -85,8 +98,9 @@ describe('loadConfig', () => {
       { NODE_ENV: 'development', AUTH_JWT_SECRET: 'a'.repeat(32) },
       {
         NODE_ENV: 'development',
-        AUTH_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nMFkw\\n-----END PUBLIC KEY-----',
+        AUTH_JWT_PUBLIC_KEY: EC_PUBLIC,
       },
+      { NODE_ENV: 'development', AUTH_JWKS_URL: 'https://idp.example.com/jwks' },
       { NODE_ENV: 'test' },
     ]) {
       expect(loadConfig(env).developmentTokens).toBe(false);

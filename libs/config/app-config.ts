@@ -1,25 +1,27 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { createPrivateKey } from 'node:crypto';
+import {
+  authConfigProblems,
+  authSettings,
+  pem,
+  usesDevelopmentSecret,
+  type AuthSettings,
+} from './auth-config';
 import { EnvironmentVariables } from './env.schema';
 import { webhookSecretProblems, webhookSecrets, type WebhookDestination } from './webhook-secrets';
-
-export type JwtKey = { algorithm: 'HS256'; secret: string } | { algorithm: 'RS256'; publicKey: string };
 
 /** Typed, validated configuration. Built once at boot; the only reader of process.env. */
 export class AppConfig {
   readonly env: EnvironmentVariables;
-  readonly jwt: { key: JwtKey; issuer: string; audience: string };
+  readonly auth: AuthSettings;
   /** True when no key source is configured and the built-in development secret signs and verifies tokens. */
   readonly usesDevelopmentSecret: boolean;
 
   constructor(env: EnvironmentVariables) {
     this.env = env;
-    this.usesDevelopmentSecret = !env.AUTH_JWT_PUBLIC_KEY && !env.AUTH_JWT_SECRET;
-    const key: JwtKey = env.AUTH_JWT_PUBLIC_KEY
-      ? { algorithm: 'RS256', publicKey: pem(env.AUTH_JWT_PUBLIC_KEY) }
-      : { algorithm: 'HS256', secret: env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET };
-    this.jwt = { key, issuer: env.AUTH_JWT_ISSUER, audience: env.AUTH_JWT_AUDIENCE };
+    this.usesDevelopmentSecret = usesDevelopmentSecret(env);
+    this.auth = authSettings(env);
   }
 
   /** The payout webhook when PAYOUT_PROVIDER=webhook (its URL and secret are required then). */
@@ -53,15 +55,10 @@ export class AppConfig {
   }
 }
 
-/** PEM given in one line of an environment file, with its newlines written as \n. */
-const pem = (value: string): string => value.replace(/\\n/g, '\n');
-
-/** A development-only secret so `npm start` works out of the box; production refuses to boot without a key. */
-export const DEVELOPMENT_JWT_SECRET = 'redress-development-secret-change-me';
-
 export const DEVELOPMENT_SECRET_WARNING =
-  'No AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is set: tokens are signed and verified with the built-in ' +
-  'development secret, which anyone can read in the source. Never expose this instance.';
+  'No key source (AUTH_OIDC_ISSUER, AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY, AUTH_JWT_SECRET) is set: tokens ' +
+  'are signed and verified with the built-in development secret, which anyone can read in the source. ' +
+  'Never expose this instance.';
 
 export class ConfigError extends Error {}
 
@@ -93,9 +90,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 function crossFieldProblems(env: EnvironmentVariables): string[] {
   const problems: string[] = [];
   const production = env.NODE_ENV === 'production';
-  if (production && !env.AUTH_JWT_SECRET && !env.AUTH_JWT_PUBLIC_KEY) {
-    problems.push('AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is required with NODE_ENV=production');
-  }
+  problems.push(...authConfigProblems(env));
   problems.push(...webhookSecretProblems(env));
   if (env.PAYOUT_PROVIDER === 'webhook') {
     if (!env.PAYOUT_WEBHOOK_URL) problems.push('PAYOUT_WEBHOOK_URL is required with PAYOUT_PROVIDER=webhook');
@@ -108,9 +103,6 @@ function crossFieldProblems(env: EnvironmentVariables): string[] {
   } else if (production) {
     problems.push('AUDIT_SIGNING_KEY is required with NODE_ENV=production (it signs the audit checkpoints)');
   }
-  if (env.AUTH_JWT_PUBLIC_KEY && !isPem(pem(env.AUTH_JWT_PUBLIC_KEY))) {
-    problems.push('AUTH_JWT_PUBLIC_KEY must be a PEM public key');
-  }
   return problems;
 }
 
@@ -122,13 +114,15 @@ function isEd25519PrivateKey(value: string): boolean {
   }
 }
 
-const isPem = (value: string): boolean => /-----BEGIN [A-Z ]+-----/.test(value);
-
 const OPTIONAL_KEYS = new Set([
   'DATABASE_MIGRATION_URL',
   'AUTH_JWT_SECRET',
   'AUDIT_SIGNING_KEY',
   'AUTH_JWT_PUBLIC_KEY',
+  'AUTH_OIDC_ISSUER',
+  'AUTH_JWKS_URL',
+  'AUTH_JWT_ALGORITHMS',
+  'AUTH_ROLE_MAP',
   'EVIDENCE_S3_BUCKET',
   'EVIDENCE_S3_ENDPOINT',
   'PAYOUT_WEBHOOK_URL',

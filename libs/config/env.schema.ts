@@ -28,9 +28,9 @@ const URL_OPTS = { require_tld: false, protocols: ['http', 'https'] };
  */
 export class EnvironmentVariables {
   /**
-   * `production` refuses to start without a token key (`AUTH_JWT_SECRET` or `AUTH_JWT_PUBLIC_KEY`) and
-   * without `AUDIT_SIGNING_KEY`; `development` with neither token key serves `POST /v1/dev/token` and listens
-   * on 127.0.0.1 only; `test` is what the test suites run with.
+   * `production` refuses to start without a key source for tokens (`AUTH_OIDC_ISSUER`, `AUTH_JWKS_URL`,
+   * `AUTH_JWT_PUBLIC_KEY` or `AUTH_JWT_SECRET`) and without `AUDIT_SIGNING_KEY`; `development` with no key
+   * source serves `POST /v1/dev/token` and listens on 127.0.0.1 only; `test` is what the test suites run with.
    */
   @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' =
     'development';
@@ -73,19 +73,55 @@ export class EnvironmentVariables {
   @IsString() @MinLength(1) REDIS_KEY_PREFIX = 'redress';
 
   /**
+   * The identity provider's OpenID Connect issuer URL: its JWKS is found through
+   * `<issuer>/.well-known/openid-configuration`, and every token's `iss` must be exactly this
+   * (`AUTH_JWT_ISSUER` is then not used). One key source only: this, `AUTH_JWKS_URL`,
+   * `AUTH_JWT_PUBLIC_KEY` or `AUTH_JWT_SECRET` (docs/identity.md).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) AUTH_OIDC_ISSUER?: string;
+  /** The identity provider's JWKS endpoint, when it publishes no discovery document; `iss` is `AUTH_JWT_ISSUER`. */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) AUTH_JWKS_URL?: string;
+  /**
+   * How long fetched JWKS keys are used before they are fetched again (a key removed from the JWKS is
+   * refused after this). A token with an unknown `kid` fetches them at once, at most once per 30 s (or
+   * per this, if shorter); while the endpoint is down the last keys fetched stay in use.
+   */
+  @Transform(toInt) @IsInt() @Min(1) AUTH_JWKS_CACHE_SECONDS = 600;
+  /**
+   * Public key (PEM: RSA, EC or Ed25519; `\n` for newlines on one line) that verifies bearer tokens.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_JWT_PUBLIC_KEY?: string;
+  /**
    * HS256 key (at least 16 characters) that verifies bearer tokens.
-   * @default a built-in development secret outside production, with a warning at start
+   * @default a built-in development secret outside production when no key source is set, with a warning at start
    */
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16) AUTH_JWT_SECRET?: string;
   /**
-   * RS256 public key (PEM; `\n` for newlines on one line) that verifies bearer tokens; takes
-   * precedence over `AUTH_JWT_SECRET`.
+   * The signature algorithms accepted, comma-separated; never `none`, and no `HS*` with a public-key
+   * source (`AUTH_OIDC_ISSUER`, `AUTH_JWKS_URL`, `AUTH_JWT_PUBLIC_KEY`).
+   * @default `RS256,PS256,ES256,EdDSA` with a public-key source, `HS256` with `AUTH_JWT_SECRET`
    */
-  @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_JWT_PUBLIC_KEY?: string;
-  /** The `iss` claim every token must carry. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_JWT_ALGORITHMS?: string;
+  /** The `iss` claim every token must carry (with `AUTH_OIDC_ISSUER`, that issuer instead). */
   @IsString() AUTH_JWT_ISSUER = 'redress';
-  /** The `aud` claim every token must carry. */
+  /** What every token's `aud` must be, or contain when it is an array. */
   @IsString() AUTH_JWT_AUDIENCE = 'redress-api';
+  /**
+   * The claim that holds the caller's roles, as a dot path (`realm_access.roles`, `groups`; a claim
+   * whose own name has dots, like `https://example.com/roles`, is matched whole): an array of names,
+   * or one string of names separated by spaces.
+   */
+  @IsString() @MinLength(1) AUTH_ROLES_CLAIM = 'roles';
+  /**
+   * What the identity provider's role names stand for, `idp-name=redress-role,…`; names not listed
+   * are ignored.
+   * @default none: the names are taken as Redress roles
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_ROLE_MAP?: string;
+  /** The claim (a dot path) that names the caller: an account id for appellants. */
+  @IsString() @MinLength(1) AUTH_SUBJECT_CLAIM = 'sub';
+  /** Clock skew allowed between the identity provider and the API, on `exp`, `nbf` and `iat`. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(300) AUTH_CLOCK_TOLERANCE_SECONDS = 30;
   /**
    * Longest token lifetime accepted: `exp` minus `iat` (minus now when there is no `iat`);
    * a longer-lived token is a 401.

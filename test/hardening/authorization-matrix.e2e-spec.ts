@@ -1,23 +1,9 @@
-import { ROLES, type Role } from '@redress/kernel';
 import { eventually, suspendAndAppeal, TestApp, type Filed } from '@redress/testing';
 import { rejectedCredentials } from '@redress/testing/hostile-tokens';
-import {
-  fetchOpenApi,
-  fillPath,
-  listRoutes,
-  requestContentTypes,
-  type Route,
-} from '@redress/testing/openapi';
+import { fetchOpenApi, listRoutes, type Route } from '@redress/testing/openapi';
 import { randomUUID } from 'node:crypto';
-import { ROUTE_ACCESS, UNDOCUMENTED_ROUTE_ACCESS, type Access } from './authorization-matrix.table';
-
-type Expected = 401 | 403 | 'allowed';
-type Outcome = { route: string; who: string; expected: Expected; status: number };
-
-const TABLE: Record<string, Access> = { ...ROUTE_ACCESS, ...UNDOCUMENTED_ROUTE_ACCESS };
-
-/** An allowed caller may still get 400/404/409/…: only 401 and 403 mean "not let in". */
-const classify = (status: number): Expected => (status === 401 ? 401 : status === 403 ? 403 : 'allowed');
+import { itChecksEveryRole, mismatches, walkRoutes } from './authorization-matrix';
+import { ROUTE_ACCESS } from './authorization-matrix.table';
 
 describe('Authorisation matrix: every route × every role and every kind of bad token', () => {
   let app: TestApp;
@@ -33,29 +19,6 @@ describe('Authorisation matrix: every route × every role and every kind of bad 
   });
   afterAll(() => app.close());
 
-  /** One request to the route as the given Authorization; ids are random UUIDs that name nothing. */
-  async function call(key: string, authorization: string | undefined): Promise<number> {
-    const [method, template] = key.split(' ') as [string, string];
-    const request = app.http[method.toLowerCase() as 'get' | 'post'](fillPath(template, randomUUID()));
-    if (authorization !== undefined) request.set('Authorization', authorization);
-    const route = documented.find((r) => r.key === key);
-    if (route && requestContentTypes(route).includes('application/json')) request.send({});
-    const res = await request;
-    if (res.status === 401 || res.status === 403) {
-      // a refusal is a problem document like every other error
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.body.code).toMatch(res.status === 401 ? /^unauthenticated$/ : /^forbidden$/);
-    }
-    return res.status;
-  }
-
-  async function check(key: string, who: string, authorization: string | undefined, expected: Expected) {
-    const status = await call(key, authorization);
-    return { route: key, who, expected, status } satisfies Outcome;
-  }
-
-  const mismatches = (outcomes: Outcome[]) => outcomes.filter((o) => classify(o.status) !== o.expected);
-
   it('has an entry for every route of the OpenAPI document, and no entry for a route that is gone', () => {
     const inDocument = documented.map((r) => r.key).sort();
     expect(inDocument.length).toBeGreaterThan(40);
@@ -67,36 +30,18 @@ describe('Authorisation matrix: every route × every role and every kind of bad 
     });
   });
 
-  it.each([...ROLES])('lets %s call exactly the routes the table gives it (others: 403)', async (role) => {
-    const token = `Bearer ${app.token(`matrix_${role}`, role as Role)}`;
-    const outcomes: Outcome[] = [];
-    for (const [key, access] of Object.entries(TABLE)) {
-      const expected: Expected = access === 'public' || access.includes(role as Role) ? 'allowed' : 403;
-      outcomes.push(await check(key, role, token, expected));
-    }
-    expect(mismatches(outcomes)).toEqual([]);
-    // the matrix must be able to fail both ways: this role is let in somewhere and kept out somewhere
-    expect(outcomes.some((o) => o.expected === 'allowed')).toBe(true);
-    expect(outcomes.some((o) => o.expected === 403)).toBe(true);
-  });
-
-  it('refuses a valid token carrying no known role (403) on every protected route', async () => {
-    const token = `Bearer ${app.token('matrix_nobody')}`;
-    const outcomes: Outcome[] = [];
-    for (const [key, access] of Object.entries(TABLE)) {
-      outcomes.push(await check(key, 'no role', token, access === 'public' ? 'allowed' : 403));
-    }
-    expect(mismatches(outcomes)).toEqual([]);
-  });
+  itChecksEveryRole(
+    () => ({ app, documented }),
+    async (sub, role) => app.token(sub, ...(role ? [role] : [])),
+  );
 
   it.each(Object.keys(rejectedCredentials()))(
     'refuses %s with 401 on every protected route; public routes still answer',
     async (kind) => {
       const authorization = rejectedCredentials()[kind];
-      const outcomes: Outcome[] = [];
-      for (const [key, access] of Object.entries(TABLE)) {
-        outcomes.push(await check(key, kind, authorization, access === 'public' ? 'allowed' : 401));
-      }
+      const outcomes = await walkRoutes({ app, documented }, kind, authorization, (access) =>
+        access === 'public' ? 'allowed' : 401,
+      );
       expect(mismatches(outcomes)).toEqual([]);
     },
   );

@@ -75,6 +75,18 @@ describe('Boot: development tokens and configuration errors', () => {
       { NODE_ENV: 'production', AUDIT_SIGNING_KEY: '' },
       'AUDIT_SIGNING_KEY is required with NODE_ENV=production',
     ],
+    [
+      { AUTH_JWKS_URL: 'https://idp.example.com/jwks' },
+      'AUTH_JWKS_URL and AUTH_JWT_SECRET are set together: configure one key source',
+    ],
+    [
+      {
+        AUTH_JWT_SECRET: '',
+        AUTH_OIDC_ISSUER: 'https://sso.example.com',
+        AUTH_JWT_ALGORITHMS: 'ES256,HS256',
+      },
+      'AUTH_JWT_ALGORITHMS: HS256 cannot verify tokens with AUTH_OIDC_ISSUER',
+    ],
   ])('refuses %j in one line naming the variable, without a stack trace', async (env, message) => {
     const refused = await AppProcess.refusal('worker', { ...app.env, ...env });
     expect(refused.code).toBe(1);

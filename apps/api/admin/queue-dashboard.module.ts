@@ -4,8 +4,7 @@ import { BullBoardModule, type BullBoardModuleOptions } from '@bull-board/nestjs
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
-import { JwtAuthGuard } from '@redress/auth';
+import { AuthModule, JwtAuthGuard } from '@redress/auth';
 import { AppConfig } from '@redress/config';
 import { REDIS } from '@redress/redis';
 import type { Queue } from 'bullmq';
@@ -23,7 +22,7 @@ const QUEUES = ALL_QUEUES;
  */
 @Module({
   imports: [
-    JwtModule.register({}),
+    AuthModule,
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -43,7 +42,6 @@ const QUEUES = ALL_QUEUES;
       ...QUEUES.map((name) => ({ name, adapter: BullMQAdapter, options: { readOnlyMode: true } })),
     ),
   ],
-  providers: [JwtAuthGuard],
 })
 export class QueueDashboardModule implements OnModuleInit {
   private readonly logger = new Logger(QueueDashboardModule.name);
