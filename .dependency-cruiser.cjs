@@ -5,8 +5,9 @@
  * - the kernel is framework-free: errors, money, clock, roles and permissions, ids, subjects, keyset
  *   pages and cursors, versions; nothing but Node's own modules (the console bundles part of it);
  * - platform libraries are what every domain needs and know no domain: config, database, redis, audit,
- *   outbox, and the transport pair http and auth, which only the apps (and test code) import; the
- *   ledger is a domain lib (its own rules: books, entries), the lowest, which knows no other;
+ *   outbox, observability (metrics, tracing, the shutdown bound), and the transport pair http and auth,
+ *   which only the apps (and test code) import; the ledger is a domain lib (its own rules: books,
+ *   entries), the lowest, which knows no other;
  * - domain libraries hold the rules; each imports the others it builds on, in DOMAIN_LIBS's order,
  *   only through their index.ts, which exports use cases, queries, domain types and ports (a
  *   repository another lib needs is reached through a port its module provides, e.g. SuspensionStore);
@@ -21,7 +22,7 @@
  * libs/config/dependency-rules.spec.ts shows that each rule fails the lint on a violation.
  */
 const KERNEL = 'kernel';
-const PLATFORM_LIBS = ['config', 'database', 'redis', 'audit', 'outbox', 'http', 'auth'];
+const PLATFORM_LIBS = ['config', 'database', 'redis', 'audit', 'outbox', 'observability', 'http', 'auth'];
 const TRANSPORT_LIBS = ['http', 'auth'];
 /** Each domain lib and the domain libs it may import: one direction, lowest first. */
 const DOMAIN_LIBS = {

@@ -20,7 +20,7 @@ describe('Operations and HTTP conventions', () => {
     await app.http.get('/health/live');
     const res = await app.http.get('/metrics').expect(200);
     expect(res.text).toContain('redress_http_request_duration_seconds_bucket');
-    expect(res.text).toMatch(/redress_outbox_backlog \d+/);
+    expect(res.text).toMatch(/redress_outbox_backlog{lane="default"} \d+/);
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {

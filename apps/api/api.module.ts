@@ -8,8 +8,9 @@ import { DatabaseModule } from '@redress/database';
 import { LedgerModule } from '@redress/ledger';
 import { HttpConventionsModule, RateLimitModule } from '@redress/http';
 import { NotificationsModule } from '@redress/notifications';
+import { ObservabilityModule } from '@redress/observability';
 import { OutboxModule } from '@redress/outbox';
-import { RedisModule } from '@redress/redis';
+import { QueueGauges, RedisModule } from '@redress/redis';
 import { RefundsModule } from '@redress/refunds';
 import { SuspensionsModule } from '@redress/suspensions';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
@@ -25,6 +26,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { RefundsController } from './refunds/refunds.controller';
 import { ReportsApiModule } from './reports/reports-api.module';
+import { InFlightRequests } from './shutdown/in-flight-requests';
 import { SuspensionsController } from './suspensions/suspensions.controller';
 import { WavesController } from './waves/waves.controller';
 
@@ -38,6 +40,7 @@ export class ApiModule {
         ConfigModule.forRoot(env),
         ClockModule,
         LoggingModule,
+        ObservabilityModule,
         DatabaseModule,
         RedisModule,
         AuthModule,
@@ -68,7 +71,7 @@ export class ApiModule {
         RefundsController,
         FinanceController,
       ],
-      providers: [HttpMetrics],
+      providers: [HttpMetrics, QueueGauges, InFlightRequests],
     };
   }
 }

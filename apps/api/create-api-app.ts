@@ -17,6 +17,7 @@ import { serveConsole } from './console/serve-console';
 import { setupOpenApi } from './docs/openapi';
 import { applyHttpTimeouts } from './http-timeouts';
 import { HttpMetrics } from './metrics/http-metrics';
+import { InFlightRequests } from './shutdown/in-flight-requests';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 const frameworkLogger = new NestLogger('Http');
@@ -82,6 +83,7 @@ export async function createApiApp(
   applyHttpTimeouts(fastify.server, config);
   const logger = app.get(Logger);
   app.get(HttpMetrics).instrument(fastify);
+  app.get(InFlightRequests).track(fastify);
   serveConsole(fastify);
   app.useLogger(logger);
   if (config.usesDevelopmentSecret) logger.warn(DEVELOPMENT_SECRET_WARNING, 'Auth');

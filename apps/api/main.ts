@@ -1,10 +1,15 @@
 import 'reflect-metadata';
 import { bootFailureText, loadConfig } from '@redress/config';
-import { migrate, preflight } from '@redress/database';
-import { createApiApp } from './create-api-app';
+import { boundShutdown, startTracing, writeStartLine } from '@redress/observability';
+import { Logger } from 'nestjs-pino';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  startTracing(config.env, 'redress-api');
+  // loaded once tracing has started, so that its instrumentations patch pg, ioredis and http as they load
+  const { migrate, preflight } = await import('@redress/database');
+  const { createApiApp } = await import('./create-api-app');
+  const { InFlightRequests } = await import('./shutdown/in-flight-requests');
   const problem = await preflight(config);
   if (problem) {
     process.stderr.write(`redress-api: ${problem}\n`);
@@ -12,9 +17,20 @@ async function main(): Promise<void> {
   }
   await migrate(config);
   const app = await createApiApp();
-  // development tokens are handed to anyone who asks: only this machine may ask
-  await app.listen({ port: config.env.PORT, host: config.developmentTokens ? '127.0.0.1' : '0.0.0.0' });
-  process.stdout.write(`redress-api listening on http://127.0.0.1:${config.env.PORT} (docs at /docs)\n`);
+  const requests = app.get(InFlightRequests);
+  boundShutdown({
+    timeoutMs: config.env.SHUTDOWN_TIMEOUT_MS,
+    logger: app.get(Logger),
+    lastStep: () => requests.answerUnfinished(),
+  });
+  await app.listen({ port: config.env.PORT, host: config.listenHost });
+  writeStartLine(
+    'redress-api',
+    `redress-api listening on http://${config.listenHost}:${config.env.PORT} (docs at /docs)`,
+    {
+      port: config.env.PORT,
+    },
+  );
 }
 
 main().catch((error: unknown) => {

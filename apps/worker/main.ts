@@ -1,18 +1,24 @@
 import 'reflect-metadata';
 import { bootFailureText, loadConfig } from '@redress/config';
-import { migrate, preflight } from '@redress/database';
-import { createWorkerApp } from './create-worker-app';
+import { boundShutdown, startTracing, writeStartLine } from '@redress/observability';
+import { Logger } from 'nestjs-pino';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  startTracing(config.env, 'redress-worker');
+  // loaded once tracing has started, so that its instrumentations patch pg, ioredis and http as they load
+  const { migrate, preflight } = await import('@redress/database');
+  const { createWorkerApp } = await import('./create-worker-app');
+  const { WorkerHttpServer } = await import('./http/worker-http-server');
   const problem = await preflight(config);
   if (problem) {
     process.stderr.write(`redress-worker: ${problem}\n`);
     process.exit(1);
   }
   await migrate(config);
-  await createWorkerApp();
-  process.stdout.write('redress-worker started\n');
+  const app = await createWorkerApp();
+  boundShutdown({ timeoutMs: config.env.SHUTDOWN_TIMEOUT_MS, logger: app.get(Logger) });
+  writeStartLine('redress-worker', 'redress-worker started', { metricsPort: app.get(WorkerHttpServer).port });
 }
 
 main().catch((error: unknown) => {

@@ -25,6 +25,8 @@ export interface EventJobData {
   type: string;
   payload: Record<string, unknown>;
   requestId: string | null;
+  /** The relay's span, which the processor continues (absent when tracing is off). */
+  traceparent?: string | null;
 }
 
 /** `items` in runs of `size` (the last one shorter): a bulk job's share of a wave. */
@@ -39,5 +41,7 @@ export interface BulkEventJobData {
   events: EventJobData[];
 }
 
-/** One notification, or a bulk chunk of them. */
-export type DeliveryJobData = { notificationId: string } | { notificationIds: string[] };
+/** One notification, or a bulk chunk of them, and the dispatch's span that the delivery continues. */
+export type DeliveryJobData = ({ notificationId: string } | { notificationIds: string[] }) & {
+  traceparent?: string | null;
+};

@@ -7,8 +7,10 @@ import { DatabaseModule } from '@redress/database';
 import { AuditModule } from '@redress/audit';
 import { LedgerModule } from '@redress/ledger';
 import { NotificationsModule } from '@redress/notifications';
+import { TerminusModule } from '@nestjs/terminus';
+import { ObservabilityModule } from '@redress/observability';
 import { OutboxModule } from '@redress/outbox';
-import { bullConnection } from '@redress/redis';
+import { bullConnection, QueueGauges, RedisModule } from '@redress/redis';
 import { RefundsModule } from '@redress/refunds';
 import { DeliveriesProcessor } from './processors/deliveries.processor';
 import { BulkEventsProcessor, EventsProcessor } from './processors/events.processor';
@@ -20,9 +22,10 @@ import { OutboxRelay } from './relay/outbox-relay';
 import { BulkJobsProcessor } from './processors/bulk-jobs.processor';
 import { AppealSweeper } from './schedulers/appeal-sweeper';
 import { AuditChainScheduler } from './schedulers/audit-chain-scheduler';
+import { WorkerHttpServer } from './http/worker-http-server';
 import { WorkerDrain } from './shutdown/worker-drain';
 
-/** The queue side: outbox relay, processors and schedulers; no HTTP. */
+/** The queue side: outbox relay, processors and schedulers; HTTP only for metrics and health. */
 @Module({})
 export class WorkerModule {
   static forRoot(env: Record<string, string | undefined> = {}): DynamicModule {
@@ -33,7 +36,10 @@ export class WorkerModule {
         DiscoveryModule,
         ClockModule,
         LoggingModule,
+        ObservabilityModule,
         DatabaseModule,
+        RedisModule,
+        TerminusModule,
         OutboxModule,
         AuditModule,
         LedgerModule,
@@ -67,6 +73,8 @@ export class WorkerModule {
         AuditChainScheduler,
         BulkJobsProcessor,
         WorkerDrain,
+        WorkerHttpServer,
+        QueueGauges,
       ],
     };
   }

@@ -30,6 +30,8 @@ export function redressEnv(ctx, extra = {}) {
     AUDIT_SIGNING_KEY: ctx.auditSigningKey,
     RATE_LIMIT_PER_MINUTE: '100000',
     SWAGGER_ENABLED: 'false',
+    // the benchmark scrapes nothing; production otherwise wants METRICS_TOKEN
+    METRICS_PUBLIC: 'true',
     // the wave-notice pace may be varied from the command line (README, Performance)
     ...(process.env.BULK_NOTICES_PER_SECOND && {
       BULK_NOTICES_PER_SECOND: process.env.BULK_NOTICES_PER_SECOND,

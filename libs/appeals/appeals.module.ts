@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SuspensionsModule } from '@redress/suspensions';
+import { AppealGauges } from './application/appeal-gauges';
 import { AppealStore } from './application/appeal-store.port';
 import { AppealSweepsUseCase } from './application/appeal-sweeps.use-case';
 import { AppealTransitioner } from './application/appeal-transitioner';
@@ -18,6 +19,7 @@ import { BulkJobRepository } from './persistence/bulk-job.repository';
 import { MessageRepository } from './persistence/message.repository';
 import { AppealQueries } from './queries/appeal-queries';
 import { BulkJobQueries } from './queries/bulk-job-queries';
+import { OpenAppealCounts } from './queries/open-appeal-counts';
 
 const USE_CASES = [
   FileAppealUseCase,
@@ -42,6 +44,8 @@ const USE_CASES = [
     BulkJobRepository,
     MessageRepository,
     AppealQueries,
+    OpenAppealCounts,
+    AppealGauges,
     // refunds reach appeals through this port, never the repository
     { provide: AppealStore, useExisting: AppealRepository },
     // a decision proposes a refund through this slot, which RefundsModule fills

@@ -64,7 +64,7 @@ describe('loadConfig', () => {
   });
 
   it('refuses production without a token key or an audit signing key', () => {
-    expect(problemLines({ NODE_ENV: 'production' })).toEqual([
+    expect(problemLines({ NODE_ENV: 'production', METRICS_PUBLIC: 'true' })).toEqual([
       'Invalid configuration: a key source (AUTH_OIDC_ISSUER, AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY or ' +
         'AUTH_JWT_SECRET) is required with NODE_ENV=production',
       expect.stringMatching(/^Invalid configuration: AUDIT_SIGNING_KEY is required with NODE_ENV=production/),
@@ -73,6 +73,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       AUTH_JWT_SECRET: 'a'.repeat(32),
       AUDIT_SIGNING_KEY: ED25519,
+      METRICS_TOKEN: 'm'.repeat(32),
     });
     expect(production.auth.source.kind).toBe('secret');
     expect(production.auditSigningKeyPem).toBe(ED25519);

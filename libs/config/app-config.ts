@@ -44,6 +44,11 @@ export class AppConfig {
     return this.env.NODE_ENV === 'development' && this.usesDevelopmentSecret;
   }
 
+  /** Where the API and the worker's metrics endpoint listen: development tokens are handed to this machine only. */
+  get listenHost(): string {
+    return this.developmentTokens ? '127.0.0.1' : (this.env.HOST ?? '0.0.0.0');
+  }
+
   /** Migrations (and database creation) run as the owner; the apps connect as the restricted role. */
   get migrationDatabaseUrl(): string {
     return this.env.DATABASE_MIGRATION_URL ?? this.env.DATABASE_URL;
@@ -103,6 +108,8 @@ function crossFieldProblems(env: EnvironmentVariables): string[] {
   } else if (production) {
     problems.push('AUDIT_SIGNING_KEY is required with NODE_ENV=production (it signs the audit checkpoints)');
   }
+  if (production && !env.METRICS_TOKEN && !env.METRICS_PUBLIC)
+    problems.push('METRICS_TOKEN is required with NODE_ENV=production, unless METRICS_PUBLIC=true');
   return problems;
 }
 
@@ -133,6 +140,11 @@ const OPTIONAL_KEYS = new Set([
   'PLATFORM_WEBHOOK_URL',
   'PLATFORM_WEBHOOK_SECRET',
   'STAFF_EMAIL',
+  'HOST',
+  'METRICS_TOKEN',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_SERVICE_NAME',
+  'OTEL_TRACES_SAMPLER_ARG',
 ]);
 const isKnownOptional = (key: string) => OPTIONAL_KEYS.has(key);
 

@@ -36,6 +36,11 @@ export class EnvironmentVariables {
     'development';
   /** The API's HTTP port. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  /**
+   * The address the API and the worker's metrics endpoint listen on (`0.0.0.0`: every interface).
+   * @default `0.0.0.0`; `127.0.0.1` in development without a key source, whatever this says
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(1) HOST?: string;
   /** Level of the JSON log lines (pino) on standard output. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   /**
@@ -237,4 +242,48 @@ export class EnvironmentVariables {
 
   /** Serve Swagger UI at `/docs` and the OpenAPI document at `/docs-json`. */
   @Transform(toBool) @IsBoolean() SWAGGER_ENABLED = true;
+
+  /**
+   * After SIGTERM, the API and the worker exit within this: requests still running near the end are
+   * answered 503 `dependency_unavailable` (their transactions roll back), jobs still running are left
+   * to be retried from the outbox.
+   */
+  @Transform(toInt) @IsInt() @Min(1000) SHUTDOWN_TIMEOUT_MS = 10000;
+  /** The worker's HTTP port for `/metrics`, `/health/live` and `/health/ready` (0: any free port). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) WORKER_METRICS_PORT = 9464;
+  /**
+   * When set, `/metrics` on the API and the worker answers only `Authorization: Bearer <METRICS_TOKEN>`
+   * (at least 16 characters). Required in production unless `METRICS_PUBLIC=true`.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16) METRICS_TOKEN?: string;
+  /** Lets production serve `/metrics` without `METRICS_TOKEN`, for a network where only Prometheus reaches it. */
+  @Transform(toBool) @IsBoolean() METRICS_PUBLIC = false;
+
+  /**
+   * OpenTelemetry's OTLP/HTTP collector, e.g. `http://otel-collector:4318` (traces go to `/v1/traces`
+   * under it). Set, the API and the worker send traces; unset, tracing is off and costs nothing.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  /** How traces are sent to `OTEL_EXPORTER_OTLP_ENDPOINT`: protobuf or JSON over HTTP. */
+  @IsIn(['http/protobuf', 'http/json']) OTEL_EXPORTER_OTLP_PROTOCOL = 'http/protobuf';
+  /**
+   * The `service.name` of the traces.
+   * @default `redress-api` for the API, `redress-worker` for the worker
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() OTEL_SERVICE_NAME?: string;
+  /**
+   * Which traces are kept, by OpenTelemetry's names; with the default a request that arrives with a
+   * sampled `traceparent` is traced, and one without is traced too.
+   */
+  @IsIn([
+    'always_on',
+    'always_off',
+    'traceidratio',
+    'parentbased_always_on',
+    'parentbased_always_off',
+    'parentbased_traceidratio',
+  ])
+  OTEL_TRACES_SAMPLER = 'parentbased_always_on';
+  /** The sampler's argument: the ratio of traces kept (0–1) with the `traceidratio` samplers. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() OTEL_TRACES_SAMPLER_ARG?: string;
 }

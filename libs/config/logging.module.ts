@@ -1,6 +1,7 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { activeSpanIds } from '@redress/observability';
 import { stdSerializers } from 'pino';
 import { AppConfig } from './app-config';
 import { redactUrl } from './redact-url';
@@ -27,6 +28,8 @@ export const REDACTED_PATHS = [
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.env.LOG_LEVEL,
+          // the trace and span of the work a line is about, when tracing is on
+          mixin: activeSpanIds,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? ''),
           // Lines logged while serving a request carry its id; the request itself appears once, on the

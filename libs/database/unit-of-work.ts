@@ -5,6 +5,19 @@ import { withTransactionRetry } from './transaction-retry';
 
 export type Tx = EntityManager;
 
+/** What each running transaction of UnitOfWork.run does once it has committed. */
+const onCommit = new WeakMap<Tx, (() => void)[]>();
+
+/**
+ * Runs `effect` once `tx` has committed (at once outside UnitOfWork.run), and never if it rolls back
+ * or is retried: for effects that must count only what happened, like a metric.
+ */
+export function afterCommit(tx: Tx, effect: () => void): void {
+  const effects = onCommit.get(tx);
+  if (effects) effects.push(effect);
+  else effect();
+}
+
 /**
  * Runs a use-case's writes in one transaction; every multi-row change goes through here. Use-cases
  * take their row locks in the order docs/concurrency.md gives, and a deadlock or serialization failure
@@ -17,7 +30,16 @@ export class UnitOfWork {
   constructor(private readonly dataSource: DataSource) {}
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return withTransactionRetry(() => this.dataSource.transaction(work), undefined, {
+    const attempt = async () => {
+      const effects: (() => void)[] = [];
+      const result = await this.dataSource.transaction((tx) => {
+        onCommit.set(tx, effects);
+        return work(tx);
+      });
+      for (const effect of effects) effect();
+      return result;
+    };
+    return withTransactionRetry(attempt, undefined, {
       // each one is a lock-order question worth asking, even though the retry answered the request
       onRetry: (error, attempt) =>
         this.logger.warn(

@@ -9,8 +9,20 @@ export interface ClaimedOutboxMessage {
   lane: OutboxLane;
   payload: Record<string, unknown>;
   requestId: string | null;
+  traceparent: string | null;
   createdAt: Date;
 }
+
+/** The outbox of one lane as the metrics show it. */
+export interface OutboxLaneState {
+  lane: OutboxLane;
+  /** Rows not yet processed. */
+  backlog: number;
+  /** Since when the oldest due and unprocessed row has waited, in seconds (0 when none is). */
+  oldestSeconds: number;
+}
+
+export const OUTBOX_LANES: readonly OutboxLane[] = ['default', 'bulk'];
 
 /**
  * The worker's side of the outbox. A row stays unprocessed until its job finishes, so a row relayed
@@ -28,6 +40,7 @@ export class OutboxStore {
       lane: OutboxLane;
       payload: Record<string, unknown>;
       request_id: string | null;
+      traceparent: string | null;
       created_at: Date;
     };
     const [rows]: [Row[], number] = await this.dataSource.query(
@@ -39,7 +52,7 @@ export class OutboxStore {
                   LIMIT $1
                   FOR UPDATE SKIP LOCKED) due
           WHERE o.id = due.id
-        RETURNING o.id, o.type, o.lane, o.payload, o.request_id, o.created_at`,
+        RETURNING o.id, o.type, o.lane, o.payload, o.request_id, o.traceparent, o.created_at`,
       [limit, staleAfterMs, lane],
     );
     return rows.map((r) => ({
@@ -48,6 +61,7 @@ export class OutboxStore {
       lane: r.lane,
       payload: r.payload,
       requestId: r.request_id,
+      traceparent: r.traceparent,
       createdAt: r.created_at,
     }));
   }
@@ -92,10 +106,22 @@ export class OutboxStore {
     return `(SELECT o.created_at FROM outbox_messages o WHERE o.id = ${idColumn})`;
   }
 
-  async backlog(): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM outbox_messages WHERE processed_at IS NULL`,
-    );
-    return row.n;
+  /**
+   * Each lane's backlog and the wait of its oldest due row. Both walk only the partial index of
+   * unprocessed rows (outbox_messages_unprocessed: lane, available_at), never the processed history.
+   */
+  async laneStates(): Promise<OutboxLaneState[]> {
+    const rows: { lane: OutboxLane; backlog: number; oldest_seconds: number | null }[] =
+      await this.dataSource.query(
+        `SELECT l.lane,
+                (SELECT count(*)::int FROM outbox_messages o
+                  WHERE o.processed_at IS NULL AND o.lane = l.lane) AS backlog,
+                (SELECT extract(epoch FROM now() - o.available_at)::float8 FROM outbox_messages o
+                  WHERE o.processed_at IS NULL AND o.lane = l.lane AND o.available_at <= now()
+                  ORDER BY o.available_at, o.id LIMIT 1) AS oldest_seconds
+           FROM unnest($1::text[]) AS l(lane)`,
+        [OUTBOX_LANES],
+      );
+    return rows.map((r) => ({ lane: r.lane, backlog: r.backlog, oldestSeconds: r.oldest_seconds ?? 0 }));
   }
 }

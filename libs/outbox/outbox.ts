@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { insertRows, type Tx } from '@redress/database';
 import { newId, type EventOf, type EventType } from '@redress/kernel';
+import { currentTraceparent } from '@redress/observability';
 
 export type OutboxLane = 'default' | 'bulk';
 
@@ -22,9 +23,11 @@ export class Outbox {
 
   async appendMany(tx: Tx, messages: OutboxMessage[]): Promise<string[]> {
     const rows = messages.map((message) => ({ id: newId(), message }));
+    // the writing transaction's trace, which the worker continues (null when tracing is off)
+    const traceparent = currentTraceparent();
     await insertRows(tx, {
       table: 'outbox_messages',
-      columns: ['id', 'type', 'lane', 'payload', 'request_id', 'available_at'],
+      columns: ['id', 'type', 'lane', 'payload', 'request_id', 'available_at', 'traceparent'],
       rows,
       values: ({ id, message: m }) => [
         id,
@@ -33,6 +36,7 @@ export class Outbox {
         JSON.stringify(m.payload),
         m.requestId ?? null,
         m.availableAt ?? new Date(),
+        traceparent,
       ],
     });
     return rows.map((r) => r.id);

@@ -1,2 +1,3 @@
 export * from './redis.module';
 export * from './queue-names';
+export * from './queue-gauges';

@@ -4,6 +4,7 @@ import { AuditModule } from '@redress/audit';
 import { ClockModule, ConfigModule } from '@redress/config';
 import { DatabaseModule, UnitOfWork } from '@redress/database';
 import { LedgerModule } from '@redress/ledger';
+import { ObservabilityModule } from '@redress/observability';
 import { OutboxModule } from '@redress/outbox';
 import { Pool } from 'pg';
 import { createTestDatabase, dropDatabase } from './test-database';
@@ -50,6 +51,7 @@ export async function startModule(
     imports: [
       ConfigModule.forRoot(env),
       ClockModule,
+      ObservabilityModule,
       DatabaseModule,
       OutboxModule,
       AuditModule,

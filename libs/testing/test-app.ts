@@ -9,6 +9,7 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { createApiApp } from '../../apps/api/create-api-app';
 import { createWorkerApp } from '../../apps/worker/create-worker-app';
+import { WorkerHttpServer } from '../../apps/worker/http/worker-http-server';
 import { createTestDatabase, dropDatabase } from './test-database';
 import { TEST_AUDIT_SIGNING_KEY, TEST_JWT_SECRET, TEST_REDIS_URL, testRunId } from './test-env';
 
@@ -49,6 +50,8 @@ export class TestApp {
       OUTBOX_RELAY_TIMEOUT_MS: '2000',
       SWEEP_INTERVAL_MS: '200',
       NOTIFY_BACKOFF_MS: '50',
+      // any free port: test files run side by side, each with its worker
+      WORKER_METRICS_PORT: '0',
       ...options.env,
     };
     const api = await createApiApp(env);
@@ -75,6 +78,12 @@ export class TestApp {
 
   async startWorker(): Promise<void> {
     this.workerApp = await createWorkerApp(this.env);
+  }
+
+  /** The in-process worker's metrics and health endpoint. */
+  get workerUrl(): string {
+    if (!this.workerApp) throw new Error('the worker is not running');
+    return `http://127.0.0.1:${this.workerApp.get(WorkerHttpServer).port}`;
   }
 
   async stopWorker(): Promise<void> {

@@ -3,6 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { isUuid } from '@redress/kernel';
 import { DeliverNotificationUseCase } from '@redress/notifications';
+import { inSpan } from '@redress/observability';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DELIVERIES_QUEUE, type DeliveryJobData } from '../queues';
 import { DeliveryEnqueuer } from '../relay/delivery-enqueuer';
@@ -36,6 +37,11 @@ export class DeliveriesProcessor extends WorkerHost implements OnApplicationBoot
   }
 
   async process(job: Job<DeliveryJobData>): Promise<void> {
+    const span = { parent: job.data?.traceparent ?? null, kind: 'consumer' as const };
+    await inSpan(`delivery job ${job.name}`, span, () => this.attempt(job));
+  }
+
+  private async attempt(job: Job<DeliveryJobData>): Promise<void> {
     if (job.data && 'notificationIds' in job.data) return this.processChunk(job.data.notificationIds, job);
     const notificationId = job.data?.notificationId;
     if (!isUuid(notificationId)) throw new UnrecoverableError(`malformed delivery job ${job.id}`);

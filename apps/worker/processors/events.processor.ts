@@ -3,6 +3,7 @@ import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { storedEvent, type StoredEvent } from '@redress/kernel';
 import { DispatchEventUseCase } from '@redress/notifications';
+import { inSpan } from '@redress/observability';
 import type { Job } from 'bullmq';
 import {
   BULK_EVENTS_CHUNK,
@@ -44,11 +45,27 @@ export class EventsProcessor extends WorkerHost implements OnApplicationBootstra
    * recorded (should that enqueue fail, the delivery sweep finds them in the log).
    */
   async process(job: Job<EventJobData>): Promise<void> {
-    const owed = await this.dispatchEvent.execute(outboxEvent(job.data, job.id));
-    await this.deliveries.enqueue(owed);
+    const event = outboxEvent(job.data, job.id);
+    await inSpan(
+      `dispatch ${event.type}`,
+      {
+        parent: job.data.traceparent ?? null,
+        kind: 'consumer',
+        attributes: { 'redress.event_id': event.id },
+      },
+      async () => this.deliveries.enqueue(await this.dispatchEvent.execute(event)),
+    );
     this.logger.debug(
       { eventId: job.data.outboxId, type: job.data.type, requestId: job.data.requestId },
       'event dispatched',
+    );
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<EventJobData> | undefined, error: Error): void {
+    this.logger.warn(
+      { eventId: job?.data?.outboxId, type: job?.data?.type, attempt: job?.attemptsMade, err: error },
+      'event job failed; it is retried',
     );
   }
 
@@ -91,9 +108,18 @@ export class BulkEventsProcessor extends WorkerHost implements OnApplicationBoot
    * be dispatched holds up only itself; the job then fails for a retry (what went through is done).
    */
   async process(job: Job<BulkEventJobData>): Promise<void> {
-    const events = (Array.isArray(job.data?.events) ? job.data.events : []).map((e) =>
-      outboxEvent(e, job.id),
-    );
+    const data = Array.isArray(job.data?.events) ? job.data.events : [];
+    const events = data.map((e) => outboxEvent(e, job.id));
+    // one span for the chunk, linked to the traces of the requests its events came from
+    const span = {
+      parent: null,
+      links: [...new Set(data.map((e) => e.traceparent))],
+      kind: 'consumer' as const,
+    };
+    await inSpan(`dispatch ${events.length} bulk events`, span, () => this.dispatchChunk(job, events));
+  }
+
+  private async dispatchChunk(job: Job<BulkEventJobData>, events: StoredEvent[]): Promise<void> {
     try {
       await this.deliveries.enqueue(await this.dispatchEvent.executeMany(events), { bulk: true });
       return;
@@ -107,6 +133,14 @@ export class BulkEventsProcessor extends WorkerHost implements OnApplicationBoot
     );
     const failed = results.filter((r) => r.status === 'rejected');
     if (failed.length) throw new Error(`${failed.length} of ${events.length} events of job ${job.id} failed`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<BulkEventJobData> | undefined, error: Error): void {
+    this.logger.warn(
+      { eventIds: job?.data?.events?.map((e) => e.outboxId), attempt: job?.attemptsMade, err: error },
+      'bulk events job failed; it is retried',
+    );
   }
 
   @OnWorkerEvent('error')

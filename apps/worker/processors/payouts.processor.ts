@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { isUuid } from '@redress/kernel';
+import { inSpan } from '@redress/observability';
 import { PayOutRefundUseCase } from '@redress/refunds';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { PAYOUTS_QUEUE, type EventJobData } from '../queues';
@@ -23,18 +24,25 @@ export class PayoutsProcessor extends WorkerHost {
     const refundId = payload?.refundId;
     if (!isUuid(outboxId) || !isUuid(refundId))
       throw new UnrecoverableError(`malformed payout job ${job.id}`);
-    await this.payOut.execute({
-      refundId,
-      eventId: outboxId,
-      requestId,
-      finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
-    });
+    const span = {
+      parent: job.data.traceparent ?? null,
+      kind: 'consumer' as const,
+      attributes: { 'redress.refund_id': refundId },
+    };
+    await inSpan('deliver payout', span, () =>
+      this.payOut.execute({
+        refundId,
+        eventId: outboxId,
+        requestId,
+        finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),
+      }),
+    );
   }
 
   @OnWorkerEvent('failed')
   onFailed(job: Job<EventJobData> | undefined, error: Error): void {
     this.logger.warn(
-      { refundId: job?.data?.payload?.refundId, attempt: job?.attemptsMade },
+      { refundId: job?.data?.payload?.refundId, eventId: job?.data?.outboxId, attempt: job?.attemptsMade },
       `payout attempt failed: ${error.message}`,
     );
   }

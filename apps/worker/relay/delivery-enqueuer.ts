@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
+import { currentTraceparent } from '@redress/observability';
 import type { Queue } from 'bullmq';
 import { DELIVERY_BACKOFF } from '../processors/delivery-backoff';
 import { DELIVERIES_QUEUE, inChunks, type DeliveryJobData } from '../queues';
@@ -26,10 +27,12 @@ export class DeliveryEnqueuer {
   async enqueue(notificationIds: string[], options: { bulk?: boolean } = {}): Promise<void> {
     if (notificationIds.length === 0) return;
     if (options.bulk) return this.enqueueChunks(notificationIds);
+    // the dispatch's span, which each delivery continues
+    const traceparent = currentTraceparent();
     await this.queue.addBulk(
       notificationIds.map((notificationId) => ({
         name: 'deliver',
-        data: { notificationId },
+        data: { notificationId, traceparent },
         opts: { jobId: notificationId, ...this.jobOptions() },
       })),
     );
@@ -48,10 +51,11 @@ export class DeliveryEnqueuer {
   }
 
   private async enqueueChunks(notificationIds: string[]): Promise<void> {
+    const traceparent = currentTraceparent();
     await this.queue.addBulk(
       inChunks(notificationIds, BULK_DELIVERY_CHUNK).map((chunk) => ({
         name: 'deliver-many',
-        data: { notificationIds: chunk },
+        data: { notificationIds: chunk, traceparent },
         opts: { jobId: `chunk-${chunk[0]}`, ...this.jobOptions(BULK_PRIORITY) },
       })),
     );

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
+import { openSpan, type OpenSpan } from '@redress/observability';
 import { OutboxStore, type ClaimedOutboxMessage } from '@redress/outbox';
 import type { Queue } from 'bullmq';
 import { onRedisRecovery, PollingLoop } from '../scheduling/polling-loop';
@@ -24,6 +25,7 @@ import {
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly BATCH = 500;
   private readonly logger = new Logger(OutboxRelay.name);
+  private lastLagWarning = 0;
   private readonly loop = new PollingLoop(
     'outbox relay',
     () => this.relayOnce(),
@@ -66,20 +68,35 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     const bulk = bulkRoom > 0 ? await this.store.claim('bulk', bulkRoom, staleAfterMs) : [];
     const claimed = [...single, ...bulk];
     if (claimed.length === 0) return false;
+    this.warnOfLag(claimed);
+    const spans = new Map(claimed.map((m) => [m.id, relaySpan(m)]));
+    const jobData = (m: ClaimedOutboxMessage): EventJobData => ({
+      outboxId: m.id,
+      type: m.type,
+      payload: m.payload,
+      requestId: m.requestId,
+      traceparent: spans.get(m.id)?.traceparent ?? m.traceparent,
+    });
     try {
       await Promise.all([
         ...this.queues.map((queue) =>
           this.enqueue(
             queue,
             claimed.filter((m) => queueForMessage(m) === queue.name),
+            jobData,
           ),
         ),
-        this.enqueueBulk(claimed.filter((m) => queueForMessage(m) === BULK_EVENTS_QUEUE)),
+        this.enqueueBulk(
+          claimed.filter((m) => queueForMessage(m) === BULK_EVENTS_QUEUE),
+          jobData,
+        ),
       ]);
     } catch (error) {
+      for (const span of spans.values()) span.end(error as Error);
       await this.store.unclaim(claimed.map((m) => m.id));
       throw error;
     }
+    for (const span of spans.values()) span.end();
     return single.length === OutboxRelay.BATCH || (bulk.length > 0 && bulk.length === bulkRoom);
   }
 
@@ -99,7 +116,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return room >= Math.min(OutboxRelay.BATCH, pace) ? room : 0;
   }
 
-  private async enqueue(queue: Queue<EventJobData>, messages: ClaimedOutboxMessage[]): Promise<void> {
+  /** A relayed row that waited longer than LAG_WARNING_SECONDS says the workers fall behind: once a minute. */
+  private warnOfLag(claimed: ClaimedOutboxMessage[]): void {
+    const oldest = Math.min(...claimed.map((m) => m.createdAt.getTime()));
+    const waitedSeconds = Math.round((Date.now() - oldest) / 1000);
+    if (waitedSeconds < LAG_WARNING_SECONDS || Date.now() - this.lastLagWarning < 60_000) return;
+    this.lastLagWarning = Date.now();
+    this.logger.warn(
+      { relayed: claimed.length, oldestWaitedSeconds: waitedSeconds },
+      'outbox relay is behind: events waited over a minute before they were queued',
+    );
+  }
+
+  private async enqueue(
+    queue: Queue<EventJobData>,
+    messages: ClaimedOutboxMessage[],
+    jobData: (m: ClaimedOutboxMessage) => EventJobData,
+  ): Promise<void> {
     if (messages.length === 0) return;
     await queue.addBulk(
       messages.map((m) => ({ name: m.type, data: jobData(m), opts: { jobId: m.id, ...JOB_OPTIONS } })),
@@ -110,7 +143,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * A chunk's job id is its first event's: relaying the same rows again queues nothing new. Should a
    * re-relay chunk them differently, an event may be dispatched twice, which changes nothing.
    */
-  private async enqueueBulk(messages: ClaimedOutboxMessage[]): Promise<void> {
+  private async enqueueBulk(
+    messages: ClaimedOutboxMessage[],
+    jobData: (m: ClaimedOutboxMessage) => EventJobData,
+  ): Promise<void> {
     if (messages.length === 0) return;
     await this.bulkEvents.addBulk(
       inChunks(messages, BULK_EVENTS_CHUNK).map((chunk) => ({
@@ -124,12 +160,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
 const BULK_AHEAD_SECONDS = 5;
 
-const jobData = (m: ClaimedOutboxMessage): EventJobData => ({
-  outboxId: m.id,
-  type: m.type,
-  payload: m.payload,
-  requestId: m.requestId,
-});
+/** Past this, a relayed event is logged as late (the alert rules page at 60 s too). */
+const LAG_WARNING_SECONDS = 60;
+
+/** The row's relay as a span of the trace of the transaction that wrote it. */
+const relaySpan = (m: ClaimedOutboxMessage): OpenSpan =>
+  openSpan(`outbox relay ${m.type}`, {
+    parent: m.traceparent,
+    kind: 'producer',
+    attributes: { 'redress.event_id': m.id, 'redress.lane': m.lane },
+  });
 
 const JOB_OPTIONS = {
   attempts: 10,

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppealSweepsUseCase } from '@redress/appeals';
 import { AppConfig } from '@redress/config';
+import { Metrics } from '@redress/observability';
 import { PollingLoop } from '../scheduling/polling-loop';
 
 /** Runs the appeal sweeps (info timeouts, reminders, SLA breaches) every SWEEP_INTERVAL_MS. */
@@ -11,6 +12,7 @@ export class AppealSweeper implements OnApplicationBootstrap, OnApplicationShutd
     'appeal sweep',
     async () => {
       const done = await this.sweeps.sweep();
+      this.metrics.slaBreaches.inc(done.breached);
       if (done.timedOut + done.reminded + done.breached > 0) this.logger.log(done, 'appeal sweep');
       return false;
     },
@@ -21,6 +23,7 @@ export class AppealSweeper implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly sweeps: AppealSweepsUseCase,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -94,10 +94,10 @@ describe('RunBulkDecisionUseCase: one chunk per transaction', () => {
     const undo = [await poison('appeals', appeals[1]), await poison('suspensions', suspensions[5])];
     try {
       const jobId = await overturn(waveId, true);
-      expect(await run.runChunk(jobId)).toBe('progressed'); // the open appeals
-      expect(await run.runChunk(jobId)).toBe('progressed'); // the unappealed suspensions
-      expect(await run.runChunk(jobId)).toBe('finished');
-      expect(await run.runChunk(jobId)).toBe('finished');
+      expect((await run.runChunk(jobId)).outcome).toBe('progressed'); // the open appeals
+      expect((await run.runChunk(jobId)).outcome).toBe('progressed'); // the unappealed suspensions
+      expect((await run.runChunk(jobId)).outcome).toBe('finished');
+      expect((await run.runChunk(jobId)).outcome).toBe('finished');
 
       expect(await job(jobId)).toEqual({ state: 'completed', total: 6, processed: 4, failed: 2 });
       const failures = await m.query<{ item_id: string; error: string }>(
@@ -139,16 +139,16 @@ describe('RunBulkDecisionUseCase: one chunk per transaction', () => {
       await holder.query('BEGIN');
       await holder.query('SELECT 1 FROM appeals WHERE id = $1 FOR UPDATE', [appeals[0]]);
       await holder.query('SELECT 1 FROM suspensions WHERE id = $1 FOR UPDATE', [suspensions[1]]);
-      expect(await run.runChunk(jobId)).toBe('progressed');
+      expect((await run.runChunk(jobId)).outcome).toBe('progressed');
       expect(await job(jobId)).toEqual({ state: 'running', total: 4, processed: 2, failed: 0 });
-      expect(await run.runChunk(jobId)).toBe('waiting');
-      expect(await run.runChunk(jobId)).toBe('waiting');
+      expect((await run.runChunk(jobId)).outcome).toBe('waiting');
+      expect((await run.runChunk(jobId)).outcome).toBe('waiting');
       await holder.query('COMMIT');
     } finally {
       holder.release();
     }
-    expect(await run.runChunk(jobId)).toBe('progressed');
-    expect(await run.runChunk(jobId)).toBe('finished');
+    expect((await run.runChunk(jobId)).outcome).toBe('progressed');
+    expect((await run.runChunk(jobId)).outcome).toBe('finished');
     expect(await job(jobId)).toEqual({ state: 'completed', total: 4, processed: 4, failed: 0 });
     expect(await statuses('appeals', appeals)).toEqual(['decided', 'decided', 'decided', 'decided']);
   });

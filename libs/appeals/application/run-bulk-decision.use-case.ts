@@ -8,6 +8,15 @@ import { DecideAppealUseCase } from './decide-appeal.use-case';
 
 export type ChunkOutcome = 'progressed' | 'waiting' | 'finished';
 
+/** A chunk's outcome and the items it processed and failed (none unless it progressed). */
+export interface ChunkResult {
+  outcome: ChunkOutcome;
+  processed: number;
+  failed: number;
+}
+
+const NOTHING = { processed: 0, failed: 0 };
+
 interface ChunkCounts {
   handled: number;
   failed: number;
@@ -35,10 +44,11 @@ export class RunBulkDecisionUseCase {
    * 'waiting': what is left is locked by other writers just now (a reviewer deciding one of the
    * appeals, a notice recording its time), so the caller tries again shortly.
    */
-  runChunk(jobId: string): Promise<ChunkOutcome> {
-    return this.uow.run(async (tx) => {
+  runChunk(jobId: string): Promise<ChunkResult> {
+    return this.uow.run(async (tx): Promise<ChunkResult> => {
       const job = await this.jobs.lock(tx, jobId);
-      if (!job || job.state === 'completed' || job.state === 'failed') return 'finished';
+      if (!job || job.state === 'completed' || job.state === 'failed')
+        return { outcome: 'finished', ...NOTHING };
       const appeals = await this.decideAppeals(tx, job);
       const lifted =
         appeals.handled === 0 && job.includeUnappealed
@@ -46,13 +56,13 @@ export class RunBulkDecisionUseCase {
           : { handled: 0, failed: 0 };
       const handled = appeals.handled + lifted.handled;
       const failed = appeals.failed + lifted.failed;
-      if (handled === 0 && (await this.jobs.anyLeft(tx, job))) return 'waiting';
+      if (handled === 0 && (await this.jobs.anyLeft(tx, job))) return { outcome: 'waiting', ...NOTHING };
       await this.jobs.recordChunk(tx, jobId, {
         state: handled === 0 ? 'completed' : 'running',
         processed: handled - failed,
         failed,
       });
-      if (handled > 0) return 'progressed';
+      if (handled > 0) return { outcome: 'progressed', processed: handled - failed, failed };
       await this.audit.append(tx, {
         actor: job.actor,
         action: 'wave.bulk_decision_completed',
@@ -60,7 +70,7 @@ export class RunBulkDecisionUseCase {
         entityId: job.waveId,
         data: { jobId },
       });
-      return 'finished';
+      return { outcome: 'finished', ...NOTHING };
     });
   }
 

@@ -11,6 +11,7 @@ import { OutboxLanes1763700000009 } from './1763700000009-outbox-lanes';
 import { AuditAppend1763700000010 } from './1763700000010-audit-append';
 import { AppRole1763700000011 } from './1763700000011-app-role';
 import { AuditCheckpoints1763700000012 } from './1763700000012-audit-checkpoints';
+import { OutboxTraceContext1763700000013 } from './1763700000013-outbox-trace-context';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AuditAppend1763700000010,
   AppRole1763700000011,
   AuditCheckpoints1763700000012,
+  OutboxTraceContext1763700000013,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork } from '@redress/database';
+import { inSpan, Metrics } from '@redress/observability';
 import { describeFailure, type DeliveryChannel } from '../channels/delivery-channel';
 import { EmailChannel } from '../channels/email.channel';
 import { WebhookChannel } from '../channels/webhook.channel';
@@ -11,6 +12,9 @@ import {
   type DeliveryAttempt,
   type DeliveryChannelName,
 } from '../persistence/notification-delivery.repository';
+
+/** How each recorded attempt counts in redress_deliveries_total: a failure before the last is retried. */
+const COUNTED_AS = { sent: 'sent', failed: 'retried', dead: 'dead' } as const;
 
 /** `skipped`: already sent or dead, or another worker holds the lease right now. */
 export type DeliveryOutcome = AttemptResult | { status: 'skipped' };
@@ -28,6 +32,7 @@ export class DeliverNotificationUseCase {
     private readonly uow: UnitOfWork,
     private readonly deliveries: NotificationDeliveryRepository,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
     email: EmailChannel,
     webhook: WebhookChannel,
   ) {
@@ -49,6 +54,9 @@ export class DeliverNotificationUseCase {
     const claims = await this.deliveries.claimMany(this.uow.reader, notificationIds, leaseMs);
     const attempts = await Promise.all(claims.map((claim) => this.attempt(claim)));
     const recorded = await this.deliveries.recordMany(this.uow.reader, attempts);
+    for (const a of attempts)
+      if (recorded.has(a.claim.id))
+        this.metrics.deliveries.inc({ channel: a.claim.channel, outcome: COUNTED_AS[a.result.status] });
     const outcomes = new Map(
       attempts.map((a): [string, DeliveryOutcome] => [
         a.claim.id,
@@ -58,11 +66,12 @@ export class DeliverNotificationUseCase {
     return notificationIds.map((id) => outcomes.get(id) ?? { status: 'skipped' });
   }
 
-  /** Sends outside any transaction. */
+  /** Sends outside any transaction, in a span of the job's trace. */
   private async attempt(claim: ClaimedDelivery): Promise<DeliveryAttempt> {
     let error: string | null = null;
+    const span = { attributes: { 'redress.notification_id': claim.id, 'redress.event_id': claim.eventId } };
     try {
-      await this.channels[claim.channel].send(claim);
+      await inSpan(`deliver ${claim.channel}`, span, () => this.channels[claim.channel].send(claim));
     } catch (failure) {
       error = describeFailure(failure);
     }

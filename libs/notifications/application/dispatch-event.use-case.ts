@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork } from '@redress/database';
 import { isUuid, newId, type StoredEvent } from '@redress/kernel';
+import { inSpan } from '@redress/observability';
 import { OutboxStore } from '@redress/outbox';
 import { SuspensionStore } from '@redress/suspensions';
 import { planDeliveries } from '../domain/delivery-plan';
@@ -44,10 +45,19 @@ export class DispatchEventUseCase {
     const noticed = dispatched.flatMap((e) =>
       e.type === 'suspension.noticed' ? [e.payload.suspensionId] : [],
     );
-    const created = await this.deliveries.recordDispatch(
-      this.uow.reader,
-      dispatched.map((event) => this.plan(event)),
-      [this.suspensions.noticesSentPart(noticed), this.outbox.markProcessedPart(dispatched.map((e) => e.id))],
+    // the statement that writes the inbox copies is their delivery
+    const created = await inSpan(
+      'deliver inbox',
+      { attributes: { 'redress.events': dispatched.length } },
+      () =>
+        this.deliveries.recordDispatch(
+          this.uow.reader,
+          dispatched.map((event) => this.plan(event)),
+          [
+            this.suspensions.noticesSentPart(noticed),
+            this.outbox.markProcessedPart(dispatched.map((e) => e.id)),
+          ],
+        ),
     );
     return [...owed.flat(), ...created];
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, packageVersion } from '@redress/config';
 import { webhookSignatureHeaders, webhookUserAgent } from '@redress/kernel';
+import { traceHeaders } from '@redress/observability';
 import { webhookEvent } from '../domain/webhook-event';
 import type { ClaimedDelivery } from '../persistence/notification-delivery.repository';
 import type { DeliveryChannel } from './delivery-channel';
@@ -47,6 +48,8 @@ export class WebhookChannel implements DeliveryChannel {
         'user-agent': webhookUserAgent(packageVersion()),
         'redress-event-id': delivery.eventId,
         ...webhookSignatureHeaders({ id: delivery.eventId, body, secrets }),
+        // the receiver may continue the trace of the request that caused the event
+        ...traceHeaders(),
       },
     });
     await response.body.dump();

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppealStore, type RefundProposer } from '@redress/appeals';
 import { AuditLog } from '@redress/audit';
-import { pgConstraint, UnitOfWork, type Tx } from '@redress/database';
+import { afterCommit, pgConstraint, UnitOfWork, type Tx } from '@redress/database';
 import { Clock, DomainError, newId, type Actor } from '@redress/kernel';
+import { Metrics } from '@redress/observability';
 import { SuspensionStore } from '@redress/suspensions';
 import type { Refund, RefundProposal } from '../domain/refund';
 import { assertRefundable, refundableAmount } from '../domain/refundable-amount';
@@ -18,6 +19,7 @@ export class ProposeRefundUseCase implements RefundProposer {
     private readonly suspensions: SuspensionStore,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   execute(actor: Actor, proposal: RefundProposal): Promise<Refund> {
@@ -74,6 +76,7 @@ export class ProposeRefundUseCase implements RefundProposer {
       }
       throw error;
     });
+    afterCommit(tx, () => this.metrics.refunds.inc({ status: 'proposed' }));
     await this.audit.appendFirstEvents(tx, [
       {
         actor,

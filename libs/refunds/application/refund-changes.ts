@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
-import type { Tx } from '@redress/database';
+import { afterCommit, type Tx } from '@redress/database';
 import { Clock, DomainError, type Actor } from '@redress/kernel';
 import { LedgerService, refundPaidEntry } from '@redress/ledger';
+import { Metrics } from '@redress/observability';
 import { Outbox } from '@redress/outbox';
 import { SuspensionStore, type Suspension } from '@redress/suspensions';
 import type { Refund } from '../domain/refund';
@@ -24,6 +25,7 @@ export class RefundChanges {
     private readonly audit: AuditLog,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -50,6 +52,7 @@ export class RefundChanges {
   ): Promise<Refund> {
     refundTransition(refund.status, to);
     const moved = await this.refunds.update(tx, refund.id, { ...changes, status: to }, this.clock.now());
+    afterCommit(tx, () => this.metrics.refunds.inc({ status: to }));
     await this.audit.append(tx, {
       actor,
       action,

@@ -1,4 +1,5 @@
 import { webhookSignatureHeaders, webhookUserAgent } from '@redress/kernel';
+import { traceHeaders } from '@redress/observability';
 import {
   PayoutProvider,
   PayoutUnavailableError,
@@ -48,6 +49,8 @@ export class WebhookPayoutProvider extends PayoutProvider {
           // a payout call has no event: the refund id names it, for de-duplication as for signing
           'Redress-Event-Id': request.refundId,
           ...webhookSignatureHeaders({ id: request.refundId, body, secrets: this.secrets }),
+          // the provider may continue the trace of the approval that requested the payout
+          ...traceHeaders(),
         },
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
