@@ -123,6 +123,7 @@ describe('Evidence: safe uploads, storage and downloads', () => {
         description: `  ${name} for the reviewer  `,
       }).expect(201);
       expect(created.body).toEqual({
+        view: 'public',
         id: expect.any(String),
         appealId: id,
         submittedBy: 'appellant',

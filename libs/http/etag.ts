@@ -5,6 +5,7 @@ import {
   Injectable,
   NestInterceptor,
 } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { DomainError } from '@redress/kernel';
@@ -21,8 +22,22 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   return Number(match[1]);
 }
 
-export const IfMatch = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
-  parseIfMatch(ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
+/** Documents the If-Match header on the route whose parameter it decorates. */
+const documentIfMatch: ParameterDecorator = (target, key) => {
+  if (key === undefined) return;
+  ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description:
+      'The version the change is based on, as its ETag; 412 version_mismatch if the resource has moved on',
+    schema: { type: 'string', pattern: '^(W/)?"?[0-9]{1,9}"?$', example: '"3"' },
+  })(target, key, Object.getOwnPropertyDescriptor(target, key)!);
+};
+
+export const IfMatch = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext) =>
+    parseIfMatch(ctx.switchToHttp().getRequest<FastifyRequest>().headers['if-match']),
+  [documentIfMatch],
 );
 
 /** Any single resource with an integer `version` gets `ETag: "<version>"`. */

@@ -83,6 +83,9 @@ export const Idempotent = () =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: '1–255 chars; the first response is replayed for 24 h',
+      description:
+        'Makes the request safe to retry: the first successful response to this key is replayed for 24 h ' +
+        '(with Idempotent-Replayed: true); the same key with another request is a 422 idempotency_key_reused',
+      schema: { type: 'string', minLength: 1, maxLength: 255, example: 'enf-000123' },
     }),
   );

@@ -15,3 +15,4 @@ export * from './client-error';
 export * from './request-input-guard';
 export * from './to-date';
 export * from './json-schema.pipe';
+export * from './created-location';

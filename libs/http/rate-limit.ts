@@ -7,7 +7,6 @@ import {
   UseGuards,
   applyDecorators,
 } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
 import {
   ThrottlerGuard,
   ThrottlerModule,
@@ -89,15 +88,12 @@ export class AppellantWriteThrottle extends ThrottlerGuard {
   }
 }
 
-/** Apply to appellant write routes: RATE_LIMIT_PER_MINUTE per appellant, 429 rate_limited with Retry-After. */
-export const AppellantRateLimit = () =>
-  applyDecorators(
-    UseGuards(AppellantWriteThrottle),
-    ApiResponse({
-      status: 429,
-      description: 'problem+json rate_limited; Retry-After says when to try again',
-    }),
-  );
+/**
+ * Apply to appellant write routes: RATE_LIMIT_PER_MINUTE per appellant, 429 rate_limited with Retry-After.
+ * The route lists `rate_limited` in its ApiProblems, which is what gives its answers the rate-limit headers
+ * in the OpenAPI document.
+ */
+export const AppellantRateLimit = () => applyDecorators(UseGuards(AppellantWriteThrottle));
 
 @Module({
   imports: [

@@ -3,7 +3,7 @@ import type TestAgent from 'supertest/lib/agent';
 export const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-/** The parts of an OpenAPI 3 document the hardening suites read. */
+/** The parts of an OpenAPI 3.1 document the hardening suites read. */
 export interface OpenApiDocument {
   paths: Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>;
   components?: { schemas?: Record<string, unknown> };
@@ -20,7 +20,10 @@ export interface OpenApiOperation {
   operationId?: string;
   parameters?: OpenApiParameter[];
   requestBody?: { content: Record<string, { schema?: Record<string, unknown> }> };
-  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
+  responses: Record<
+    string,
+    { content?: Record<string, { schema?: Record<string, unknown> }>; headers?: Record<string, unknown> }
+  >;
   security?: unknown[];
 }
 

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiPropertyOptional,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
 import {
   APPEAL_STATUSES,
@@ -62,6 +63,12 @@ export class ReviewController {
   @Get('review/queue')
   @ApiPageResponse(StaffAppealResponse)
   @ApiProblems()
+  @ApiOperation({
+    operationId: 'listReviewQueue',
+    summary: 'List the review queue',
+    description:
+      'Open appeals by priority, highest first; filters by status, level, reason, wave, assignee and SLA breach. Reviewers see level 1, senior reviewers both levels.',
+  })
   async queue(@CurrentActor() actor: Actor, @Query() query: QueueQuery) {
     const { limit, cursor, ...filter } = query;
     const page = await this.queries.queue(filter, actor.sub, limit, cursor);
@@ -73,6 +80,11 @@ export class ReviewController {
   @ApiOkResponse({ type: StaffAppealResponse, description: 'The appeal now claimed by the caller' })
   @ApiNoContentResponse({ description: 'Nothing claimable' })
   @ApiProblems()
+  @ApiOperation({
+    operationId: 'claimNextAppeal',
+    summary: 'Claim the next appeal',
+    description: 'Claims the highest-priority unclaimed appeal the caller may work; 204 when there is none.',
+  })
   async next(
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -89,6 +101,11 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'already_claimed', 'version_mismatch')
+  @ApiOperation({
+    operationId: 'claimAppeal',
+    summary: 'Claim an appeal',
+    description: 'Assigns the appeal to the caller; 409 already_claimed if another reviewer holds it.',
+  })
   async claim(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @IfMatch() version?: number) {
     return toStaffAppeal(await this.transitions.simple(actor, id, 'claim', version));
   }
@@ -97,6 +114,11 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  @ApiOperation({
+    operationId: 'releaseAppeal',
+    summary: 'Release a claimed appeal',
+    description: 'Back to the queue, unassigned. Senior reviewers may release anyone’s.',
+  })
   async release(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @IfMatch() version?: number) {
     return toStaffAppeal(await this.transitions.simple(actor, id, 'release', version));
   }
@@ -105,6 +127,12 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  @ApiOperation({
+    operationId: 'requestAppealInfo',
+    summary: 'Ask the appellant for information',
+    description:
+      'The appeal waits for the appellant (awaiting_appellant) until they answer or the deadline passes; the question is sent as a notice.',
+  })
   async requestInfo(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -118,6 +146,11 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch')
+  @ApiOperation({
+    operationId: 'escalateAppeal',
+    summary: 'Escalate an appeal to level 2',
+    description: 'Hands the case to the senior reviewers with a reason.',
+  })
   async escalate(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -131,6 +164,12 @@ export class ReviewController {
   @HttpCode(200)
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'version_mismatch', 'refund_exceeds_balance')
+  @ApiOperation({
+    operationId: 'decideAppeal',
+    summary: 'Decide an appeal',
+    description:
+      'Upheld, overturned or modified, with a rationale. Overturning lifts the suspension and releases the frozen balance; a `refund` proposes a refund in the same transaction. The decision notice names the out-of-court dispute body.',
+  })
   async decision(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -145,6 +184,11 @@ export class ReviewController {
   @Allow('appeal.reopen')
   @ApiOkResponse({ type: StaffAppealResponse })
   @ApiProblems('not_found', 'invalid_transition', 'reopen_window_closed', 'version_mismatch')
+  @ApiOperation({
+    operationId: 'reopenAppeal',
+    summary: 'Reopen a decided appeal',
+    description: 'Senior reviewers, within 30 days of the decision, with a reason.',
+  })
   async reopen(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,

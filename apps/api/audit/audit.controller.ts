@@ -79,6 +79,12 @@ export class AuditController {
   @Get()
   @ApiPageResponse(AuditEventResponse)
   @ApiProblems()
+  @ApiOperation({
+    operationId: 'listAuditEvents',
+    summary: 'Read the audit log',
+    description:
+      'Events in order, optionally of one entity; each carries the hash chaining it to the previous one.',
+  })
   list(@Query() query: AuditQuery) {
     return this.queries.list({ entityId: query.entityId }, query.limit, query.cursor);
   }
@@ -86,12 +92,21 @@ export class AuditController {
   @Get('verify')
   @ApiOkResponse({ type: AuditVerificationResponse })
   @ApiProblems()
+  @ApiOperation({
+    operationId: 'verifyAuditLog',
+    summary: 'Verify the audit log',
+    description: 'Recomputes every hash and link, and checks the signed checkpoints.',
+  })
   verify(): Promise<AuditVerificationResponse> {
     return this.verifier.verify();
   }
 
   @Get('checkpoints')
-  @ApiOperation({ summary: 'Signed checkpoints of the global chain, newest first (keep a copy outside)' })
+  @ApiOperation({
+    operationId: 'listAuditCheckpoints',
+    summary: 'List the signed checkpoints',
+    description: 'Signed checkpoints of the global chain, newest first: keep a copy outside Redress.',
+  })
   @ApiPageResponse(AuditCheckpointResponse)
   @ApiProblems()
   checkpoints(@Query() query: PageQuery) {
@@ -101,6 +116,7 @@ export class AuditController {
   @Post('checkpoints')
   @Allow('audit.sign_checkpoint')
   @ApiOperation({
+    operationId: 'signAuditCheckpoint',
     summary: 'Link and sign now',
     description:
       'Waits up to 5 s for the transactions in flight to end, then links every event committed before the ' +
@@ -113,7 +129,11 @@ export class AuditController {
   }
 
   @Get('checkpoints/public-key')
-  @ApiOperation({ summary: 'The Ed25519 public key that verifies the checkpoints, as SPKI PEM' })
+  @ApiOperation({
+    operationId: 'getAuditPublicKey',
+    summary: 'Read the checkpoints’ public key',
+    description: 'The Ed25519 public key that verifies the checkpoints, as SPKI PEM.',
+  })
   @ApiProduces('application/x-pem-file')
   @ApiOkResponse({ content: { 'application/x-pem-file': { schema: { type: 'string' } } } })
   @ApiProblems()

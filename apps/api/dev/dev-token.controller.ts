@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, signToken } from '@redress/auth';
 import { AppConfig } from '@redress/config';
 import { ApiProblems } from '@redress/http';
@@ -11,8 +11,10 @@ const DEFAULT_TTL_SECONDS = 8 * 3600;
 /**
  * Lets the console sign in as any role on a developer's machine. It hands out tokens to anyone who asks,
  * so DevModule registers it only while the built-in development secret is in use (a token it mints then
- * works nowhere else), and the API then listens on 127.0.0.1 only.
+ * works nowhere else), and the API then listens on 127.0.0.1 only. It is left out of the OpenAPI
+ * document, which is the same in every environment (docs/api.md, The OpenAPI document).
  */
+@ApiExcludeController()
 @ApiTags('development')
 @Public()
 @Controller('v1/dev')

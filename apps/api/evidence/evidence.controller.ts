@@ -32,19 +32,21 @@ import {
   uploadingAs,
   viewingAs,
 } from '@redress/evidence';
-import { ApiProblems, AppellantRateLimit, Idempotent, PageQuery } from '@redress/http';
+import { ApiProblems, AppellantRateLimit, CreatedAt, Idempotent, PageQuery } from '@redress/http';
 import type { Actor } from '@redress/kernel';
 import type { FastifyReply } from 'fastify';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
+import { eitherView } from '../common/views';
 import { attachmentDisposition, downloadHeaders, servedContentType } from './download-headers';
 import { EvidenceResponse, EvidenceStaffResponse, toEvidenceResponse } from './dto/evidence.response.dto';
 import { UploadEvidenceRequest } from './dto/upload-evidence.request.dto';
 import { EvidenceUploadInterceptor, ReceivedEvidenceFile } from './evidence-upload.interceptor';
 
-const EVIDENCE_VIEW_SCHEMA = {
-  oneOf: [{ $ref: getSchemaPath(EvidenceStaffResponse) }, { $ref: getSchemaPath(EvidenceResponse) }],
-};
+const EVIDENCE_VIEW_SCHEMA = eitherView(
+  getSchemaPath(EvidenceStaffResponse),
+  getSchemaPath(EvidenceResponse),
+);
 
 @ApiTags('evidence')
 @ApiBearerAuth()
@@ -60,10 +62,12 @@ export class EvidenceController {
   @Post('appeals/:id/evidence')
   @Allow('evidence.add')
   @AppellantRateLimit()
+  @CreatedAt('/v1/evidence/{id}/content')
   @Idempotent()
   // Listed after @Idempotent so that it runs first: the idempotency key then covers every text field.
   @UseInterceptors(EvidenceUploadInterceptor)
   @ApiOperation({
+    operationId: 'uploadEvidence',
     summary: 'Attach a file to an open appeal',
     description:
       'multipart/form-data with exactly one `file` part and the optional text fields `description` and ' +
@@ -115,7 +119,7 @@ export class EvidenceController {
     @Param('id', IdParam) appealId: string,
     @Body() fields: UploadEvidenceRequest,
     @ReceivedEvidenceFile() file: ReceivedFile | undefined,
-  ): Promise<EvidenceResponse> {
+  ): Promise<EvidenceResponse | EvidenceStaffResponse> {
     const evidence = await this.uploadEvidence.execute(actor, appealId, {
       file,
       description: fields.description,
@@ -126,7 +130,12 @@ export class EvidenceController {
 
   @Get('appeals/:id/evidence')
   @Allow('appeal.read')
-  @ApiOperation({ summary: 'An appeal’s evidence, oldest first (appellants: without internal items)' })
+  @ApiOperation({
+    operationId: 'listEvidence',
+    summary: 'List an appeal’s evidence',
+    description:
+      'Oldest first. Staff get the staff view of each item (`view: staff`, with the uploader’s `sub`); appellants the appellant view (`view: public`), without internal items.',
+  })
   @ApiPageResponse(EvidenceResponse, EVIDENCE_VIEW_SCHEMA)
   @ApiProblems('not_found')
   async list(@CurrentActor() actor: Actor, @Param('id', IdParam) appealId: string, @Query() page: PageQuery) {
@@ -138,6 +147,7 @@ export class EvidenceController {
   @Get('evidence/:id/content')
   @Allow('appeal.read')
   @ApiOperation({
+    operationId: 'downloadEvidence',
     summary: 'Download an evidence file',
     description:
       'Served as an attachment with the detected Content-Type and `X-Content-Type-Options: nosniff`, ' +

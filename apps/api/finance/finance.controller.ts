@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Allow } from '@redress/auth';
 import { ApiProblems } from '@redress/http';
 import { Clock, DomainError } from '@redress/kernel';
@@ -35,6 +35,11 @@ export class FinanceController {
   @Allow('ledger.read')
   @ApiOkResponse({ type: LedgerResponse, description: 'Book balances and a page of entries' })
   @ApiProblems()
+  @ApiOperation({
+    operationId: 'listLedgerEntries',
+    summary: 'Read the ledger',
+    description: 'Book balances and a page of entries, for one account or the whole ledger.',
+  })
   async entries(@Query() query: LedgerQuery): Promise<LedgerResponse> {
     const [balances, page] = await Promise.all([
       this.ledger.balances(query.accountId),
@@ -58,6 +63,11 @@ export class FinanceController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   @ApiProblems()
+  @ApiOperation({
+    operationId: 'exportReconciliation',
+    summary: 'Export paid refunds as CSV',
+    description: 'One row per refund paid in [from, to), for reconciliation with the payment provider.',
+  })
   reconciliationCsv(@Query() query: ReconciliationQuery): StreamableFile {
     const from = query.from ?? new Date(0);
     const to = query.to ?? this.clock.now();

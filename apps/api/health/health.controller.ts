@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -7,10 +7,30 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { Public } from '@redress/auth';
-import { PROBLEM_SCHEMA } from '@redress/http';
+import { ApiPublicProblems } from '@redress/http';
 import { DomainError } from '@redress/kernel';
 import { REDIS } from '@redress/redis';
 import type Redis from 'ioredis';
+
+/** A check that passed; Terminus may add details of its own beside the status. */
+const UP = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['up'] } },
+  additionalProperties: true,
+};
+
+/** Terminus's answer when every check passes. */
+const READINESS = {
+  type: 'object',
+  required: ['status', 'info', 'error', 'details'],
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    info: { type: 'object', properties: { database: UP, redis: UP } },
+    error: { type: 'object' },
+    details: { type: 'object', properties: { database: UP, redis: UP } },
+  },
+};
 
 @ApiTags('operations')
 @Public()
@@ -32,18 +52,28 @@ export class HealthController {
       properties: { status: { type: 'string', enum: ['ok'] } },
     },
   })
+  @ApiOperation({
+    operationId: 'checkLiveness',
+    summary: 'Liveness',
+    description: 'The process is up; nothing else is checked, so a database outage never restarts the API.',
+    security: [],
+  })
+  @ApiPublicProblems()
   live() {
     return { status: 'ok' };
   }
 
   /** Ready to serve: PostgreSQL and Redis both answer. */
   @Get('ready')
-  @ApiResponse({
-    status: 503,
-    description: 'problem+json dependency_unavailable naming what does not answer',
-    content: { 'application/problem+json': { schema: PROBLEM_SCHEMA } },
-  })
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer', schema: READINESS })
+  @ApiPublicProblems('dependency_unavailable')
   @HealthCheck()
+  @ApiOperation({
+    operationId: 'checkReadiness',
+    summary: 'Readiness',
+    description: 'Ready to serve: PostgreSQL and Redis both answer (503 naming what does not).',
+    security: [],
+  })
   async ready() {
     try {
       return await this.health.check([

@@ -26,6 +26,11 @@ export class NotificationsController {
   @Allow('own.read')
   @ApiPageResponse(InboxItemResponse)
   @ApiProblems()
+  @ApiOperation({
+    operationId: 'listMyNotifications',
+    summary: 'Read the caller’s in-app notices',
+    description: 'Appellants only: the inbox of their account, newest first, rendered in its locale.',
+  })
   async mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
     const result = await this.inbox.list(actor.sub, page.limit, page.cursor);
     return { data: result.data.map(toInboxItemResponse), nextCursor: result.nextCursor };
@@ -34,7 +39,9 @@ export class NotificationsController {
   @Get('appeals/:id/notifications')
   @Allow('appeal.read_notifications')
   @ApiOperation({
-    summary: 'Delivery log of an appeal: every notification, channel, status and attempt count',
+    operationId: 'listAppealNotifications',
+    summary: 'Read an appeal’s delivery log',
+    description: 'Every notification of the appeal: channel, status and attempt count.',
   })
   @ApiPageResponse(NotificationDeliveryResponse)
   @ApiProblems('not_found')
@@ -48,6 +55,7 @@ export class NotificationsController {
   @HttpCode(200)
   @Allow('notification.redeliver')
   @ApiOperation({
+    operationId: 'redeliverNotification',
     summary: 'Send a dead or failed e-mail/webhook notification again',
     description:
       'Back to `pending` with its attempts reset; the worker picks it up through the outbox. ' +

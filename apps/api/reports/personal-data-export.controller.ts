@@ -15,6 +15,7 @@ export class PersonalDataExportController {
   @Get('export')
   @Allow('own.read')
   @ApiOperation({
+    operationId: 'exportMyData',
     summary: 'Everything Redress holds about the caller, as one JSON document',
     description:
       'Suspensions (public view), appeals, the non-internal messages of their threads, evidence ' +

@@ -22,6 +22,7 @@ export class StatementOfReasonsController {
   // they are the ones who submit it to the Commission's database.
   @Allow('suspension.read_statement')
   @ApiOperation({
+    operationId: 'getStatementOfReasons',
     summary: 'The suspension’s statement of reasons in the EU DSA Transparency Database layout',
     description:
       'Ready to POST to the Commission’s API as is (`puid` = the suspension id). Built from the ' +

@@ -43,6 +43,7 @@ export class TransparencyReportController {
   @Get('transparency')
   @Allow('report.read')
   @ApiOperation({
+    operationId: 'getTransparencyReport',
     summary: 'Transparency report over [from, to): appeals, decisions, SLA, automation, refunds, waves',
     description:
       'Every figure is an SQL aggregate over one consistent snapshot. An item counts in the period of ' +

@@ -6,11 +6,13 @@ import {
   ApiTags,
   getSchemaPath,
   ApiExtraModels,
+  ApiOperation,
 } from '@nestjs/swagger';
 import { Allow, CurrentActor } from '@redress/auth';
 import {
   ApiJsonSchemaBody,
   ApiProblems,
+  CreatedAt,
   Idempotent,
   IfMatch,
   JsonSchemaPipe,
@@ -27,6 +29,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
+import { eitherView } from '../common/views';
 import {
   CreateSuspensionSchema,
   LiftSuspensionRequest,
@@ -57,6 +60,7 @@ export class SuspensionsController {
 
   @Post('suspensions')
   @Allow('suspension.create')
+  @CreatedAt('/v1/suspensions/{id}')
   @Idempotent()
   @ApiJsonSchemaBody(CreateSuspensionSchema)
   @ApiCreatedResponse({
@@ -74,6 +78,12 @@ export class SuspensionsController {
     'idempotency_request_in_progress',
     'payload_too_large',
   )
+  @ApiOperation({
+    operationId: 'createSuspension',
+    summary: 'Suspend an account and freeze its balance',
+    description:
+      'Enforcement systems push a suspension in; the statement of reasons and the notice to the account follow from it. Sending the same `externalRef` with the same data again answers the existing suspension (200); with other data, 409 external_ref_conflict.',
+  })
   async create(
     @CurrentActor() actor: Actor,
     @Body(new JsonSchemaPipe(CreateSuspensionSchema)) body: CreateSuspensionRequest,
@@ -97,6 +107,12 @@ export class SuspensionsController {
     'idempotency_key_reused',
     'idempotency_request_in_progress',
   )
+  @ApiOperation({
+    operationId: 'createSuspensionBatch',
+    summary: 'Suspend up to 10,000 accounts in one transaction',
+    description:
+      'All items commit together or none does; items whose `externalRef` exists with the same data are counted as `skipped`. The body may be up to 32 MiB.',
+  })
   async batch(
     @CurrentActor() actor: Actor,
     @Body(new JsonSchemaPipe(SuspensionBatchSchema)) body: SuspensionBatchRequest,
@@ -109,14 +125,15 @@ export class SuspensionsController {
   @ApiExtraModels(SuspensionPublicResponse, SuspensionStaffResponse)
   @ApiOkResponse({
     description: 'Appellants get the public view of their own suspension; staff the full view',
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(SuspensionStaffResponse) },
-        { $ref: getSchemaPath(SuspensionPublicResponse) },
-      ],
-    },
+    schema: eitherView(getSchemaPath(SuspensionStaffResponse), getSchemaPath(SuspensionPublicResponse)),
   })
   @ApiProblems('not_found')
+  @ApiOperation({
+    operationId: 'getSuspension',
+    summary: 'Read a suspension',
+    description:
+      'Staff get the staff view (`view: staff`, with detector signals and enforcement references); an appellant gets the public view (`view: public`) of their own suspension only.',
+  })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -131,6 +148,11 @@ export class SuspensionsController {
   @Allow('own.read')
   @ApiPageResponse(SuspensionPublicResponse)
   @ApiProblems()
+  @ApiOperation({
+    operationId: 'listMySuspensions',
+    summary: 'List the caller’s own suspensions',
+    description: 'Appellants only: the public view of each suspension of their account, newest first.',
+  })
   async mine(@CurrentActor() actor: Actor, @Query() page: PageQuery) {
     const result = await this.queries.listForAccount(actor.sub, page.limit, page.cursor);
     const now = this.clock.now();
@@ -145,6 +167,12 @@ export class SuspensionsController {
     description: 'Lifted; an open appeal on it is decided overturned with this reason',
   })
   @ApiProblems('not_found', 'suspension_not_active', 'version_mismatch')
+  @ApiOperation({
+    operationId: 'liftSuspension',
+    summary: 'Lift a suspension and release its frozen balance',
+    description:
+      'An open appeal on it is decided overturned with this reason; the platform webhook hears `suspension.lifted`. An enforcement system may only lift the suspensions it created.',
+  })
   async lift(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,

@@ -6,6 +6,7 @@ import {
   type Appeal,
   type AppealMessage,
 } from '@redress/appeals';
+import { publicView, staffView } from '../../common/views';
 
 export class AppellantDecisionResponse {
   @ApiProperty({ enum: DECISION_OUTCOMES }) outcome: string;
@@ -17,8 +18,8 @@ export class StaffDecisionResponse extends AppellantDecisionResponse {
   @ApiProperty() decidedBy: string;
 }
 
-/** The appellant's view: no reviewer identities, no triage internals. */
-export class AppellantAppealResponse {
+/** What both views of an appeal show. */
+class AppealFields {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) suspensionId: string;
   @ApiProperty() accountId: string;
@@ -31,18 +32,24 @@ export class AppellantAppealResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) infoDueAt: string | null;
   @ApiProperty({ format: 'date-time' }) decisionDueAt: string;
   @ApiProperty() slaBreached: boolean;
-  @ApiPropertyOptional({ type: AppellantDecisionResponse, nullable: true })
-  decision: AppellantDecisionResponse | null;
   @ApiProperty() version: number;
 }
 
-export class StaffAppealResponse extends AppellantAppealResponse {
+/** The appellant's view: no reviewer identities, no triage internals. */
+export class AppellantAppealResponse extends AppealFields {
+  @ApiProperty(publicView) view: 'public';
+  @ApiProperty({ type: AppellantDecisionResponse, nullable: true })
+  decision: AppellantDecisionResponse | null;
+}
+
+export class StaffAppealResponse extends AppealFields {
+  @ApiProperty(staffView) view: 'staff';
   @ApiProperty({ type: String, nullable: true }) assigneeId: string | null;
   @ApiProperty({ minimum: 0, maximum: 100 }) priority: number;
   @ApiProperty() reasonCode: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) waveId: string | null;
-  @ApiPropertyOptional({ type: StaffDecisionResponse, nullable: true })
-  declare decision: StaffDecisionResponse | null;
+  @ApiProperty({ type: StaffDecisionResponse, nullable: true })
+  decision: StaffDecisionResponse | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
@@ -50,6 +57,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toAppellantAppeal(a: Appeal): AppellantAppealResponse {
   return {
+    view: 'public',
     id: a.id,
     suspensionId: a.suspensionId,
     accountId: a.accountId,
@@ -76,6 +84,7 @@ export function toAppellantAppeal(a: Appeal): AppellantAppealResponse {
 export function toStaffAppeal(a: Appeal): StaffAppealResponse {
   return {
     ...toAppellantAppeal(a),
+    view: 'staff',
     assigneeId: a.assigneeId,
     priority: a.priority,
     reasonCode: a.reasonCode,

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REFUND_STATUSES, type Refund } from '@redress/refunds';
 import { MoneyDto, toMoneyDto } from '../../common/money.dto';
+import { publicView, staffView } from '../../common/views';
 
-/** What the account holder sees of a refund: the money and its progress, not who handled it. */
-export class RefundPublicResponse {
+/** What both views of a refund show. */
+class RefundFields {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) suspensionId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) appealId: string | null;
@@ -17,7 +18,13 @@ export class RefundPublicResponse {
   @ApiProperty() version: number;
 }
 
-export class RefundStaffResponse extends RefundPublicResponse {
+/** What the account holder sees of a refund: the money and its progress, not who handled it. */
+export class RefundPublicResponse extends RefundFields {
+  @ApiProperty(publicView) view: 'public';
+}
+
+export class RefundStaffResponse extends RefundFields {
+  @ApiProperty(staffView) view: 'staff';
   @ApiProperty() accountId: string;
   @ApiProperty() reason: string;
   @ApiProperty() proposedBy: string;
@@ -32,6 +39,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toPublicRefund(r: Refund): RefundPublicResponse {
   return {
+    view: 'public',
     id: r.id,
     suspensionId: r.suspensionId,
     appealId: r.appealId,
@@ -48,6 +56,7 @@ export function toPublicRefund(r: Refund): RefundPublicResponse {
 export function toStaffRefund(r: Refund): RefundStaffResponse {
   return {
     ...toPublicRefund(r),
+    view: 'staff',
     accountId: r.accountId,
     reason: r.reason,
     proposedBy: r.proposedBy,

@@ -84,7 +84,11 @@ export class ExportedEvidenceResponse implements ExportedEvidence {
   @ApiProperty() fileName: string;
   @ApiProperty({ enum: EVIDENCE_CONTENT_TYPES }) contentType: string;
   @ApiProperty() sizeBytes: number;
-  @ApiProperty({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content, to check a download' })
+  @ApiProperty({
+    pattern: '^[0-9a-f]{64}$',
+    example: '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881',
+    description: 'SHA-256 of the content, to check a download',
+  })
   sha256: string;
   @ApiProperty(TEXT_OR_NULL) description: string | null;
   @ApiProperty(TIME) createdAt: string;

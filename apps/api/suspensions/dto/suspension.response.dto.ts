@@ -7,9 +7,10 @@ import {
   type Suspension,
 } from '@redress/suspensions';
 import { MoneyDto, toMoneyDto } from '../../common/money.dto';
+import { publicView, staffView } from '../../common/views';
 
-/** What the account holder sees: reasons and remedies, never detector signals or internal data. */
-export class SuspensionPublicResponse {
+/** What both views of a suspension show. */
+class SuspensionFields {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() accountId: string;
   @ApiProperty({ enum: SUSPENSION_STATUSES }) status: string;
@@ -28,7 +29,13 @@ export class SuspensionPublicResponse {
   @ApiProperty() version: number;
 }
 
-export class SuspensionStaffResponse extends SuspensionPublicResponse {
+/** What the account holder sees: reasons and remedies, never detector signals or internal data. */
+export class SuspensionPublicResponse extends SuspensionFields {
+  @ApiProperty(publicView) view: 'public';
+}
+
+export class SuspensionStaffResponse extends SuspensionFields {
+  @ApiProperty(staffView) view: 'staff';
   @ApiProperty() externalRef: string;
   @ApiProperty({ description: 'The enforcement system that sent it' }) source: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) signals: Record<string, unknown>;
@@ -44,6 +51,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toPublicSuspension(s: Suspension, now: Date): SuspensionPublicResponse {
   return {
+    view: 'public',
     id: s.id,
     accountId: s.accountId,
     status: s.status,
@@ -66,6 +74,7 @@ export function toPublicSuspension(s: Suspension, now: Date): SuspensionPublicRe
 export function toStaffSuspension(s: Suspension, now: Date): SuspensionStaffResponse {
   return {
     ...toPublicSuspension(s, now),
+    view: 'staff',
     externalRef: s.externalRef,
     source: s.source,
     signals: s.signals,
