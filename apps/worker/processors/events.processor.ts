@@ -53,11 +53,13 @@ export class EventsProcessor extends WorkerHost implements OnApplicationBootstra
         kind: 'consumer',
         attributes: { 'redress.event_id': event.id },
       },
-      async () => this.deliveries.enqueue(await this.dispatchEvent.execute(event)),
-    );
-    this.logger.debug(
-      { eventId: job.data.outboxId, type: job.data.type, requestId: job.data.requestId },
-      'event dispatched',
+      async () => {
+        await this.deliveries.enqueue(await this.dispatchEvent.execute(event));
+        this.logger.debug(
+          { eventId: job.data.outboxId, type: job.data.type, requestId: job.data.requestId },
+          'event dispatched',
+        );
+      },
     );
   }
 
