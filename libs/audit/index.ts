@@ -8,3 +8,4 @@ export * from './audit-signing-key';
 export * from './audit-chain-linker';
 export * from './audit.module';
 export { auditContentOf, type AuditEventRow } from './persistence/audit-event-row';
+export * from './verify-copy';

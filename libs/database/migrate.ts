@@ -11,13 +11,7 @@ import { APP_ROLE } from './migrations/app-role';
  */
 export async function migrate(config: AppConfig): Promise<string[]> {
   await ensureDatabase(config.migrationDatabaseUrl);
-  const dataSource = new DataSource(
-    dataSourceOptions(config, {
-      poolSize: 1,
-      url: config.migrationDatabaseUrl,
-    } as Partial<DataSourceOptions>),
-  );
-  await dataSource.initialize();
+  const dataSource = await ownersDataSource(config);
   try {
     // Serialise concurrent starters (N API + M worker processes) on one advisory lock.
     await dataSource.query('SELECT pg_advisory_lock(7350001)');
@@ -35,4 +29,29 @@ export async function migrate(config: AppConfig): Promise<string[]> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** Every migration, in order, and whether it is applied (`npm run cli -- migrate:status`). */
+export async function migrationStatus(config: AppConfig): Promise<{ name: string; applied: boolean }[]> {
+  const dataSource = await ownersDataSource(config);
+  try {
+    const applied = new Set(
+      (
+        (await dataSource.query('SELECT name FROM schema_migrations').catch(() => [])) as { name: string }[]
+      ).map((r) => r.name),
+    );
+    return dataSource.migrations.map((m) => ({ name: m.name!, applied: applied.has(m.name!) }));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function ownersDataSource(config: AppConfig): Promise<DataSource> {
+  const dataSource = new DataSource(
+    dataSourceOptions(config, {
+      poolSize: 1,
+      url: config.migrationDatabaseUrl,
+    } as Partial<DataSourceOptions>),
+  );
+  return dataSource.initialize();
 }

@@ -11,7 +11,7 @@ import { OutboxLanes1763700000009 } from './1763700000009-outbox-lanes';
 import { AuditAppend1763700000010 } from './1763700000010-audit-append';
 import { AppRole1763700000011 } from './1763700000011-app-role';
 import { AuditCheckpoints1763700000012 } from './1763700000012-audit-checkpoints';
-import { OutboxTraceContext1763700000013 } from './1763700000013-outbox-trace-context';
+import { Operations1763700000013 } from './1763700000013-operations';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -28,5 +28,5 @@ export const MIGRATIONS = [
   AuditAppend1763700000010,
   AppRole1763700000011,
   AuditCheckpoints1763700000012,
-  OutboxTraceContext1763700000013,
+  Operations1763700000013,
 ];

@@ -61,6 +61,15 @@ export class DeliveryLogQueries {
     return this.appeals.exists(appealId);
   }
 
+  /** The dead deliveries, the latest first (index notifications_dead), for the admin CLI. */
+  async listDead(limit: number): Promise<DeliveryLogEntry[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications WHERE status = 'dead' ORDER BY updated_at DESC, id DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toEntry);
+  }
+
   /** Oldest first, so the log reads as the story of the appeal. */
   async listForAppeal(appealId: string, limit: number, cursor?: string): Promise<Page<DeliveryLogEntry>> {
     const after = decodeCursor(cursor, ['timestamp', 'uuid']);
