@@ -43,7 +43,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(DESCRIPTION)
     .setVersion(packageVersion())
     .addServer('http://127.0.0.1:3000', 'A local `npm start`')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer');
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, where it is set' },
+      'metricsToken',
+    );
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build()) as OpenAPIObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   const { schemas, webhooks } = webhookDocuments();

@@ -23,12 +23,15 @@ export class MetricsController {
       },
     },
   })
-  @ApiPublicProblems()
+  @ApiPublicProblems('unauthenticated')
   @ApiOperation({
     operationId: 'getMetrics',
     summary: 'Prometheus metrics',
-    description: 'Request latency, the outbox backlog and the queues, in the Prometheus text format.',
-    security: [],
+    description:
+      'Request latency, the outbox backlog and the queues, in the Prometheus text format. Open to anyone ' +
+      'unless METRICS_TOKEN is set; then it needs `Authorization: Bearer <METRICS_TOKEN>` (else 401).',
+    // either no token, or METRICS_TOKEN where it is configured: the document is the same either way
+    security: [{}, { metricsToken: [] }],
   })
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();
