@@ -1,5 +1,8 @@
 import { eventually, suspendAndAppeal, suspensionRequest, TestApp } from '@redress/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
+import { parse } from 'yaml';
 import { propose, suspend } from '../refunds-support';
 
 const TOKEN = 'metrics-scrape-token-0123456789';
@@ -15,6 +18,25 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
     if (wanted.every((w) => present.includes(w))) return Number(match[3]);
   }
   return undefined;
+}
+
+const DOCKER = join(__dirname, '..', '..', 'docker');
+/** Series Prometheus itself provides, which no process exposes. */
+const PROMETHEUS_OWN = new Set(['up']);
+
+/** The metric names an expression reads (PromQL functions and label names are not `name{` or bare `redress_`). */
+function metricsIn(expr: string): string[] {
+  const names =
+    expr.match(/\b(redress_[a-z_]+|process_[a-z_]+|nodejs_[a-z_]+|up)\b(?=\s*(\{|\[|\)|$|\s|>|=|\*))/g) ?? [];
+  return [...new Set(names)];
+}
+
+/** The families of a scrape (# TYPE lines), with the series a histogram adds. */
+function families(text: string): Set<string> {
+  const names = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].flatMap(([, name, type]) =>
+    type === 'histogram' ? [name, `${name}_bucket`, `${name}_count`, `${name}_sum`] : [name],
+  );
+  return new Set(names);
 }
 
 describe('Metrics on both processes after a small story', () => {
@@ -117,6 +139,46 @@ describe('Metrics on both processes after a small story', () => {
       expect(sample(text, 'redress_appeals_open', { status: 'escalated', level: '2' })).toBe(0);
       expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
     }
+    const exposed = new Set([...families(api), ...families(worker), ...PROMETHEUS_OWN]);
+    // the ready-made operations files read only what the processes expose
+    const rules = parse(readFileSync(join(DOCKER, 'prometheus', 'alerts.yml'), 'utf8')) as {
+      groups: {
+        rules: {
+          alert: string;
+          expr: string;
+          labels: { severity: string };
+          annotations: { summary: string };
+        }[];
+      }[];
+    };
+    const alerts = rules.groups.flatMap((g) => g.rules);
+    expect(alerts.map((r) => r.alert)).toEqual(
+      expect.arrayContaining([
+        'RedressOutboxLagging',
+        'RedressDeadDeliveriesRising',
+        'RedressSlaBreaches',
+        'RedressWorkerNotScraped',
+      ]),
+    );
+    const dashboard = JSON.parse(readFileSync(join(DOCKER, 'grafana', 'redress-dashboard.json'), 'utf8')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    const expressions = [
+      ...alerts.map((r) => ({ where: `alert ${r.alert}`, expr: r.expr })),
+      ...dashboard.panels.flatMap((p) => p.targets.map((t) => ({ where: `panel ${p.title}`, expr: t.expr }))),
+    ];
+    for (const { where, expr } of expressions) {
+      expect({ where, names: metricsIn(expr).length > 0 }).toEqual({ where, names: true });
+      expect({ where, unknown: metricsIn(expr).filter((name) => !exposed.has(name)) }).toEqual({
+        where,
+        unknown: [],
+      });
+    }
+    for (const rule of alerts) {
+      expect(['page', 'warning']).toContain(rule.labels.severity);
+      expect(rule.annotations.summary).toBeTruthy();
+    }
+
     const [{ sla_breached }] = await app.query<{ sla_breached: boolean }>(
       'SELECT sla_breached FROM appeals WHERE id = $1',
       [filed.appealId],
