@@ -4,8 +4,9 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { WebhookReceiver } from '../notifications-receivers';
 
-/** A process told to stop (SIGTERM) is gone within 10 s. */
-const EXIT_WITHIN_MS = 10_000;
+/** A process told to stop (SIGTERM) is gone within SHUTDOWN_TIMEOUT_MS, 10 s by default. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+const EXIT_WITHIN_MS = SHUTDOWN_TIMEOUT_MS;
 const SECRET = 'chaos-shutdown-webhook-secret';
 
 /** A kept-alive connection on which requests are written by hand, and everything answered on it is read. */
@@ -173,5 +174,103 @@ describe('Chaos: SIGTERM to the worker in the middle of a delivery', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(receiver.for((e) => e.data.suspensionId === suspensionId)).toHaveLength(1);
     await worker.kill();
+  });
+});
+
+describe('Chaos: SIGTERM to the API and the worker with three 10,000-item batches in flight', () => {
+  const BATCHES = 3;
+  const ITEMS = 10_000;
+  let app: TestApp;
+  let api: AppProcess;
+  let worker: AppProcess;
+
+  beforeAll(async () => {
+    app = await TestApp.start('hardening_chaos_sigterm_batches', {
+      worker: false,
+      env: { RATE_LIMIT_PER_MINUTE: '100000' },
+    });
+    [api, worker] = await Promise.all([
+      AppProcess.start('api', app.env),
+      AppProcess.start('worker', app.env),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([api?.kill(), worker?.kill()]);
+    await app.close();
+  });
+
+  it('each exits within SHUTDOWN_TIMEOUT_MS; a batch is answered (or 503 with its code) and whole or absent', async () => {
+    const enforcement = app.bearer('enforcer_1', 'enforcement');
+    const waves: string[] = [];
+    for (let b = 0; b < BATCHES; b += 1) {
+      const wave = await app.http
+        .post('/v1/waves')
+        .set(enforcement)
+        .send({ name: `shutdown-${b}`, detector: 'vpn-relay-v2', description: 'Corporate proxies flagged' })
+        .expect(201);
+      waves.push(wave.body.id);
+    }
+    const batch = (waveId: string, b: number) => ({
+      waveId,
+      items: Array.from({ length: ITEMS }, (_, i) => {
+        const { waveId: _w, ...item } = suspensionRequest({
+          externalRef: `shutdown-${b}-${i}`,
+          accountId: `shutdown_${b}_${i}`,
+        });
+        return item;
+      }),
+    });
+    const answers = waves.map((waveId, b) =>
+      request(api.url)
+        .post('/v1/suspensions/batch')
+        .set(enforcement)
+        .send(batch(waveId, b))
+        .then(
+          (res) => ({ status: res.status, code: res.body?.code as string | undefined }),
+          (error: Error) => ({ status: 0, code: error.message }),
+        ),
+    );
+    // the batches are being written: the API's transactions are busy in PostgreSQL
+    await eventually(async () => {
+      const [{ n }] = await app.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND usename = 'redress_app' AND state <> 'idle'
+            AND query ~* '(COPY|INSERT)'`,
+      );
+      return n > 0;
+    }, 30_000);
+
+    api.signal('SIGTERM');
+    const apiExit = await api.exitWithin(SHUTDOWN_TIMEOUT_MS + 1_000);
+    expect(apiExit).toBeDefined();
+    for (const answer of await Promise.all(answers)) {
+      if (answer.status !== 200) expect(answer).toEqual({ status: 503, code: 'dependency_unavailable' });
+    }
+    const statuses = (await Promise.all(answers)).map((a) => a.status);
+    const counts = await Promise.all(
+      waves.map(async (waveId) => {
+        const [{ n }] = await app.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM suspensions WHERE wave_id = $1',
+          [waveId],
+        );
+        return n;
+      }),
+    );
+    // a batch's transaction commits whole or not at all, and an answered 200 is a committed batch
+    expect(counts.map((n, i) => (statuses[i] === 200 ? n === ITEMS : n === 0 || n === ITEMS))).toEqual(
+      waves.map(() => true),
+    );
+
+    // the worker is sending the committed batches' notices, or has nothing of them left: stop it too
+    worker.signal('SIGTERM');
+    const workerExit = await worker.exitWithin(SHUTDOWN_TIMEOUT_MS + 1_000);
+    expect(workerExit).toBeDefined();
+    // what it could not finish is still owed in the outbox, for the next worker
+    const [{ owed, notices }] = await app.query<{ owed: number; notices: number }>(
+      `SELECT count(*) FILTER (WHERE processed_at IS NULL)::int AS owed, count(*)::int AS notices
+         FROM outbox_messages WHERE type = 'suspension.noticed'`,
+    );
+    expect(notices).toBe(counts.reduce((sum, n) => sum + n, 0));
+    expect(owed).toBeLessThanOrEqual(notices);
   });
 });
