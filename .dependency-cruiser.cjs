@@ -35,6 +35,9 @@ const DOMAIN_LIBS = {
   refunds: ['appeals', 'suspensions', 'ledger', 'notifications'],
 };
 
+/** The SDK's second entry point, `@redress/sdk/webhooks`: Node-only, so kept out of its browser-safe index. */
+const SDK_NODE_ENTRY = '^libs/sdk/webhooks\\.ts$';
+
 const any = (names) => `(${names.join('|')})`;
 const lib = (names) => `^libs/${any(names)}/`;
 /** Specs and test/ are test code: they may reach further than the code they test (but never deep). */
@@ -82,6 +85,14 @@ module.exports = {
       to: { pathNot: lib([KERNEL]), dependencyTypesNot: ['core'] },
     },
     {
+      name: 'sdk-stands-alone',
+      comment:
+        "the SDK is for other programs: it imports only itself, openapi-fetch and Node built-ins, none of Redress's libs",
+      severity: 'error',
+      from: { path: '^libs/sdk/', pathNot: TEST_CODE },
+      to: { pathNot: ['^libs/sdk/', 'node_modules/openapi-fetch/'], dependencyTypesNot: ['core'] },
+    },
+    {
       name: 'transport-only-in-apps',
       comment: 'application code does not import the HTTP lib or the auth guards: only the apps do',
       severity: 'error',
@@ -105,7 +116,10 @@ module.exports = {
       comment: 'another lib is imported through its index.ts (@redress/<lib>), never by one of its files',
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/[^/]+/', pathNot: ['^libs/$1/', '^libs/[^/]+/index\\.ts$', '^libs/testing/'] },
+      to: {
+        path: '^libs/[^/]+/',
+        pathNot: ['^libs/$1/', '^libs/[^/]+/index\\.ts$', '^libs/testing/', SDK_NODE_ENTRY],
+      },
     },
     {
       name: 'index-exports-no-repository',
@@ -120,7 +134,7 @@ module.exports = {
       comment: 'apps, tests and scripts import a lib through its index.ts (@redress/<lib>)',
       severity: 'error',
       from: { path: '^(apps/(?!console/)|test/|scripts/)' },
-      to: { path: '^libs/[^/]+/', pathNot: ['^libs/[^/]+/index\\.ts$', '^libs/testing/'] },
+      to: { path: '^libs/[^/]+/', pathNot: ['^libs/[^/]+/index\\.ts$', '^libs/testing/', SDK_NODE_ENTRY] },
     },
     {
       name: 'testing-only-in-tests',

@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/console/**', 'coverage/**', 'bench/results/**', '*.js', '*.mjs', 'scripts/*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'apps/console/**', 'coverage/**', 'bench/results/**', '*.js', '*.mjs', 'scripts/*.mjs', 'libs/sdk/schema.ts'] },
   ...tseslint.configs.recommended,
   prettier,
   {

@@ -15,7 +15,18 @@ const CONSOLE_CONFIG = join(ROOT, 'apps/console/.dependency-cruiser.cjs');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rules = require(CONFIG) as { forbidden: { name: string; to: { path?: string | string[] } }[] };
 const DOMAIN_LIBS = ['ledger', 'suspensions', 'appeals', 'evidence', 'notifications', 'reports', 'refunds'];
-const PLATFORM_LIBS = ['kernel', 'config', 'database', 'redis', 'audit', 'outbox', 'http', 'auth', 'testing'];
+const PLATFORM_LIBS = [
+  'kernel',
+  'config',
+  'database',
+  'redis',
+  'audit',
+  'outbox',
+  'http',
+  'auth',
+  'testing',
+  'sdk',
+];
 
 type Files = Record<string, string>;
 
@@ -48,6 +59,9 @@ const ALLOWED: Files = {
     "import { appeals } from '@redress/appeals';\nimport { http } from '@redress/http';\nimport { Injectable } from '@nestjs/common';\n" +
     'export const controller = [appeals, http, Injectable];\n',
   'test/story.e2e-spec.ts': "import { boot } from '@redress/testing/boot';\nexport const story = boot;\n",
+  'libs/sdk/webhooks.ts': "import { createHmac } from 'node:crypto';\nexport const webhooks = createHmac;\n",
+  'test/receiver.e2e-spec.ts':
+    "import { webhooks } from '@redress/sdk/webhooks';\nexport const receiver = webhooks;\n",
 };
 
 /** One file per rule, each breaking it once; file → the rule it breaks. */
@@ -63,6 +77,10 @@ const VIOLATIONS: Record<string, [string, string]> = {
   'kernel-stands-alone': [
     'libs/kernel/injectable.ts',
     "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+  ],
+  'sdk-stands-alone': [
+    'libs/sdk/client.ts',
+    "import { kernel } from '@redress/kernel';\nexport const x = kernel;\n",
   ],
   'transport-only-in-apps': [
     'libs/refunds/application/paged.ts',
