@@ -1,4 +1,5 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { newIdempotencyKey } from './idempotency-key';
 import { problemOf, RedressProblem } from './problem';
 import type { paths } from './schema';
 
@@ -32,7 +33,7 @@ function authAndIdempotency({ token, onUnauthenticated }: RedressClientOptions):
       const current = typeof token === 'function' ? token() : token;
       if (current) request.headers.set('Authorization', `Bearer ${current}`);
       if (request.method === 'POST' && !request.headers.has('Idempotency-Key'))
-        request.headers.set('Idempotency-Key', crypto.randomUUID());
+        request.headers.set('Idempotency-Key', newIdempotencyKey());
       return request;
     },
     async onResponse({ response }) {
