@@ -362,8 +362,13 @@ describe('Console: the development sign-in endpoint', () => {
   });
 
   it('does not exist at all in production, in tests, nor in development with a configured secret', async () => {
+    // production refuses to boot without a way to guard /metrics (METRICS_TOKEN)
+    const METRICS_TOKEN = 'console-test-metrics-token';
     for (const NODE_ENV of ['production', 'test', 'development']) {
-      const app = await TestApp.start(`console-${NODE_ENV}`, { worker: false, env: { NODE_ENV } });
+      const app = await TestApp.start(`console-${NODE_ENV}`, {
+        worker: false,
+        env: { NODE_ENV, METRICS_TOKEN },
+      });
       try {
         const doc = await app.http.get('/docs-json').expect(200);
         expect(Object.keys(doc.body.paths).filter((p) => p.startsWith('/v1/dev'))).toEqual([]);
