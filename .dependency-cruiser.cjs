@@ -18,7 +18,8 @@
  * application/, persistence/ or queries/.
  *
  * `npm run lint` cruises the server side (apps, libs, test, scripts) with tsconfig.json and the console
- * with its own tsconfig (its @redress/kernel is the browser-safe part, its @libs/* the libs' files).
+ * with its own tsconfig (its @redress/kernel is the browser-safe part, its @libs/* the libs' files, its
+ * @redress/sdk the SDK's index).
  * libs/config/dependency-rules.spec.ts shows that each rule fails the lint on a violation.
  */
 const KERNEL = 'kernel';
@@ -145,10 +146,11 @@ module.exports = {
     },
     {
       name: 'console-is-framework-free',
-      comment: "the console (a browser bundle) imports only the kernel and the libs' domain/ files",
+      comment:
+        "the console (a browser bundle) imports only the kernel, the libs' domain/ files and the SDK (not its Node-only webhooks)",
       severity: 'error',
       from: { path: '^apps/console/' },
-      to: { path: [FRAMEWORKS, '^libs/(?!kernel/|[^/]+/domain/)', '^apps/(?!console/)'] },
+      to: { path: [FRAMEWORKS, '^libs/(?!kernel/|sdk/|[^/]+/domain/)', SDK_NODE_ENTRY, '^apps/(?!console/)'] },
     },
     {
       name: 'no-circular',

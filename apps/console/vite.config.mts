@@ -6,7 +6,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /**
  * Built to static files under apps/console/dist; the API serves them at /console (no server of its own).
  * The appeal state machine is imported from libs/appeals as it is, so the buttons follow the same table
- * as the server; only its @redress/kernel import is pointed at the browser-safe part of the kernel.
+ * as the server; only its @redress/kernel import is pointed at the browser-safe part of the kernel. The
+ * console calls the API through the SDK's browser-safe index (@redress/sdk; not its Node-only webhooks).
  */
 export default defineConfig({
   root: here('.'),
@@ -15,6 +16,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@redress\/kernel$/, replacement: here('./src/domain/kernel.ts') },
+      { find: /^@redress\/sdk$/, replacement: here('../../libs/sdk/index.ts') },
       { find: /^@libs\//, replacement: `${here('../../libs')}/` },
     ],
   },

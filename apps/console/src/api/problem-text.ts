@@ -1,6 +1,6 @@
+import { RedressProblem } from '@redress/sdk';
 import type { StringKey } from '../i18n/strings.en';
 import type { Translate } from '../i18n/i18n';
-import { ApiError } from './client';
 
 const BY_CODE: Partial<Record<string, StringKey>> = {
   version_mismatch: 'problem.version_mismatch',
@@ -20,7 +20,7 @@ const BY_CODE: Partial<Record<string, StringKey>> = {
 
 /** A refusal in plain words, with the server's own detail for the specifics. */
 export function explainProblem(error: unknown, t: Translate): string {
-  if (!(error instanceof ApiError)) return t('problem.network');
+  if (!(error instanceof RedressProblem)) return t('problem.network');
   const key = BY_CODE[error.code];
   const summary = key ? t(key) : t('problem.generic', { status: error.status });
   const fields = error.problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
@@ -30,4 +30,4 @@ export function explainProblem(error: unknown, t: Translate): string {
 
 /** 409 and 412: the case moved under the user; the page should reload what is current. */
 export const isConflict = (error: unknown): boolean =>
-  error instanceof ApiError && (error.status === 409 || error.status === 412);
+  error instanceof RedressProblem && (error.status === 409 || error.status === 412);

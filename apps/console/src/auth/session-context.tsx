@@ -1,10 +1,10 @@
+import { createRedressClient, type RedressClient } from '@redress/sdk';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { ApiClient } from '../api/client';
 import { loadSession, saveSession, type Session } from './session';
 
 interface SessionState {
   session: Session | null;
-  api: ApiClient;
+  api: RedressClient;
   signIn: (session: Session) => void;
   signOut: () => void;
 }
@@ -24,7 +24,10 @@ export function SessionProvider({ children, initial }: { children: ReactNode; in
     setSession(null);
   }, []);
   // A 401 means the token expired or was revoked: back to the sign-in page rather than a wall of errors.
-  const api = useMemo(() => new ApiClient(() => session?.token ?? null, signOut), [session, signOut]);
+  const api = useMemo(
+    () => createRedressClient({ baseUrl: '', token: () => session?.token, onUnauthenticated: signOut }),
+    [session, signOut],
+  );
   const value = useMemo(() => ({ session, api, signIn, signOut }), [session, api, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

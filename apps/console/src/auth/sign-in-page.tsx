@@ -1,9 +1,10 @@
 import { STAFF_ROLES, type Role } from '@redress/kernel';
+import { RedressProblem } from '@redress/sdk';
 import { useState, type FormEvent } from 'react';
-import { ApiClient, ApiError } from '../api/client';
 import { ErrorNotice, Notice } from '../components/notice';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings.en';
+import { devToken } from './dev-token';
 import { parseToken } from './session';
 import { useSession } from './session-context';
 
@@ -59,14 +60,10 @@ function DevSignIn() {
     event.preventDefault();
     setError(undefined);
     try {
-      const { token } = await new ApiClient(() => null).post<{ token: string }>('/v1/dev/token', {
-        sub,
-        roles,
-      });
-      const session = parseToken(token);
+      const session = parseToken(await devToken({ sub, roles }));
       if (session) signIn(session);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setUnavailable(true);
+      if (e instanceof RedressProblem && e.status === 404) setUnavailable(true);
       else setError(e);
     }
   };

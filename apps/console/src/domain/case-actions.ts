@@ -4,6 +4,7 @@ import {
   type AppealSnapshot,
 } from '@libs/appeals/domain/appeal-state-machine';
 import type { Actor } from '@redress/kernel';
+import type { paths } from '@redress/sdk';
 import type { StaffAppeal } from '../api/types';
 
 /**
@@ -15,14 +16,18 @@ export const CASE_ACTIONS = ['claim', 'release', 'request_info', 'escalate', 'de
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** The endpoint of each action: POST /v1/appeals/:id/<path>. */
-export const ACTION_PATHS: Record<CaseAction, string> = {
+export const ACTION_PATHS = {
   claim: 'claim',
   release: 'release',
   request_info: 'request-info',
   escalate: 'escalate',
   decide: 'decision',
   reopen: 'reopen',
-};
+} as const satisfies Record<CaseAction, string>;
+
+/** The action's route as the SDK names it; one the OpenAPI document lacks fails the typecheck. */
+export const actionRoute = (action: CaseAction) =>
+  `/v1/appeals/{id}/${ACTION_PATHS[action]}` as const satisfies keyof paths;
 
 const isCaseAction = (action: AppealAction): action is CaseAction =>
   (CASE_ACTIONS as readonly string[]).includes(action);

@@ -1,4 +1,4 @@
-import type { Money } from '../api/types';
+import type { Money } from '@redress/kernel';
 import type { Lang, Translate } from './i18n';
 
 /** Minor units per major unit of a currency (USD 2, JPY 0, BHD 3), from the platform's own ICU data. */

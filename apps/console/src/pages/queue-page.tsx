@@ -1,7 +1,9 @@
 import { APPEAL_STATUSES } from '@libs/appeals/domain/appeal-state-machine';
+import { REASON_CODES } from '@redress/kernel';
+import { ifMatch, ok, type operations } from '@redress/sdk';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isConflict } from '../api/problem-text';
-import { REASON_CODES, type Page, type StaffAppeal, type Wave } from '../api/types';
+import type { StaffAppeal, Wave } from '../api/types';
 import { useSignedIn } from '../auth/session-context';
 import { StatusBadge } from '../components/badges';
 import { ErrorNotice, Loading, Notice } from '../components/notice';
@@ -20,6 +22,19 @@ type Filters = Partial<Record<Filter, string>>;
 
 function filtersOf(search: URLSearchParams): Filters {
   return Object.fromEntries(FILTERS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
+}
+
+type QueueQuery = NonNullable<operations['listReviewQueue']['parameters']['query']>;
+
+/** The address's filters as the queue route types them (the form's values go out as the same text). */
+function queueQuery({ status, level, reasonCode, slaBreached, ...ids }: Filters): QueueQuery {
+  return {
+    ...ids,
+    status: status as QueueQuery['status'],
+    level: level === undefined ? undefined : (Number(level) as QueueQuery['level']),
+    reasonCode: reasonCode as QueueQuery['reasonCode'],
+    slaBreached: slaBreached === undefined ? undefined : slaBreached === 'true',
+  };
 }
 
 function FilterForm({ initial, waves }: { initial: Filters; waves: Wave[] }) {
@@ -155,11 +170,14 @@ export function QueuePage() {
   const [actionError, setActionError] = useState<unknown>();
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
 
-  const waves = useLoad(() => api.get<Page<Wave>>('/v1/waves', { limit: 200 }), [api]);
-  const first = useLoad(
-    () => api.get<Page<StaffAppeal>>('/v1/review/queue', { ...filters, limit: 50 }),
-    [api, key],
-  );
+  const waves = useLoad(() => ok(api.GET('/v1/waves', { params: { query: { limit: 200 } } })), [api]);
+  const page = (after?: string) =>
+    ok(
+      api.GET('/v1/review/queue', {
+        params: { query: { ...queueQuery(filters), limit: 50, cursor: after } },
+      }),
+    );
+  const first = useLoad(() => page(), [api, key]);
   useEffect(() => {
     if (!first.data) return;
     setRows(first.data.data);
@@ -170,9 +188,9 @@ export function QueuePage() {
   const more = async () => {
     if (!cursor) return;
     try {
-      const page = await api.get<Page<StaffAppeal>>('/v1/review/queue', { ...filters, limit: 50, cursor });
-      setRows((r) => [...r, ...page.data]);
-      setCursor(page.nextCursor);
+      const next = await page(cursor);
+      setRows((r) => [...r, ...next.data]);
+      setCursor(next.nextCursor);
     } catch (e) {
       setActionError(e);
     }
@@ -182,9 +200,9 @@ export function QueuePage() {
     setMessage(undefined);
     setActionError(undefined);
     try {
-      const { status, data } = await api.request<StaffAppeal>('POST', '/v1/review/next');
-      if (status === 204) setMessage(t('queue.nothingToTake'));
-      else navigate(`/cases/${data.id}`);
+      const taken = await ok(api.POST('/v1/review/next'));
+      if (!taken) setMessage(t('queue.nothingToTake'));
+      else navigate(`/cases/${taken.id}`);
     } catch (e) {
       setActionError(e);
     }
@@ -194,7 +212,9 @@ export function QueuePage() {
     setMessage(undefined);
     setActionError(undefined);
     try {
-      await api.post(`/v1/appeals/${appeal.id}/claim`, {}, { ifMatch: appeal.version });
+      await ok(
+        api.POST('/v1/appeals/{id}/claim', { params: { path: { id: appeal.id } }, headers: ifMatch(appeal) }),
+      );
       navigate(`/cases/${appeal.id}`);
     } catch (e) {
       setActionError(e);

@@ -1,6 +1,7 @@
+import { ok } from '@redress/sdk';
 import { useState, type FormEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { saveBlob } from '../api/client';
+import { fileFrom, saveBlob } from '../api/download';
 import type { TransparencyReport } from '../api/types';
 import { useSignedIn } from '../auth/session-context';
 import { ChartFigure } from '../components/chart-figure';
@@ -37,7 +38,11 @@ export function ReportsPage() {
   const [draft, setDraft] = useState({ from, to });
   const [csvError, setCsvError] = useState<unknown>();
   const report = useLoad(
-    () => api.get<TransparencyReport>('/v1/reports/transparency', { from, to }),
+    // without format=csv the route answers JSON (the CSV is the download below)
+    () =>
+      ok(
+        api.GET('/v1/reports/transparency', { params: { query: { from, to } } }),
+      ) as Promise<TransparencyReport>,
     [api, from, to],
   );
   const apply = (e: FormEvent) => {
@@ -47,9 +52,11 @@ export function ReportsPage() {
   const csv = async () => {
     setCsvError(undefined);
     try {
-      const { blob, fileName } = await api.blob(
-        '/v1/reports/transparency',
-        { from, to, format: 'csv' },
+      const { blob, fileName } = await fileFrom(
+        api.GET('/v1/reports/transparency', {
+          params: { query: { from, to, format: 'csv' } },
+          parseAs: 'blob',
+        }),
         `transparency-${from}-${to}.csv`,
       );
       saveBlob(blob, fileName);

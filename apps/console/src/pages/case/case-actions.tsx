@@ -1,6 +1,6 @@
-import type { Actor } from '@redress/kernel';
+import { DECISION_OUTCOMES, type Actor, type DecisionOutcome, type Money } from '@redress/kernel';
 import { useState, type FormEvent } from 'react';
-import { OUTCOMES, type Money, type Outcome, type StaffAppeal } from '../../api/types';
+import type { StaffAppeal } from '../../api/types';
 import { caseActionsFor, type CaseAction } from '../../domain/case-actions';
 import { formatDateTime, formatMoney, toMinorUnits } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -109,7 +109,7 @@ function DecideForm({
   refundable?: Money;
 }) {
   const { t, lang } = useI18n();
-  const [outcome, setOutcome] = useState<Outcome>('overturned');
+  const [outcome, setOutcome] = useState<DecisionOutcome>('overturned');
   const [rationale, setRationale] = useState('');
   const [withRefund, setWithRefund] = useState(false);
   const [amount, setAmount] = useState('');
@@ -132,7 +132,7 @@ function DecideForm({
       <fieldset>
         <legend>{t('case.outcome')}</legend>
         <div className="checks">
-          {OUTCOMES.map((o) => (
+          {DECISION_OUTCOMES.map((o) => (
             <label key={o} className="check">
               <input
                 type="radio"

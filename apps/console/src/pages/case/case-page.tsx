@@ -1,5 +1,7 @@
+import { ifMatch, ok } from '@redress/sdk';
 import { useState } from 'react';
 import { explainProblem, isConflict } from '../../api/problem-text';
+import { staffView } from '../../api/staff-view';
 import type { StaffAppeal, StaffSuspension } from '../../api/types';
 import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
@@ -7,7 +9,7 @@ import { StatusBadge } from '../../components/badges';
 import { ErrorNotice, Loading, Notice } from '../../components/notice';
 import { SlaCountdown } from '../../components/sla-countdown';
 import { useLoad, useNow } from '../../components/use-load';
-import { ACTION_PATHS } from '../../domain/case-actions';
+import { actionRoute } from '../../domain/case-actions';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings.en';
@@ -33,8 +35,10 @@ export function CasePage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [threadVersion, setThreadVersion] = useState(0);
   const loaded = useLoad(async (): Promise<CaseData> => {
-    const appeal = await api.get<StaffAppeal>(`/v1/appeals/${id}`);
-    const suspension = await api.get<StaffSuspension>(`/v1/suspensions/${appeal.suspensionId}`);
+    const appeal = staffView(await ok(api.GET('/v1/appeals/{id}', { params: { path: { id } } })));
+    const suspension = staffView(
+      await ok(api.GET('/v1/suspensions/{id}', { params: { path: { id: appeal.suspensionId } } })),
+    );
     return { appeal, suspension };
   }, [api, id]);
   const appeal =
@@ -54,9 +58,14 @@ export function CasePage({ id }: { id: string }) {
     setFeedback(undefined);
     setError(undefined);
     try {
-      const updated = await api.post<StaffAppeal>(`/v1/appeals/${appeal.id}/${ACTION_PATHS[action]}`, body, {
-        ifMatch: appeal.version,
-      });
+      const updated = await ok(
+        api.POST(actionRoute(action), {
+          params: { path: { id: appeal.id } },
+          headers: ifMatch(appeal),
+          // each form builds its own route's body (case-actions.tsx); one call over six routes cannot say which
+          body: body as never,
+        }),
+      );
       setAppealOverride(updated);
       setFeedback({ tone: 'success', text: t('case.done', { action: t(`action.${action}`) }) });
       setThreadVersion((v) => v + 1);

@@ -1,6 +1,7 @@
+import { ok } from '@redress/sdk';
 import { useEffect, useState } from 'react';
-import { saveBlob } from '../../api/client';
-import type { Evidence, Page } from '../../api/types';
+import { fileFrom, saveBlob } from '../../api/download';
+import type { Evidence } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
 import { ErrorNotice } from '../../components/notice';
 import { useLoad } from '../../components/use-load';
@@ -21,7 +22,8 @@ export function EvidenceList({ appealId }: { appealId: string }) {
   const { t, lang } = useI18n();
   const { api } = useSignedIn();
   const evidence = useLoad(
-    () => api.get<Page<Evidence>>(`/v1/appeals/${appealId}/evidence`, { limit: 50 }),
+    () =>
+      ok(api.GET('/v1/appeals/{id}/evidence', { params: { path: { id: appealId }, query: { limit: 50 } } })),
     [api, appealId],
   );
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -32,7 +34,11 @@ export function EvidenceList({ appealId }: { appealId: string }) {
     },
     [preview],
   );
-  const fetchFile = (item: Evidence) => api.blob(`/v1/evidence/${item.id}/content`, undefined, item.fileName);
+  const fetchFile = (item: Evidence) =>
+    fileFrom(
+      api.GET('/v1/evidence/{id}/content', { params: { path: { id: item.id } }, parseAs: 'blob' }),
+      item.fileName,
+    );
   const show = async (item: Evidence) => {
     setError(undefined);
     if (preview?.id === item.id) return setPreview(null);

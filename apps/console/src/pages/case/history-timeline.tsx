@@ -1,3 +1,4 @@
+import { ok } from '@redress/sdk';
 import type { AuditEvent } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
 import { ErrorNotice } from '../../components/notice';
@@ -23,7 +24,10 @@ export function HistoryTimeline({ appealId, version }: { appealId: string; versi
   const { t, lang } = useI18n();
   const { api } = useSignedIn();
   const history = useLoad(
-    () => api.get<AuditEvent[]>(`/v1/appeals/${appealId}/history`),
+    () =>
+      ok(api.GET('/v1/appeals/{id}/history', { params: { path: { id: appealId } } })) as Promise<
+        AuditEvent[]
+      >,
     [api, appealId, version],
   );
   return (

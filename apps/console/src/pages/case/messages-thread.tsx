@@ -1,5 +1,6 @@
+import { everyItem, ok } from '@redress/sdk';
 import { useState, type FormEvent } from 'react';
-import type { Message, Page } from '../../api/types';
+import type { Message } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
 import { ErrorNotice } from '../../components/notice';
 import { useLoad } from '../../components/use-load';
@@ -21,12 +22,16 @@ export function MessagesThread({
   const { api } = useSignedIn();
   const messages = useLoad(async () => {
     const all: Message[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Page<Message> = await api.get(`/v1/appeals/${appealId}/messages`, { limit: 200, cursor });
-      all.push(...page.data);
-      cursor = page.nextCursor;
-    } while (cursor && all.length < 1000);
+    for await (const message of everyItem((cursor) =>
+      ok(
+        api.GET('/v1/appeals/{id}/messages', {
+          params: { path: { id: appealId }, query: { limit: 200, cursor } },
+        }),
+      ),
+    )) {
+      all.push(message);
+      if (all.length >= 1000) break;
+    }
     return all;
   }, [api, appealId]);
   const [body, setBody] = useState('');
@@ -36,7 +41,12 @@ export function MessagesThread({
     e.preventDefault();
     setError(undefined);
     try {
-      await api.post(`/v1/appeals/${appealId}/messages`, { body, internal });
+      await ok(
+        api.POST('/v1/appeals/{id}/messages', {
+          params: { path: { id: appealId } },
+          body: { body, internal },
+        }),
+      );
       setBody('');
       await messages.reload();
       onPosted();

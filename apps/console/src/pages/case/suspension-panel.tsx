@@ -1,4 +1,6 @@
-import type { Money, StatementOfReasons, StaffSuspension } from '../../api/types';
+import type { Money } from '@redress/kernel';
+import { ok } from '@redress/sdk';
+import type { StaffSuspension } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
 import { allows } from '../../auth/session';
 import { StatusBadge } from '../../components/badges';
@@ -21,7 +23,8 @@ function DsaStatement({ suspensionId }: { suspensionId: string }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
   const sor = useLoad(
-    () => api.get<StatementOfReasons>(`/v1/suspensions/${suspensionId}/statement-of-reasons`),
+    () =>
+      ok(api.GET('/v1/suspensions/{id}/statement-of-reasons', { params: { path: { id: suspensionId } } })),
     [api, suspensionId],
   );
   return (

@@ -1,3 +1,4 @@
+import { ok } from '@redress/sdk';
 import { useState, type FormEvent } from 'react';
 import type { Book, Ledger } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
@@ -16,14 +17,21 @@ export function LedgerPanel() {
   const [draft, setDraft] = useState(accountId);
   const [older, setOlder] = useState<Ledger['data']>([]);
   const [cursor, setCursor] = useState<string | undefined>();
+  // an empty field means every account: no accountId at all, not an empty one
+  const page = (after?: string) =>
+    ok(
+      api.GET('/v1/ledger', {
+        params: { query: { accountId: accountId || undefined, limit: 50, cursor: after } },
+      }),
+    );
   const ledger = useLoad(async () => {
-    const first = await api.get<Ledger>('/v1/ledger', { accountId, limit: 50 });
+    const first = await page();
     setOlder([]);
     setCursor(first.nextCursor ?? undefined);
     return first;
   }, [api, accountId]);
   const more = async () => {
-    const next = await api.get<Ledger>('/v1/ledger', { accountId, limit: 50, cursor });
+    const next = await page(cursor);
     setOlder((o) => [...o, ...next.data]);
     setCursor(next.nextCursor ?? undefined);
   };

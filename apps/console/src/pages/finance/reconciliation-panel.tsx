@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { saveBlob } from '../../api/client';
+import { fileFrom, saveBlob } from '../../api/download';
 import { useSignedIn } from '../../auth/session-context';
 import { ErrorNotice, Notice } from '../../components/notice';
 import { useI18n } from '../../i18n/i18n';
@@ -22,7 +22,10 @@ export function ReconciliationPanel() {
     setSaved(undefined);
     try {
       const fallback = `reconciliation-${from}-${to}.csv`;
-      const { blob, fileName } = await api.blob('/v1/finance/reconciliation.csv', { from, to }, fallback);
+      const { blob, fileName } = await fileFrom(
+        api.GET('/v1/finance/reconciliation.csv', { params: { query: { from, to } }, parseAs: 'blob' }),
+        fallback,
+      );
       saveBlob(blob, fileName);
       setSaved(fileName);
     } catch (e) {

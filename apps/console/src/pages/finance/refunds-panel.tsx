@@ -1,7 +1,8 @@
+import { REFUND_STATUSES, type RefundStatus } from '@libs/refunds/domain/refund-status';
+import { ifMatch, ok, RedressProblem } from '@redress/sdk';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client';
 import { explainProblem, isConflict } from '../../api/problem-text';
-import { REFUND_STATUSES, type Page, type Refund, type RefundStatus } from '../../api/types';
+import type { Refund } from '../../api/types';
 import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
 import { StatusBadge } from '../../components/badges';
@@ -48,11 +49,19 @@ function RefundRow({
   const act = async (action: RefundAction, body: Record<string, unknown> = {}) => {
     setError(undefined);
     try {
-      await api.post(`/v1/refunds/${refund.id}/${action}`, body, { ifMatch: refund.version });
+      await ok(
+        api.POST(`/v1/refunds/{id}/${action}`, {
+          params: { path: { id: refund.id } },
+          headers: ifMatch(refund),
+          // reject and mark-paid send their form's body; one call over the four routes cannot say which
+          body: body as never,
+        }),
+      );
       setForm(null);
       onChanged(t('refunds.done', { action: t(`refunds.action.${action}` as StringKey) }));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'four_eyes_required') setError(t('refunds.fourEyesRefused'));
+      if (e instanceof RedressProblem && e.code === 'four_eyes_required')
+        setError(t('refunds.fourEyesRefused'));
       else if (isConflict(e)) onChanged(`${explainProblem(e, t)} ${t('case.refreshed')}`);
       else setError(explainProblem(e, t));
     }
@@ -159,14 +168,16 @@ export function RefundsPanel() {
   const [message, setMessage] = useState<string>();
   const [extra, setExtra] = useState<Refund[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const page = useLoad(() => api.get<Page<Refund>>('/v1/refunds', { status, limit: 50 }), [api, status]);
+  const list = (after?: string) =>
+    ok(api.GET('/v1/refunds', { params: { query: { status, limit: 50, cursor: after } } }));
+  const page = useLoad(() => list(), [api, status]);
   useEffect(() => {
     setExtra([]);
     setCursor(page.data?.nextCursor ?? null);
   }, [page.data]);
   const more = async () => {
     if (!cursor) return;
-    const next = await api.get<Page<Refund>>('/v1/refunds', { status, limit: 50, cursor });
+    const next = await list(cursor);
     setExtra((e) => [...e, ...next.data]);
     setCursor(next.nextCursor);
   };

@@ -1,5 +1,7 @@
+import { DECISION_OUTCOMES, type DecisionOutcome } from '@redress/kernel';
+import { ok } from '@redress/sdk';
 import { useEffect, useState, type FormEvent } from 'react';
-import { OUTCOMES, type Job, type Outcome, type Wave } from '../../api/types';
+import type { Job, Wave } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
 import { StatusBadge } from '../../components/badges';
 import { ErrorNotice } from '../../components/notice';
@@ -24,7 +26,7 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished: 
     let timer: ReturnType<typeof setTimeout>;
     const poll = async () => {
       try {
-        const next = await api.get<Job>(`/v1/jobs/${jobId}`);
+        const next = await ok(api.GET('/v1/jobs/{id}', { params: { path: { id: jobId } } }));
         if (stopped) return;
         setJob(next);
         setError(undefined);
@@ -76,7 +78,7 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished: 
 export function BulkDecisionForm({ wave, onStarted }: { wave: Wave; onStarted: (jobId: string) => void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const [outcome, setOutcome] = useState<Outcome>('overturned');
+  const [outcome, setOutcome] = useState<DecisionOutcome>('overturned');
   const [rationale, setRationale] = useState('');
   const [includeUnappealed, setIncludeUnappealed] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -86,10 +88,11 @@ export function BulkDecisionForm({ wave, onStarted }: { wave: Wave; onStarted: (
     if (!confirming) return setConfirming(true);
     setError(undefined);
     try {
-      const { jobId } = await api.post<{ jobId: string }>(
-        `/v1/waves/${wave.id}/bulk-decision`,
-        { outcome, rationale, includeUnappealed },
-        { idempotent: true },
+      const { jobId } = await ok(
+        api.POST('/v1/waves/{id}/bulk-decision', {
+          params: { path: { id: wave.id } },
+          body: { outcome, rationale, includeUnappealed },
+        }),
       );
       setConfirming(false);
       setRationale('');
@@ -107,7 +110,7 @@ export function BulkDecisionForm({ wave, onStarted }: { wave: Wave; onStarted: (
       <fieldset>
         <legend>{t('case.outcome')}</legend>
         <div className="checks">
-          {OUTCOMES.map((o) => (
+          {DECISION_OUTCOMES.map((o) => (
             <label key={o} className="check">
               <input
                 type="radio"

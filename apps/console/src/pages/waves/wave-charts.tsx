@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Page, StaffAppeal, Wave } from '../../api/types';
-import type { ApiClient } from '../../api/client';
+import { ok, type RedressClient } from '@redress/sdk';
+import type { StaffAppeal, Wave } from '../../api/types';
 import { ChartFigure } from '../../components/chart-figure';
 import { useI18n } from '../../i18n/i18n';
 
@@ -58,25 +58,22 @@ const SAMPLE_LIMIT = 1000;
  * `complete` says whether every appeal was read.
  */
 export async function loadWaveDays(
-  api: ApiClient,
+  api: RedressClient,
   waveId: string,
 ): Promise<{ days: DayRow[]; read: number; complete: boolean }> {
   const appeals: StaffAppeal[] = [];
   let complete = true;
   for (const status of [undefined, 'decided', 'withdrawn'] as const) {
-    let cursor: string | null = null;
+    let cursor: string | undefined;
     do {
-      const page: Page<StaffAppeal> = await api.get('/v1/review/queue', {
-        waveId,
-        status,
-        limit: 200,
-        cursor,
-      });
+      const page = await ok(
+        api.GET('/v1/review/queue', { params: { query: { waveId, status, limit: 200, cursor } } }),
+      );
       appeals.push(...page.data);
-      cursor = page.nextCursor;
+      cursor = page.nextCursor ?? undefined;
       if (appeals.length >= SAMPLE_LIMIT && cursor) {
         complete = false;
-        cursor = null;
+        cursor = undefined;
       }
     } while (cursor);
     if (!complete) break;

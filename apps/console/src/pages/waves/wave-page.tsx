@@ -1,5 +1,5 @@
+import { ok } from '@redress/sdk';
 import { useCallback } from 'react';
-import type { Wave } from '../../api/types';
 import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
 import { FlaggedBadge } from '../../components/badges';
@@ -17,7 +17,7 @@ export function WavePage({ id }: { id: string }) {
   const { search } = useLocation();
   // The job id lives in the address, so a reload keeps following the same job.
   const jobId = search.get('job');
-  const wave = useLoad(() => api.get<Wave>(`/v1/waves/${id}`), [api, id]);
+  const wave = useLoad(() => ok(api.GET('/v1/waves/{id}', { params: { path: { id } } })), [api, id]);
   const canReadQueue = allows(session, 'queue.work');
   const days = useLoad(
     () => (canReadQueue ? loadWaveDays(api, id) : Promise.resolve(null)),

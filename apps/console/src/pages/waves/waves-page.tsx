@@ -1,5 +1,6 @@
+import { ok } from '@redress/sdk';
 import { useState } from 'react';
-import type { Page, Wave } from '../../api/types';
+import type { Wave } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
 import { FlaggedBadge } from '../../components/badges';
 import { ErrorNotice, Loading, Notice } from '../../components/notice';
@@ -13,7 +14,10 @@ export function WavesPage() {
   const { api } = useSignedIn();
   const [cursor, setCursor] = useState<string | undefined>();
   const [earlier, setEarlier] = useState<Wave[]>([]);
-  const page = useLoad(() => api.get<Page<Wave>>('/v1/waves', { limit: 50, cursor }), [api, cursor]);
+  const page = useLoad(
+    () => ok(api.GET('/v1/waves', { params: { query: { limit: 50, cursor } } })),
+    [api, cursor],
+  );
   const waves = [...earlier, ...(page.data?.data ?? [])];
   return (
     <section aria-labelledby="waves-title">
