@@ -7,6 +7,8 @@ import { WebhookReceiver } from '../notifications-receivers';
 /** A process told to stop (SIGTERM) is gone within SHUTDOWN_TIMEOUT_MS, 10 s by default. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 const EXIT_WITHIN_MS = SHUTDOWN_TIMEOUT_MS;
+/** Two apps compiled on the fly side by side, each given AppProcess's minute, on a machine the suite keeps busy. */
+const PROCESSES_START_MS = 150_000;
 const SECRET = 'chaos-shutdown-webhook-secret';
 
 /** A kept-alive connection on which requests are written by hand, and everything answered on it is read. */
@@ -193,7 +195,7 @@ describe('Chaos: SIGTERM to the API and the worker with three 10,000-item batche
       AppProcess.start('api', app.env),
       AppProcess.start('worker', app.env),
     ]);
-  });
+  }, PROCESSES_START_MS);
   afterAll(async () => {
     await Promise.all([api?.kill(), worker?.kill()]);
     await app.close();

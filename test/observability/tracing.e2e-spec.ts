@@ -5,6 +5,8 @@ import request from 'supertest';
 import { WebhookReceiver } from '../notifications-receivers';
 
 const SECRET = 'tracing-webhook-secret';
+/** Two apps compiled on the fly side by side, each given AppProcess's minute, on a machine the suite keeps busy. */
+const PROCESSES_START_MS = 150_000;
 
 describe('Tracing: one trace from the request to the webhook', () => {
   let app: TestApp;
@@ -32,7 +34,7 @@ describe('Tracing: one trace from the request to the webhook', () => {
       AppProcess.start('api', traced, { captureOutput: true }),
       AppProcess.start('worker', traced, { captureOutput: true }),
     ]);
-  });
+  }, PROCESSES_START_MS);
   afterAll(async () => {
     await Promise.all([api?.kill(), worker?.kill()]);
     await receiver.close();
