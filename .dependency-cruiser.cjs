@@ -134,7 +134,7 @@ module.exports = {
       name: 'apps-import-libs-by-index',
       comment: 'apps, tests and scripts import a lib through its index.ts (@redress/<lib>)',
       severity: 'error',
-      from: { path: '^(apps/(?!console/)|test/|scripts/)' },
+      from: { path: '^(apps/(?!console/|portal/)|test/|scripts/)' },
       to: { path: '^libs/[^/]+/', pathNot: ['^libs/[^/]+/index\\.ts$', '^libs/testing/', SDK_NODE_ENTRY] },
     },
     {
@@ -151,6 +151,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/console/' },
       to: { path: [FRAMEWORKS, '^libs/(?!kernel/|sdk/|[^/]+/domain/)', SDK_NODE_ENTRY, '^apps/(?!console/)'] },
+    },
+    {
+      name: 'portal-is-browser-safe',
+      comment:
+        "the appeal page (a public browser bundle) imports only the SDK's browser-safe files, the kernel and the libs' domain/ files",
+      severity: 'error',
+      from: { path: '^apps/portal/' },
+      to: { path: [FRAMEWORKS, '^libs/(?!kernel/|sdk/|[^/]+/domain/)', SDK_NODE_ENTRY, '^apps/(?!portal/)'] },
     },
     {
       name: 'no-circular',
@@ -172,8 +180,8 @@ module.exports = {
     // type-only imports count too: a domain file may not even name a Nest type
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
-    // the console has a run of its own (apps/console/.dependency-cruiser.cjs)
-    exclude: { path: ['(^|/)dist/', '^test/artifacts/', '^apps/console/'] },
+    // the console and the appeal page have runs of their own (apps/*/.dependency-cruiser.cjs)
+    exclude: { path: ['(^|/)dist/', '^test/artifacts/', '^apps/console/', '^apps/portal/'] },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],

@@ -17,6 +17,7 @@ import { serveConsole } from './console/serve-console';
 import { setupOpenApi } from './docs/openapi';
 import { applyHttpTimeouts } from './http-timeouts';
 import { HttpMetrics } from './metrics/http-metrics';
+import { servePortal } from './portal/serve-portal';
 import { InFlightRequests } from './shutdown/in-flight-requests';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -85,6 +86,7 @@ export async function createApiApp(
   app.get(HttpMetrics).instrument(fastify);
   app.get(InFlightRequests).track(fastify);
   serveConsole(fastify);
+  servePortal(fastify);
   app.useLogger(logger);
   if (config.usesDevelopmentSecret) logger.warn(DEVELOPMENT_SECRET_WARNING, 'Auth');
   app.useGlobalPipes(createValidationPipe());
