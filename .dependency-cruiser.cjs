@@ -34,6 +34,7 @@ const DOMAIN_LIBS = {
   notifications: ['appeals', 'suspensions'],
   reports: ['appeals', 'suspensions'],
   refunds: ['appeals', 'suspensions', 'ledger', 'notifications'],
+  access: ['suspensions', 'notifications'],
 };
 
 /** The SDK's second entry point, `@redress/sdk/webhooks`: Node-only, so kept out of its browser-safe index. */

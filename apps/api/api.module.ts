@@ -13,6 +13,7 @@ import { OutboxModule } from '@redress/outbox';
 import { QueueGauges, RedisModule } from '@redress/redis';
 import { RefundsModule } from '@redress/refunds';
 import { SuspensionsModule } from '@redress/suspensions';
+import { AccessLinksApiModule } from './access-links/access-links-api.module';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AppealsController } from './appeals/appeals.controller';
 import { ReviewController } from './appeals/review.controller';
@@ -57,6 +58,7 @@ export class ApiModule {
         QueueDashboardModule,
         EvidenceApiModule,
         ReportsApiModule,
+        AccessLinksApiModule,
         DevModule.forRoot(env),
       ],
       controllers: [

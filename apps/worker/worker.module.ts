@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ClockModule, ConfigModule, LoggingModule, AppConfig } from '@redress/config';
+import { AccessModule } from '@redress/access';
 import { AppealsModule } from '@redress/appeals';
 import { DatabaseModule } from '@redress/database';
 import { AuditModule } from '@redress/audit';
@@ -46,6 +47,7 @@ export class WorkerModule {
         AppealsModule,
         NotificationsModule,
         RefundsModule,
+        AccessModule,
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({

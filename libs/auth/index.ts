@@ -4,3 +4,5 @@ export * from './roles.guard';
 export * from './auth.module';
 export * from './sign-token';
 export * from './token-verifier';
+export * from './access-tokens';
+export * from './issuer-verifiers';

@@ -2,14 +2,14 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, type Actor } from '@redress/kernel';
 import { PUBLIC_ROUTE } from './decorators';
-import { TokenVerifier } from './token-verifier';
+import { IssuerVerifiers } from './issuer-verifiers';
 
 /** Verifies the bearer token of every non-public route and attaches the Actor to the request. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly verifier: TokenVerifier,
+    private readonly verifier: IssuerVerifiers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -68,10 +68,14 @@ describe('loadConfig', () => {
       'Invalid configuration: a key source (AUTH_OIDC_ISSUER, AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY or ' +
         'AUTH_JWT_SECRET) is required with NODE_ENV=production',
       expect.stringMatching(/^Invalid configuration: AUDIT_SIGNING_KEY is required with NODE_ENV=production/),
+      expect.stringMatching(
+        /^Invalid configuration: ACCESS_TOKEN_SECRET is required with NODE_ENV=production/,
+      ),
     ]);
     const production = loadConfig({
       NODE_ENV: 'production',
       AUTH_JWT_SECRET: 'a'.repeat(32),
+      ACCESS_TOKEN_SECRET: 'x'.repeat(32),
       AUDIT_SIGNING_KEY: ED25519,
       METRICS_TOKEN: 'm'.repeat(32),
     });

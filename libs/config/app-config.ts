@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { createPrivateKey } from 'node:crypto';
+import { accessConfigProblems, accessSettings, type AccessSettings } from './access-config';
 import {
   authConfigProblems,
   authSettings,
@@ -15,6 +16,8 @@ import { webhookSecretProblems, webhookSecrets, type WebhookDestination } from '
 export class AppConfig {
   readonly env: EnvironmentVariables;
   readonly auth: AuthSettings;
+  /** One-time access links and Redress's own access tokens. */
+  readonly access: AccessSettings;
   /** True when no key source is configured and the built-in development secret signs and verifies tokens. */
   readonly usesDevelopmentSecret: boolean;
 
@@ -22,6 +25,7 @@ export class AppConfig {
     this.env = env;
     this.usesDevelopmentSecret = usesDevelopmentSecret(env);
     this.auth = authSettings(env);
+    this.access = accessSettings(env);
   }
 
   /** The payout webhook when PAYOUT_PROVIDER=webhook (its URL and secret are required then). */
@@ -110,6 +114,7 @@ function crossFieldProblems(env: EnvironmentVariables): string[] {
   }
   if (production && !env.METRICS_TOKEN && !env.METRICS_PUBLIC)
     problems.push('METRICS_TOKEN is required with NODE_ENV=production, unless METRICS_PUBLIC=true');
+  problems.push(...accessConfigProblems(env));
   return problems;
 }
 
@@ -130,6 +135,7 @@ const OPTIONAL_KEYS = new Set([
   'AUTH_JWKS_URL',
   'AUTH_JWT_ALGORITHMS',
   'AUTH_ROLE_MAP',
+  'ACCESS_TOKEN_SECRET',
   'EVIDENCE_S3_BUCKET',
   'EVIDENCE_S3_ENDPOINT',
   'PAYOUT_WEBHOOK_URL',

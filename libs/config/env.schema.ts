@@ -240,6 +240,27 @@ export class EnvironmentVariables {
    */
   @Transform(toInt) @IsInt() @Min(50) BULK_NOTICES_PER_SECOND = 1000;
 
+  /**
+   * Where people reach Redress: the base of every link it sends (the appeal page `/appeal`, one-time
+   * access links), without a trailing slash.
+   */
+  @IsUrl(URL_OPTS) PUBLIC_URL = 'http://127.0.0.1:3000';
+  /**
+   * HS256 key (at least 32 characters) that signs and verifies the access tokens Redress issues for
+   * one-time links (issuer `redress-access`, docs/identity.md); never the platform's `AUTH_JWT_SECRET`.
+   * Required in production.
+   * @default a built-in development secret outside production
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32) ACCESS_TOKEN_SECRET?: string;
+  /** How long a one-time access link, once e-mailed, can be used. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440) ACCESS_LINK_TTL_MINUTES = 30;
+  /** How long the access token that a link is exchanged for lasts. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24) ACCESS_SESSION_HOURS = 12;
+  /** Access links that may be asked for one e-mail address per hour (one fixed window in Redis); more are a 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) ACCESS_LINK_REQUESTS_PER_ADDRESS = 5;
+  /** Access links that may be asked for from one client IP address per hour; more are a 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) ACCESS_LINK_REQUESTS_PER_IP = 30;
+
   /** Serve Swagger UI at `/docs` and the OpenAPI document at `/docs-json`. */
   @Transform(toBool) @IsBoolean() SWAGGER_ENABLED = true;
 

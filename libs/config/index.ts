@@ -1,5 +1,6 @@
 export * from './app-config';
 export * from './auth-config';
+export * from './access-config';
 export * from './env.schema';
 export * from './config.module';
 export * from './clock.module';

@@ -4,6 +4,7 @@ import { generateKeyPairSync } from 'node:crypto';
 const PRODUCTION = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: 'a'.repeat(32),
+  ACCESS_TOKEN_SECRET: 'x'.repeat(32),
   AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({
     type: 'pkcs8',
     format: 'pem',

@@ -20,25 +20,20 @@ export interface EventPayloads {
     suspendedAt: string;
     appealDeadline: string;
     waveId: string | null;
-    /** Where to file the appeal; without it the notice explains the API route. */
-    appealUrl?: string;
   };
   'appeal.received': AppealSubject & {
     submittedAt: string;
     decisionDueAt: string;
-    appealUrl?: string;
   };
   'appeal.info_requested': AppealSubject & {
     /** The reviewer's question to the appellant. */
     message: string;
     infoDueAt: string;
-    appealUrl?: string;
   };
   'appeal.info_reminder': AppealSubject & {
     /** The reviewer's original question, if it should be repeated. */
     message?: string;
     infoDueAt: string;
-    appealUrl?: string;
   };
   'appeal.decided': AppealSubject & {
     outcome: DecisionOutcome;
@@ -55,7 +50,6 @@ export interface EventPayloads {
   'appeal.reopened': AppealSubject & {
     reopenReason: string;
     reopenedAt: string;
-    appealUrl?: string;
   };
   'refund.approved': RefundSubject & { approvedAt: string };
   'refund.paid': RefundSubject & { paidAt: string; providerRef?: string };
@@ -83,6 +77,11 @@ export interface EventPayloads {
   'wave.bulk_decision_requested': { jobId: string };
   /** Asks the worker to queue a notification again; creates nothing. */
   'notification.redeliver': { notificationId: string };
+  /**
+   * Someone asked for one-time access links to this address: the worker e-mails one to each account
+   * whose suspensions carry it (to none when no suspension does), limited to one suspension if named.
+   */
+  'access_link.requested': { email: string; suspensionId?: string };
 }
 
 /** Who a notice to the account holder reaches, and in which language. */
@@ -90,7 +89,24 @@ export interface AccountRecipient {
   accountId: string;
   accountEmail: string;
   locale: Locale;
+  /**
+   * The appeal page of the notice's suspension (`PUBLIC_URL/appeal/suspensions/<id>`), added by the
+   * dispatcher to every account notice; producers leave it out.
+   */
+  appealUrl?: string;
 }
+
+/**
+ * What the access-link e-mail says. It is rendered and sent at once and never stored, because it holds
+ * the link itself (only the link's hash is kept).
+ */
+export type AccessLinkMail = AccountRecipient & {
+  /** The suspension the link was asked for, else the account's latest: its page is `appealUrl`. */
+  suspensionId: string;
+  /** `PUBLIC_URL/appeal/access#<token>`. */
+  accessUrl: string;
+  expiresAt: string;
+};
 
 export type AppealSubject = AccountRecipient & { appealId: string; suspensionId: string };
 
@@ -126,6 +142,7 @@ const EVENT_TYPES: Record<EventType, true> = {
   'refund.payout_requested': true,
   'wave.bulk_decision_requested': true,
   'notification.redeliver': true,
+  'access_link.requested': true,
 };
 
 export const isEventType = (type: unknown): type is EventType =>

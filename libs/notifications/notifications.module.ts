@@ -7,6 +7,7 @@ import { DispatchEventUseCase } from './application/dispatch-event.use-case';
 import { RedeliverNotificationUseCase } from './application/redeliver-notification.use-case';
 import { TakeOverdueDeliveriesUseCase } from './application/take-overdue-deliveries.use-case';
 import { EmailChannel } from './channels/email.channel';
+import { Mailer } from './channels/mailer';
 import { WebhookChannel } from './channels/webhook.channel';
 import { NotificationDeliveryRepository } from './persistence/notification-delivery.repository';
 import { DeliveryLogQueries } from './queries/delivery-log-queries';
@@ -20,6 +21,7 @@ import { TemplateRenderer } from './rendering';
   providers: [
     { provide: TemplateRenderer, useFactory: () => new TemplateRenderer() },
     NotificationDeliveryRepository,
+    Mailer,
     EmailChannel,
     WebhookChannel,
     DispatchEventUseCase,
@@ -31,6 +33,7 @@ import { TemplateRenderer } from './rendering';
   ],
   exports: [
     TemplateRenderer,
+    Mailer,
     DispatchEventUseCase,
     DeliverNotificationUseCase,
     RedeliverNotificationUseCase,

@@ -963,6 +963,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/access-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail one-time sign-in links to an address
+         * @description No token needed. Always 202 with the same body, whether or not the address is known: the lookup and the e-mail happen later, in the worker. If suspensions carry this `accountEmail`, each of their accounts is e-mailed a link `PUBLIC_URL/appeal/access#<token>` in its suspension’s locale, usable once within ACCESS_LINK_TTL_MINUTES; with `suspensionId`, only that suspension’s account. Limited per address (ACCESS_LINK_REQUESTS_PER_ADDRESS) and per client IP (ACCESS_LINK_REQUESTS_PER_IP) per hour.
+         */
+        post: operations["requestAccessLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/access-links/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a one-time link for an access token
+         * @description No token needed. Uses the link once and answers an access token for its account: issuer `redress-access`, the `appellant` role only, valid ACCESS_SESSION_HOURS. Send it as `Authorization: Bearer <accessToken>` to the appellant routes; staff routes answer 403, other accounts’ resources 404. A link that was used, has expired or was never sent is a 401 `unauthenticated`.
+         */
+        post: operations["exchangeAccessLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "suspension.noticed": {
@@ -2226,6 +2266,55 @@ export interface components {
             ledger: components["schemas"]["ExportedLedgerResponse"];
             notifications: components["schemas"]["ExportedNotificationResponse"][];
         };
+        AccessLinkRequest: {
+            /**
+             * Format: email
+             * @description The e-mail address the suspension notices were sent to
+             * @example person@example.com
+             */
+            email: string;
+            /**
+             * Format: uuid
+             * @description Only the account of this suspension (when it carries the address) gets a link
+             */
+            suspensionId?: string;
+        };
+        AccessLinkAccepted: {
+            /**
+             * @description Always `accepted`, whether or not the address is known
+             * @enum {string}
+             */
+            status: "accepted";
+            /**
+             * @description What happens next, the same sentence for every request
+             * @example If this address belongs to a suspended account, a sign-in link is on its way to it. The link works once, for 30 minutes.
+             */
+            message: string;
+        };
+        AccessLinkExchangeRequest: {
+            /**
+             * @description The token from the link’s fragment (after `#` in `PUBLIC_URL/appeal/access#<token>`)
+             * @example q3Vd8m1yXc0Jr9bQ2kP5sT7uW4zA6hE8nL1oG3iF0cY
+             */
+            token: string;
+        };
+        AccessTokenResponse: {
+            /**
+             * @description A bearer token for the appellant routes of this account only (issuer `redress-access`, HS256); it is not refreshed
+             * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlcyI6WyJhcHBlbGxhbnQiXX0.c2lnbmF0dXJl
+             */
+            accessToken: string;
+            /**
+             * Format: date-time
+             * @description When the access token expires (ACCESS_SESSION_HOURS)
+             */
+            expiresAt: string;
+            /**
+             * @description The account the link was sent for: the token’s subject
+             * @example acct_1
+             */
+            accountId: string;
+        };
         /** @description RFC 9457 problem details, with a stable machine `code` */
         Problem: {
             /**
@@ -2694,11 +2783,11 @@ export interface components {
         Location: string;
         /** @description Seconds to wait before trying again */
         "Retry-After": number;
-        /** @description Appellant callers only: writes allowed per window (RATE_LIMIT_PER_MINUTE) */
+        /** @description Requests allowed per window: appellant writes (RATE_LIMIT_PER_MINUTE), access-link requests (per hour) */
         "X-RateLimit-Limit": number;
-        /** @description Appellant callers only: writes left in this window */
+        /** @description Requests left in this window (appellant writes, or access-link requests) */
         "X-RateLimit-Remaining": number;
-        /** @description Appellant callers only: seconds until the window ends */
+        /** @description Seconds until the window ends */
         "X-RateLimit-Reset": number;
     };
     pathItems: never;
@@ -10148,6 +10237,196 @@ export interface operations {
             };
             /** @description problem+json: forbidden */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestAccessLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessLinkRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "accepted",
+                     *       "message": "If this address belongs to a suspended account, a sign-in link is on its way to it. The link works once, for 30 minutes."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessLinkAccepted"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: rate_limited */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exchangeAccessLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessLinkExchangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlcyI6WyJhcHBlbGxhbnQiXX0.c2lnbmF0dXJl",
+                     *       "expiresAt": "2026-01-15T09:30:00.000Z",
+                     *       "accountId": "acct_1"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessTokenResponse"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -24,6 +24,10 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /health/ready': 'public',
   'GET /metrics': 'public',
 
+  // one-time access links: no token, the link is the credential
+  'POST /v1/access-links': 'public',
+  'POST /v1/access-links/exchange': 'public',
+
   // audit
   'GET /v1/audit': ADMIN,
   'GET /v1/audit/verify': ADMIN,

@@ -7,10 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { WebhookReceiver } from '../notifications-receivers';
+import { SmtpReceiver, WebhookReceiver } from '../notifications-receivers';
 
 /**
- * Logs never contain bearer tokens, webhook secrets or evidence content. The API and the
+ * Logs never contain bearer tokens, one-time access links and the access tokens they give, webhook
+ * secrets or evidence content. The API and the
  * worker run as real processes logging at debug level; everything they write is searched for the
  * secrets the test handed them.
  */
@@ -20,6 +21,7 @@ describe('Logs never contain credentials, secrets or evidence content', () => {
   const evidenceMarker = `evidence-marker-${randomUUID()}`;
   const requestId = `log-secrets-${randomUUID()}`;
   let receiver: WebhookReceiver;
+  let smtp: SmtpReceiver;
   let evidenceDir: string;
   let app: TestApp;
   let api: AppProcess;
@@ -27,6 +29,7 @@ describe('Logs never contain credentials, secrets or evidence content', () => {
 
   beforeAll(async () => {
     receiver = await WebhookReceiver.start(webhookSecret);
+    smtp = await SmtpReceiver.start();
     evidenceDir = await mkdtemp(join(tmpdir(), 'redress-log-secrets-'));
     app = await TestApp.start('hardening_log_secrets', {
       worker: false,
@@ -34,6 +37,8 @@ describe('Logs never contain credentials, secrets or evidence content', () => {
         NOTIFY_WEBHOOK_URL: receiver.url(),
         NOTIFY_WEBHOOK_SECRET: webhookSecret,
         EVIDENCE_DIR: evidenceDir,
+        SMTP_URL: smtp.url,
+        ACCESS_TOKEN_SECRET: `access-${randomUUID()}`,
       },
     });
     [api, worker] = await Promise.all([
@@ -46,6 +51,7 @@ describe('Logs never contain credentials, secrets or evidence content', () => {
     await worker?.kill();
     await app.close();
     await receiver.close();
+    await smtp.close();
     await rm(evidenceDir, { recursive: true, force: true });
   });
 
@@ -105,6 +111,18 @@ describe('Logs never contain credentials, secrets or evidence content', () => {
       .send({ ...suspension, reasonCode: 7 })
       .expect(400);
     await http().get(`/v1/appeals/${randomUUID()}`).set(owner).expect(404);
+
+    // a one-time link, its exchange and the access token it gives: none of them may be logged
+    await http().post('/v1/access-links').send({ email: suspension.accountEmail }).expect(202);
+    const mail = await eventually(async () => smtp.messages.find((m) => /appeal\/access#/.test(m.text)));
+    const linkToken = /appeal\/access#([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    const { body: session } = await http()
+      .post('/v1/access-links/exchange')
+      .send({ token: linkToken })
+      .expect(200);
+    await http().post('/v1/access-links/exchange').send({ token: linkToken }).expect(401);
+    await http().get('/v1/me/suspensions').set('Authorization', `Bearer ${session.accessToken}`).expect(200);
+    tokens.push(linkToken, session.accessToken);
     // a token put in the query string, as some clients do, is no more logged than a header
     const inQuery = app.token(suspension.accountId as string, 'appellant');
     tokens.push(inQuery);
@@ -136,6 +154,7 @@ describe('Logs never contain credentials, secrets or evidence content', () => {
     const output = api.output + worker.output;
     const secrets: Record<string, string> = {
       'the JWT signing secret': app.env.AUTH_JWT_SECRET,
+      'the access token secret': app.env.ACCESS_TOKEN_SECRET,
       'the audit signing key': app.env.AUDIT_SIGNING_KEY.split('\n')[1],
       'the webhook secret': webhookSecret,
       'the Idempotency-Key': idempotencyKey,

@@ -14,6 +14,10 @@ export const REGENERATE_OPENAPI = 'npm run openapi';
 const TAGS: [string, string][] = [
   ['suspensions', 'Suspensions pushed in by enforcement systems, one or 10,000 at a time; their lift'],
   ['waves', 'Ban waves: suspensions decided together, and the jobs that decide them'],
+  [
+    'access',
+    'One-time access links e-mailed to account holders, and the access tokens they are exchanged for',
+  ],
   ['appeals', 'Appeals filed by account holders, their messages and history'],
   ['review', 'The review queue and the state machine reviewers move appeals through'],
   ['evidence', 'Files attached to appeals'],
@@ -28,7 +32,7 @@ const TAGS: [string, string][] = [
 
 const DESCRIPTION =
   'Account-ban appeals: suspensions, appeals and their review, evidence, refunds on a double-entry ledger, ' +
-  'notices and an audit log. Every /v1 route takes `Authorization: Bearer <JWT>`; errors are RFC 9457 ' +
+  'notices and an audit log. Every /v1 route but the access links takes `Authorization: Bearer <JWT>`; errors are RFC 9457 ' +
   'problem+json with a stable `code`. Creating POSTs accept `Idempotency-Key`; mutable resources carry ' +
   '`version` (also as ETag) and accept `If-Match`; lists are cursor-paged. The conventions are in docs/api.md.';
 

@@ -36,15 +36,16 @@ export const RESPONSE_HEADERS: Record<string, Json> = {
     schema: { ...integer, example: 42 },
   },
   'X-RateLimit-Limit': {
-    description: 'Appellant callers only: writes allowed per window (RATE_LIMIT_PER_MINUTE)',
+    description:
+      'Requests allowed per window: appellant writes (RATE_LIMIT_PER_MINUTE), access-link requests (per hour)',
     schema: { ...integer, example: 30 },
   },
   'X-RateLimit-Remaining': {
-    description: 'Appellant callers only: writes left in this window',
+    description: 'Requests left in this window (appellant writes, or access-link requests)',
     schema: { ...integer, example: 29 },
   },
   'X-RateLimit-Reset': {
-    description: 'Appellant callers only: seconds until the window ends',
+    description: 'Seconds until the window ends',
     schema: { ...integer, example: 42 },
   },
 };

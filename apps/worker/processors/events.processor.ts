@@ -1,5 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SendAccessLinksUseCase } from '@redress/access';
 import { AppConfig } from '@redress/config';
 import { storedEvent, type StoredEvent } from '@redress/kernel';
 import { DispatchEventUseCase } from '@redress/notifications';
@@ -32,6 +33,7 @@ export class EventsProcessor extends WorkerHost implements OnApplicationBootstra
     private readonly dispatchEvent: DispatchEventUseCase,
     private readonly deliveries: DeliveryEnqueuer,
     private readonly config: AppConfig,
+    private readonly accessLinks: SendAccessLinksUseCase,
   ) {
     super();
   }
@@ -54,7 +56,9 @@ export class EventsProcessor extends WorkerHost implements OnApplicationBootstra
         attributes: { 'redress.event_id': event.id },
       },
       async () => {
-        await this.deliveries.enqueue(await this.dispatchEvent.execute(event));
+        // a link request is mailed at once and never recorded as a notification: the mail holds the link
+        if (event.type === 'access_link.requested') await this.accessLinks.execute(event);
+        else await this.deliveries.enqueue(await this.dispatchEvent.execute(event));
         this.logger.debug(
           { eventId: job.data.outboxId, type: job.data.type, requestId: job.data.requestId },
           'event dispatched',

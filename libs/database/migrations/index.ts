@@ -12,6 +12,7 @@ import { AuditAppend1763700000010 } from './1763700000010-audit-append';
 import { AppRole1763700000011 } from './1763700000011-app-role';
 import { AuditCheckpoints1763700000012 } from './1763700000012-audit-checkpoints';
 import { Operations1763700000013 } from './1763700000013-operations';
+import { AccessLinks1763700000014 } from './1763700000014-access-links';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AppRole1763700000011,
   AuditCheckpoints1763700000012,
   Operations1763700000013,
+  AccessLinks1763700000014,
 ];

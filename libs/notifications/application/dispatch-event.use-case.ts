@@ -5,6 +5,7 @@ import { isUuid, newId, type StoredEvent } from '@redress/kernel';
 import { inSpan } from '@redress/observability';
 import { OutboxStore } from '@redress/outbox';
 import { SuspensionStore } from '@redress/suspensions';
+import { withAppealLink } from '../domain/appeal-links';
 import { planDeliveries } from '../domain/delivery-plan';
 import {
   NotificationDeliveryRepository,
@@ -73,8 +74,9 @@ export class DispatchEventUseCase {
     });
   }
 
-  /** The event's copies, one per planned delivery, rendered once for all of them. */
-  private plan(event: StoredEvent): DispatchedEvent {
+  /** The event's copies, one per planned delivery, rendered once for all of them, each linking to its appeal page. */
+  private plan(stored: StoredEvent): DispatchedEvent {
+    const event = withAppealLink(stored, this.config.access.publicUrl);
     const plan = planDeliveries(event.type, 'accountId' in event.payload ? event.payload : {}, {
       emailEnabled: Boolean(this.config.env.SMTP_URL),
       notifyWebhookUrl: this.config.env.NOTIFY_WEBHOOK_URL,
@@ -93,7 +95,7 @@ export class DispatchEventUseCase {
       subject: rendered?.subject ?? null,
       body: rendered?.text ?? null,
       appealId: 'appealId' in event.payload ? (event.payload.appealId ?? null) : null,
-      suspensionId: 'suspensionId' in event.payload ? event.payload.suspensionId : null,
+      suspensionId: 'suspensionId' in event.payload ? (event.payload.suspensionId ?? null) : null,
       copies: plan.map((delivery) => {
         const inbox = delivery.channel === 'inbox';
         return {

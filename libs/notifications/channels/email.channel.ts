@@ -1,26 +1,20 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '@redress/config';
+import { Injectable } from '@nestjs/common';
 import { storedEvent } from '@redress/kernel';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { ClaimedDelivery } from '../persistence/notification-delivery.repository';
 import { isNotification, TemplateRenderer } from '../rendering';
 import type { DeliveryChannel } from './delivery-channel';
-
-/** A mail server that stalls is a failed attempt, not a stuck worker. */
-const SMTP_TIMEOUT_MS = 15_000;
+import { Mailer } from './mailer';
 
 /**
- * Sends the notice over SMTP (SMTP_URL) from MAIL_FROM, as plain text and HTML rendered in the
- * recipient's locale. The Message-ID is the notification id, so a mail resent after a lost
- * acknowledgement is recognisably the same message.
+ * Sends the notice by e-mail as plain text and HTML rendered in the recipient's locale. The Message-ID
+ * is the notification id, so a mail resent after a lost acknowledgement is recognisably the same message.
  */
 @Injectable()
-export class EmailChannel implements DeliveryChannel, OnApplicationShutdown {
+export class EmailChannel implements DeliveryChannel {
   readonly name = 'email' as const;
-  private transport?: Transporter;
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly mailer: Mailer,
     private readonly renderer: TemplateRenderer,
   ) {}
 
@@ -28,33 +22,11 @@ export class EmailChannel implements DeliveryChannel, OnApplicationShutdown {
     if (!delivery.address) throw new Error('no e-mail address was recorded for this delivery');
     const event = storedEvent(delivery.eventId, delivery.eventType, delivery.data);
     if (!isNotification(event)) throw new Error(`a ${event.type} event has no e-mail to send`);
-    const { subject, text, html } = this.renderer.render(event, delivery.locale);
-    await this.transporter().sendMail({
-      from: this.config.env.MAIL_FROM,
+    await this.mailer.send({
+      ...this.renderer.render(event, delivery.locale),
       to: delivery.address,
-      subject,
-      text,
-      html,
       messageId: `<${delivery.id}@redress>`,
       headers: { 'Redress-Event-Id': delivery.eventId },
     });
-  }
-
-  // not onModuleDestroy: that runs before the worker drains, and a delivery still sending needs the transport
-  onApplicationShutdown(): void {
-    this.transport?.close();
-  }
-
-  private transporter(): Transporter {
-    const url = this.config.env.SMTP_URL;
-    if (!url) throw new Error('SMTP_URL is not set');
-    this.transport ??= nodemailer.createTransport({
-      url,
-      pool: true,
-      connectionTimeout: SMTP_TIMEOUT_MS,
-      greetingTimeout: SMTP_TIMEOUT_MS,
-      socketTimeout: SMTP_TIMEOUT_MS,
-    });
-    return this.transport;
   }
 }

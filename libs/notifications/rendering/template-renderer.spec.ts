@@ -235,6 +235,37 @@ describe('TemplateRenderer', () => {
   });
 });
 
+describe('links to the appeal page', () => {
+  const renderer = new TemplateRenderer();
+  const appealUrl = 'https://appeals.example.com/appeal/suspensions/s1';
+  const accountNotices = NOTIFICATION_EVENTS.filter((type) => type !== 'sla.breached');
+  const cases = LOCALES.flatMap((locale) => accountNotices.map((type) => [type, locale] as const));
+
+  it.each(cases)('%s in %s links to it, says how to get in, and names no API route', (type, locale) => {
+    const out = renderer.render(event(type, { ...SAMPLES[type], appealUrl } as never), locale);
+    for (const part of [out.text, out.html]) {
+      expect(part).toContain(appealUrl);
+      expect(part).toMatch(locale === 'en' ? /one-time sign-in link/ : /一次性登录链接/);
+      expect(part).not.toMatch(/\/v1\/|\b(GET|POST) \//);
+    }
+  });
+
+  it.each([...LOCALES])('renders the access-link e-mail in %s with the link and its expiry', (locale) => {
+    const accessUrl = 'https://appeals.example.com/appeal/access#q3Vd8m1yXc0Jr9bQ2kP5sT7uW4zA6hE8nL1oG3iF0cY';
+    const out = renderer.renderAccessLink(
+      { ...TO, suspensionId: 's1', appealUrl, accessUrl, expiresAt: '2025-03-01T10:00:00.000Z' },
+      locale,
+    );
+    for (const part of [out.subject, out.text, out.html]) expect(part).not.toMatch(/\{\{|undefined/);
+    for (const part of [out.text, out.html]) {
+      expect(part).toContain(accessUrl);
+      expect(part).toContain(appealUrl);
+      expect(part).toContain('acct_1');
+    }
+    expect(out.text).toContain(locale === 'en' ? 'March 1, 2025 at 10:00 UTC' : '2025年3月1日');
+  });
+});
+
 describe('defaultTemplatesDir', () => {
   it('finds the templates from source and from the compiled dist/ tree', () => {
     const fromSource = defaultTemplatesDir();

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Money } from '@redress/kernel';
+import type { AccessLinkMail, Money } from '@redress/kernel';
 import {
+  ACCESS_LINK_TEMPLATE,
   DEFAULT_LOCALE,
   LOCALES,
   Locale,
@@ -61,6 +62,7 @@ export class TemplateRenderer {
   private readonly hbs = Handlebars.create();
   private readonly templates = new Map<string, Compiled>();
   private readonly layouts = new Map<Locale, Handlebars.TemplateDelegate>();
+  private readonly footers = new Map<Locale, Handlebars.TemplateDelegate>();
   private readonly labels = new Map<Locale, Labels>();
 
   /** Reads every template file once, so a missing file fails at start-up rather than at send time. */
@@ -73,11 +75,12 @@ export class TemplateRenderer {
     for (const locale of LOCALES) {
       this.labels.set(locale, this.loadLabels(locale));
       this.layouts.set(locale, this.hbs.compile(this.read(locale, 'layout.html.hbs'), html));
-      for (const event of NOTIFICATION_EVENTS) {
-        this.templates.set(`${locale}/${event}`, {
-          subject: this.hbs.compile(this.read(locale, `${event}.subject.hbs`), plain),
-          text: this.hbs.compile(this.read(locale, `${event}.text.hbs`), plain),
-          html: this.hbs.compile(this.read(locale, `${event}.html.hbs`), html),
+      this.footers.set(locale, this.hbs.compile(this.read(locale, 'footer.text.hbs'), plain));
+      for (const name of [...NOTIFICATION_EVENTS, ACCESS_LINK_TEMPLATE]) {
+        this.templates.set(`${locale}/${name}`, {
+          subject: this.hbs.compile(this.read(locale, `${name}.subject.hbs`), plain),
+          text: this.hbs.compile(this.read(locale, `${name}.text.hbs`), plain),
+          html: this.hbs.compile(this.read(locale, `${name}.html.hbs`), html),
         });
       }
     }
@@ -87,27 +90,39 @@ export class TemplateRenderer {
     event: NotificationData,
     locale: Locale | string, // anything unknown falls back to en
   ): RenderedNotification {
-    const { loc, compiled, context, options, subject, text } = this.renderParts(event, locale);
-    const content = compiled.html(context, options).trim();
-    const html = this.layouts.get(loc)!({ subject, content }, options).trim() + '\n';
-    return { subject, text, html };
+    return this.renderAll(event.type, event.payload, locale);
   }
 
   /** Subject and plain text only: what the inbox and the delivery log keep (e-mails render their HTML when sent). */
   renderPlain(event: NotificationData, locale: Locale | string): Omit<RenderedNotification, 'html'> {
-    const { subject, text } = this.renderParts(event, locale);
+    const { subject, text } = this.renderParts(event.type, event.payload, locale);
     return { subject, text };
   }
 
-  private renderParts({ type: event, payload: data }: NotificationData, locale: Locale | string) {
+  /** The e-mail that carries a one-time access link: sent at once, never stored. */
+  renderAccessLink(mail: AccessLinkMail, locale: Locale | string): RenderedNotification {
+    return this.renderAll(ACCESS_LINK_TEMPLATE, mail, locale);
+  }
+
+  private renderAll(name: string, data: object, locale: Locale | string): RenderedNotification {
+    const { loc, compiled, context, options, subject, text } = this.renderParts(name, data, locale);
+    const content = compiled.html(context, options).trim();
+    const appealUrl = 'appealUrl' in context ? context.appealUrl : undefined;
+    const html = this.layouts.get(loc)!({ subject, content, appealUrl }, options).trim() + '\n';
+    return { subject, text, html };
+  }
+
+  private renderParts(name: string, data: object, locale: Locale | string) {
     const loc = resolveLocale(locale);
-    const compiled = this.templates.get(`${loc}/${event}`);
-    if (!compiled) throw new Error(`unknown notification event: ${event}`);
+    const compiled = this.templates.get(`${loc}/${name}`);
+    if (!compiled) throw new Error(`unknown notification event: ${name}`);
     const context = sanitize(data);
     const options = { data: { locale: loc, labels: this.labels.get(loc) } };
     const subject = compiled.subject(context, options).replace(/\s+/g, ' ').trim();
-    if (!subject) throw new Error(`template ${loc}/${event}.subject.hbs rendered an empty subject`);
-    const text = tidyText(compiled.text(context, options));
+    if (!subject) throw new Error(`template ${loc}/${name}.subject.hbs rendered an empty subject`);
+    // every account notice ends with its appeal page and how to get in without the platform's sign-in
+    const footer = this.footers.get(loc)!({ appealUrl: undefined, ...context }, options);
+    const text = tidyText(`${compiled.text(context, options)}\n\n${footer}`);
     return { loc, compiled, context, options, subject, text };
   }
 

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, decodeCursor, toPage, type Actor, type Page } from '@redress/kernel';
+import { DomainError, decodeCursor, toPage, type Actor, type Locale, type Page } from '@redress/kernel';
 import { seesSuspension, type Suspension } from '../domain/suspension';
 import { rowToSuspension, SUSPENSION_COLUMNS, type SuspensionRow } from '../persistence/suspension-row';
+
+/** An account whose suspensions carry an e-mail address, with its latest such suspension. */
+export interface AccountAtAddress {
+  accountId: string;
+  accountEmail: string;
+  locale: Locale;
+  suspensionId: string;
+}
+
+/** At most this many accounts are reached through one address in one request. */
+const ACCOUNTS_PER_ADDRESS = 20;
 
 @Injectable()
 export class SuspensionQueries {
@@ -21,6 +32,24 @@ export class SuspensionQueries {
     const suspension = await this.get(id);
     if (!suspension || !seesSuspension(actor, suspension)) throw DomainError.notFound('Suspension');
     return suspension;
+  }
+
+  /**
+   * The accounts whose suspensions carry `email` (compared without case), one row each with its latest
+   * suspension; only the one named when `suspensionId` is given.
+   */
+  async accountsAtAddress(email: string, suspensionId?: string): Promise<AccountAtAddress[]> {
+    const params: unknown[] = [email, ACCOUNTS_PER_ADDRESS];
+    return this.dataSource.query(
+      `SELECT DISTINCT ON (s.account_id) s.account_id AS "accountId", s.account_email AS "accountEmail",
+              s.locale, s.id AS "suspensionId"
+         FROM suspensions s
+        WHERE lower(s.account_email) = lower($1)
+          ${suspensionId ? `AND s.id = $${params.push(suspensionId)}::uuid` : ''}
+        ORDER BY s.account_id, s.suspended_at DESC, s.id DESC
+        LIMIT $2`,
+      params,
+    );
   }
 
   /** An account's suspensions, newest first, keyset-paged on (suspended_at, id). */
