@@ -362,12 +362,13 @@ describe('Console: the development sign-in endpoint', () => {
   });
 
   it('does not exist at all in production, in tests, nor in development with a configured secret', async () => {
-    // production refuses to boot without a way to guard /metrics (METRICS_TOKEN)
+    // production refuses to boot without a guard for /metrics and a key for access-link sessions
     const METRICS_TOKEN = 'console-test-metrics-token';
+    const ACCESS_TOKEN_SECRET = 'console-test-access-token-secret';
     for (const NODE_ENV of ['production', 'test', 'development']) {
       const app = await TestApp.start(`console-${NODE_ENV}`, {
         worker: false,
-        env: { NODE_ENV, METRICS_TOKEN },
+        env: { NODE_ENV, METRICS_TOKEN, ACCESS_TOKEN_SECRET },
       });
       try {
         const doc = await app.http.get('/docs-json').expect(200);
