@@ -7,13 +7,14 @@ import {
   DomainError,
   identifierProblem,
   isCurrencyCode,
+  trimText,
   type FieldError,
 } from '@redress/kernel';
 import Ajv, { type ErrorObject, type SchemaValidateFunction, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import isEmail from 'validator/lib/isEmail';
 import isUUID from 'validator/lib/isUUID';
-import { textLengthProblem, trimText } from './trim';
+import { textLengthProblem } from './trim';
 import { describeFieldErrors } from './validation';
 
 /**

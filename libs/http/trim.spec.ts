@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Type } from '@sinclair/typebox';
 import { JsonSchemaPipe, TRIM } from './json-schema.pipe';
-import { textLengthProblem, TrimmedText, trimText, visibleLength } from './trim';
+import { textLengthProblem, TrimmedText, visibleLength } from './trim';
 
 class Statement {
   @TrimmedText(20, 30) statement: string;
@@ -10,24 +10,6 @@ class Statement {
 
 const problemsOf = (statement: unknown) =>
   validateSync(plainToInstance(Statement, { statement })).flatMap((e) => Object.values(e.constraints ?? {}));
-
-describe('trimText', () => {
-  it('trims Unicode white space and U+200B, U+200E, U+FEFF at both ends, nothing inside', () => {
-    expect(trimText('\u200b\u200e\ufeff\u00a0\u0085\u3000\t a\u200b b \n\u2028\u200b')).toBe('a\u200b b');
-    expect(trimText('\u200b'.repeat(25))).toBe('');
-  });
-
-  it('keeps other invisible characters (the length rule does not count them)', () => {
-    expect(trimText('\u2060x\u200d')).toBe('\u2060x\u200d');
-  });
-
-  it('takes linear time over a long run of spaces inside the text', () => {
-    const text = `a${' '.repeat(1_000_000)}b`;
-    const started = Date.now();
-    expect(trimText(text)).toBe(text);
-    expect(Date.now() - started).toBeLessThan(500);
-  });
-});
 
 describe('visibleLength', () => {
   it('counts code points and leaves out format characters', () => {

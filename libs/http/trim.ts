@@ -1,21 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, ValidateBy } from 'class-validator';
-
-// Unicode white space and the invisible U+200B, U+200E, U+FEFF, which the EU Transparency Database trims too.
-const EDGE = /[\p{White_Space}\u200B\u200E\uFEFF]/u;
-
-/**
- * Every text is trimmed of EDGE characters before its rules run. A loop from both ends, not
- * a regular expression: `\s+$` backtracks quadratically over a long run of spaces inside the text.
- */
-export function trimText(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && EDGE.test(value[start])) start += 1;
-  while (end > start && EDGE.test(value[end - 1])) end -= 1;
-  return value.slice(start, end);
-}
+import { trimText } from '@redress/kernel';
 
 const FORMAT_CHARACTERS = /\p{Cf}/gu;
 const HIGH_SURROGATE = /[\uD800-\uDBFF]/g;
@@ -35,7 +21,7 @@ export function textLengthProblem(value: string, min: number, max: number): stri
   return null;
 }
 
-/** Trims a string (trimText) before it is checked; other values are left for the validators to refuse. */
+/** Trims a string (trimText, the Transparency Database's own rule) before it is checked; other values are left for the validators to refuse. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? trimText(value) : value));
 
 /** A text field: trimmed, a string, and min…max visible characters long. */

@@ -11,3 +11,4 @@ export * from './pagination';
 export * from './version';
 export * from './vocabulary';
 export * from './events';
+export * from './text';

@@ -44,6 +44,14 @@ describe('Input rules: what every text, date, identifier, currency, amount and c
       expect(rows).toHaveLength(0);
     });
 
+    it.each(['\u200B', '\u200E', '\u0085', '\u00A0\u200B\u00A0', '\u180E\uFEFF'])(
+      'refuses %j, which the Transparency Database trims to an empty field',
+      async (blank) => {
+        const single = await suspend({ statementOfReasons: blank, policyClause: blank }).expect(400);
+        expect(fieldsOf(single).sort()).toEqual(['policyClause', 'statementOfReasons']);
+      },
+    );
+
     it('stores the text trimmed, invisible characters inside kept', async () => {
       const created = await suspend({
         statementOfReasons: `${ZWSP}\ufeff  Our detector saw${ZWSP}distillation traffic. \u200e\n`,

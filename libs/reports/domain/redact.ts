@@ -37,11 +37,6 @@ function replaceLiteral(text: string, needle: string, marker: string): string {
   return text.replace(new RegExp(pattern, 'giu'), marker);
 }
 
-/** Length as the Commission's validator counts it: Unicode code points, not UTF-16 units. */
-export function charCount(text: string): number {
-  return Array.from(text).length;
-}
-
 /** Cuts on a code-point boundary and marks the cut, so a reader knows text is missing. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   EU_EEA_COUNTRY_CODES,
+  puidFor,
   SuspensionForStatement,
   toStatementOfReasons,
   validateStatementOfReasons,
@@ -120,9 +121,7 @@ describe('toStatementOfReasons', () => {
       end_date_monetary_restriction: '2025-07-10',
     });
     expect(statement.decision_monetary_other).toContain('released');
-    expect(
-      toStatementOfReasons(suspension({ status: 'lifted', liftedAt: null })).end_date_account_restriction,
-    ).toBeUndefined();
+    expect(statement.decision_facts).toContain('On 2025-07-10 the suspension was lifted');
   });
 
   it.each([
@@ -135,24 +134,66 @@ describe('toStatementOfReasons', () => {
     expect([statement.automated_detection, statement.automated_decision]).toEqual([detection, decision]);
   });
 
-  it('clamps dates into the ranges the Commission accepts', () => {
+  it('moves dates into the ranges the Commission accepts and says so in decision_facts', () => {
     const early = toStatementOfReasons(
       suspension({
-        suspendedAt: new Date('2019-05-01T00:00:00Z'),
-        accountCreatedAt: new Date('1998-01-01T00:00:00Z'),
+        suspendedAt: new Date('1990-05-01T00:00:00Z'),
+        accountCreatedAt: new Date('1988-01-01T00:00:00Z'),
       }),
     );
     expect([early.content_date, early.application_date]).toEqual(['2000-01-01', '2020-01-01']);
+    expect(early.decision_facts).toContain(
+      'The restriction took effect on 1990-05-01; the Transparency Database takes application_date values from 2020-01-01 to 2038-01-01 only, so 2020-01-01 is given.',
+    );
+    expect(early.decision_facts).toContain('The account was registered on 1988-01-01;');
+    expect(validateStatementOfReasons(early)).toEqual([]);
 
     const late = toStatementOfReasons(
       suspension({ suspendedAt: new Date('2040-01-01T00:00:00Z'), accountCreatedAt: null }),
     );
     expect([late.content_date, late.application_date]).toEqual(['2038-01-01', '2038-01-01']);
+    expect(late.decision_facts).toContain('The behaviour was first seen on 2040-01-01;');
+
+    const inside = toStatementOfReasons(suspension());
+    expect(inside.decision_facts).not.toContain('Transparency Database');
 
     const createdAfter = toStatementOfReasons(
       suspension({ accountCreatedAt: new Date('2026-01-01T00:00:00Z') }),
     );
     expect(createdAfter.content_date).toBe(createdAfter.application_date);
+  });
+
+  it('keeps the date notes whole when the facts fill decision_facts', () => {
+    const statement = toStatementOfReasons(
+      suspension({ statementOfReasons: 'x'.repeat(9000), suspendedAt: new Date('2019-01-01T00:00:00Z') }),
+    );
+    expect(Array.from(statement.decision_facts)).toHaveLength(5000);
+    expect(statement.decision_facts).toMatch(/so 2020-01-01 is given\.$/);
+  });
+
+  describe('one statement per decision', () => {
+    const lifted = suspension({ status: 'lifted', liftedAt: new Date('2025-07-10T08:00:00Z') });
+    it('gives each decision its own puid: the suspension id first, then <id>-<n>', () => {
+      expect(puidFor(lifted.id, 1)).toBe(lifted.id);
+      expect(puidFor(lifted.id, 2)).toBe(`${lifted.id}-2`);
+    });
+
+    it.each([
+      ['suspension', 'DECISION_ACCOUNT_SUSPENDED', '2025-06-01', undefined],
+      ['termination', 'DECISION_ACCOUNT_TERMINATED', '2025-07-10', undefined],
+      ['lift', 'DECISION_ACCOUNT_SUSPENDED', '2025-06-01', '2025-07-10'],
+      ['reopening', 'DECISION_ACCOUNT_SUSPENDED', '2025-07-10', undefined],
+    ] as const)('reports a %s as %s from %s, ending %s', (kind, account, from, end) => {
+      const decision = { kind, takenAt: new Date('2025-07-10T08:00:00Z'), puid: `${lifted.id}-2` };
+      const statement = toStatementOfReasons(lifted, decision);
+      expect(statement).toMatchObject({
+        decision_account: account,
+        application_date: from,
+        puid: decision.puid,
+      });
+      expect(statement.end_date_account_restriction).toBe(end);
+      expect(validateStatementOfReasons(statement)).toEqual([]);
+    });
   });
 
   it('truncates long statements to the field limits', () => {
@@ -174,7 +215,7 @@ describe('toStatementOfReasons', () => {
   it('uses all EU/EEA countries unless told otherwise', () => {
     expect(toStatementOfReasons(suspension()).territorial_scope).toEqual([...EU_EEA_COUNTRY_CODES]);
     expect(toStatementOfReasons(suspension()).territorial_scope).toHaveLength(30);
-    const custom = toStatementOfReasons(suspension(), {
+    const custom = toStatementOfReasons(suspension(), undefined, {
       territorialScope: ['de', 'FR', 'de'],
       contentLanguage: 'en',
     });

@@ -1,4 +1,4 @@
-import { DomainError } from '@redress/kernel';
+import { codePointLength, DomainError, trimText } from '@redress/kernel';
 import {
   AutomatedDecision,
   DATE_RANGES,
@@ -67,38 +67,88 @@ export function automatedDecisionFor(
 }
 
 /**
- * Builds the statement for one suspension. Output is not validated here, so a caller that
+ * The decisions that each get a statement of their own (DSA Art. 17: every restriction and every
+ * change to one): the suspension itself; its upholding on appeal (the restriction becomes a
+ * termination); its lift (the restriction ends: end dates); and the reopening of an upheld appeal
+ * (the termination is a suspension again while the appeal is reviewed once more).
+ */
+export const STATEMENT_DECISIONS = ['suspension', 'termination', 'lift', 'reopening'] as const;
+export type StatementDecision = (typeof STATEMENT_DECISIONS)[number];
+
+export interface DecisionForStatement {
+  kind: StatementDecision;
+  /** When the decision took effect. */
+  takenAt: Date;
+  puid: string;
+}
+
+/**
+ * A decision's own puid: the suspension id for the first (what the statement of a suspension has
+ * always carried), `<suspension id>-<n>` for its n-th. Decided by the suspension's history alone, so
+ * publishing the same decision again can only collide, never invent a second puid.
+ */
+export function puidFor(suspensionId: string, seq: number): string {
+  return seq === 1 ? suspensionId : `${suspensionId}-${seq}`;
+}
+
+/** The decision a suspension's status stands for, for suspensions that have no published statement. */
+export function currentDecision(s: SuspensionForStatement): DecisionForStatement {
+  const kind = s.status === 'upheld' ? 'termination' : s.status === 'lifted' ? 'lift' : 'suspension';
+  const takenAt = kind === 'lift' && s.liftedAt ? s.liftedAt : s.suspendedAt;
+  return { kind, takenAt, puid: s.id };
+}
+
+/**
+ * Builds the statement of one decision on a suspension. Output is not validated here, so a caller that
  * submits to the Commission should run `validateStatementOfReasons` first.
  *
- * Lifted suspensions: the restriction was a temporary suspension that has ended, so it is reported
- * as DECISION_ACCOUNT_SUSPENDED / TOTAL_SUSPENSION with the lift date as the end of the account,
- * service and (when a balance was frozen) monetary restriction — the balance is released on lift.
- * Without a recorded lift date the end dates are omitted rather than guessed.
+ * A lift reports the restriction that ended: DECISION_ACCOUNT_SUSPENDED / TOTAL_SUSPENSION from the
+ * suspension date, with the lift date as the end of the account, service and (when a balance was
+ * frozen) monetary restriction — the balance is released on lift. A termination and a reopening apply
+ * from their own date. Dates outside the ranges the database accepts are moved into them and the
+ * true dates stated in decision_facts, so nothing is changed without saying so.
  */
 export function toStatementOfReasons(
   s: SuspensionForStatement,
+  decision: DecisionForStatement = currentDecision(s),
   options: StatementOptions = {},
 ): DsaStatementOfReasons {
-  const applicationDate = clampDay(requireDay(s.suspendedAt, 'suspendedAt'), DATE_RANGES.application_date);
-  const terminated = s.status === 'upheld';
+  const restrictedOn = requireDay(s.suspendedAt, 'suspendedAt');
+  const effectiveOn =
+    decision.kind === 'termination' || decision.kind === 'reopening'
+      ? requireDay(decision.takenAt, 'takenAt')
+      : restrictedOn;
+  const application = inRange('application_date', effectiveOn);
+  const content = inRange('content_date', contentDay(s.accountCreatedAt, effectiveOn));
+  const terminated = decision.kind === 'termination';
+  const lifted = decision.kind === 'lift';
   const frozen = s.frozenBalance.amountMinor > 0;
-  const endDate = s.status === 'lifted' ? endOfRestriction(s.liftedAt, applicationDate) : undefined;
+  const endDate = lifted ? endOfRestriction(decision.takenAt, application.day) : undefined;
   const who: PersonalData = { accountId: s.accountId, accountEmail: s.accountEmail };
-  const explanation = redactPersonalData(s.statementOfReasons, who).trim() || FALLBACK_EXPLANATION;
+  const explanation = trimText(redactPersonalData(s.statementOfReasons, who)) || FALLBACK_EXPLANATION;
+  const notes = [
+    decisionNote(decision),
+    dateNote('The restriction took effect on', effectiveOn, application),
+    dateNote(
+      s.accountCreatedAt ? 'The account was registered on' : 'The behaviour was first seen on',
+      contentDay(s.accountCreatedAt, effectiveOn),
+      content,
+    ),
+  ].filter((note): note is string => note !== null);
 
-  const statement: DsaStatementOfReasons = {
+  return {
     decision_account: terminated ? 'DECISION_ACCOUNT_TERMINATED' : 'DECISION_ACCOUNT_SUSPENDED',
     decision_provision: terminated
       ? 'DECISION_PROVISION_TOTAL_TERMINATION'
       : 'DECISION_PROVISION_TOTAL_SUSPENSION',
     ...(frozen && {
       decision_monetary: 'DECISION_MONETARY_OTHER',
-      decision_monetary_other: describeFrozenBalance(s.frozenBalance, s.status === 'lifted'),
+      decision_monetary_other: describeFrozenBalance(s.frozenBalance, lifted),
     }),
     decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
     ...referenceUrl(s.policyUrl, who),
     incompatible_content_ground: truncate(
-      redactPersonalData(s.policyClause, who).trim() || 'Terms of service',
+      trimText(redactPersonalData(s.policyClause, who)) || 'Terms of service',
       FIELD_MAX_LENGTH.incompatible_content_ground,
     ),
     incompatible_content_explanation: truncate(
@@ -109,21 +159,49 @@ export function toStatementOfReasons(
     content_type_other: 'API usage',
     ...categoryFor(s.reasonCode),
     ...territorialScope(options.territorialScope),
-    ...(options.contentLanguage ? { content_language: options.contentLanguage.trim().toUpperCase() } : {}),
-    content_date: contentDate(s.accountCreatedAt, applicationDate),
-    application_date: applicationDate,
+    ...(options.contentLanguage ? { content_language: trimText(options.contentLanguage).toUpperCase() } : {}),
+    content_date: content.day,
+    application_date: application.day,
     ...(endDate && {
       end_date_account_restriction: endDate,
       end_date_service_restriction: endDate,
       ...(frozen && { end_date_monetary_restriction: endDate }),
     }),
-    decision_facts: truncate(explanation, FIELD_MAX_LENGTH.decision_facts),
+    decision_facts: withNotes(explanation, notes),
     source_type: 'SOURCE_VOLUNTARY',
     automated_detection: s.automatedDetection ? 'Yes' : 'No',
     automated_decision: automatedDecisionFor(s),
-    puid: s.id,
+    puid: decision.puid,
   };
-  return statement;
+}
+
+/** What this decision changed, in a sentence; the first statement needs none. */
+function decisionNote(decision: DecisionForStatement): string | null {
+  const on = isoDay(decision.takenAt);
+  switch (decision.kind) {
+    case 'suspension':
+      return null;
+    case 'termination':
+      return `On ${on} the suspension was upheld on appeal: the account is terminated.`;
+    case 'lift':
+      return `On ${on} the suspension was lifted: the restriction ended.`;
+    case 'reopening':
+      return `On ${on} the appeal that upheld the suspension was reopened: the account is suspended again while it is reviewed.`;
+  }
+}
+
+/** Says that a date was moved into the database's range, and what the true date is. */
+function dateNote(what: string, trueDay: string, given: InRange): string | null {
+  if (!given.moved) return null;
+  const { min, max } = DATE_RANGES[given.field];
+  return `${what} ${trueDay}; the Transparency Database takes ${given.field} values from ${min} to ${max} only, so ${given.day} is given.`;
+}
+
+/** The facts, cut to leave room for the notes, which are never cut. */
+function withNotes(explanation: string, notes: string[]): string {
+  if (notes.length === 0) return truncate(explanation, FIELD_MAX_LENGTH.decision_facts);
+  const tail = `\n\n${notes.join(' ')}`;
+  return truncate(explanation, FIELD_MAX_LENGTH.decision_facts - codePointLength(tail)) + tail;
 }
 
 /** Amount and currency only: the statement is public, the account behind it must not be. */
@@ -161,34 +239,48 @@ function referenceUrl(
   who: PersonalData,
 ): Pick<DsaStatementOfReasons, 'decision_ground_reference_url'> {
   if (!url) return {};
-  const trimmed = url.trim();
+  const trimmed = trimText(url);
   // A URL that needed redacting (mailto:, ?user=…) is not worth publishing in a broken form.
   const clean = redactPersonalData(trimmed, who) === trimmed;
-  const fits = Array.from(trimmed).length <= FIELD_MAX_LENGTH.decision_ground_reference_url;
+  const fits = codePointLength(trimmed) <= FIELD_MAX_LENGTH.decision_ground_reference_url;
   return clean && fits && /^https?:\/\//i.test(trimmed) ? { decision_ground_reference_url: trimmed } : {};
 }
 
 function territorialScope(scope: string[] | undefined): Pick<DsaStatementOfReasons, 'territorial_scope'> {
   if (scope === undefined) return { territorial_scope: [...EU_EEA_COUNTRY_CODES] };
-  const codes = [...new Set(scope.map((c) => c.trim().toUpperCase()))];
+  const codes = [...new Set(scope.map((c) => trimText(c).toUpperCase()))];
   return codes.length > 0 ? { territorial_scope: codes } : {};
 }
 
 /**
- * Registration date when the enforcement system sent one, else the suspension date. Never after
- * the application date: an account cannot be registered after it was restricted, so a later
- * value is bad data and the restriction date is the best truth we have.
+ * Registration date when the enforcement system sent one, else the restriction date. Never after the
+ * restriction: an account cannot be registered after it was restricted, so a later value is bad data
+ * and the restriction date is the best truth we have.
  */
-function contentDate(accountCreatedAt: Date | null, applicationDate: string): string {
+function contentDay(accountCreatedAt: Date | null, restrictedOn: string): string {
   const registered = accountCreatedAt ? isoDay(accountCreatedAt) : null;
-  const day = registered && registered < applicationDate ? registered : applicationDate;
-  return clampDay(day, DATE_RANGES.content_date);
+  return registered && registered < restrictedOn ? registered : restrictedOn;
 }
 
-function endOfRestriction(liftedAt: Date | null | undefined, applicationDate: string): string | undefined {
-  const day = liftedAt ? isoDay(liftedAt) : null;
+function endOfRestriction(liftedAt: Date, applicationDay: string): string | undefined {
+  const day = isoDay(liftedAt);
   if (!day) return undefined;
-  return clampDay(day < applicationDate ? applicationDate : day, DATE_RANGES.end_date_account_restriction);
+  const range = DATE_RANGES.end_date_account_restriction;
+  const end = day < applicationDay ? applicationDay : day;
+  return end > range.max ? range.max : end;
+}
+
+type RangedField = 'content_date' | 'application_date';
+interface InRange {
+  field: RangedField;
+  day: string;
+  moved: boolean;
+}
+
+function inRange(field: RangedField, day: string): InRange {
+  const range = DATE_RANGES[field];
+  const given = day < range.min ? range.min : day > range.max ? range.max : day;
+  return { field, day: given, moved: given !== day };
 }
 
 function requireDay(date: Date, field: string): string {
@@ -211,9 +303,4 @@ function isoDay(date: Date): string | null {
   return new Date(Math.min(Math.max(time, FIRST_FOUR_DIGIT_DAY), LAST_FOUR_DIGIT_DAY))
     .toISOString()
     .slice(0, 10);
-}
-
-function clampDay(day: string, range: { min?: string; max: string }): string {
-  if (range.min && day < range.min) return range.min;
-  return day > range.max ? range.max : day;
 }

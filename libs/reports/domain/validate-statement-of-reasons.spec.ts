@@ -150,6 +150,61 @@ describe('validateStatementOfReasons', () => {
     ]);
   });
 
+  it.each(['\u200B', '\u200E', '\u0085', '\u00A0\u200B\u00A0', '\uFEFF \u180E'])(
+    'trims as the database does: %j alone is a missing required text',
+    (blank) => {
+      for (const field of [
+        'incompatible_content_ground',
+        'incompatible_content_explanation',
+        'decision_facts',
+      ]) {
+        expect(validateStatementOfReasons({ ...valid(), [field]: blank })).toEqual([
+          { field, message: 'is required' },
+        ]);
+      }
+    },
+  );
+
+  it('counts lengths after trimming', () => {
+    const padded = `\u200B ${'a'.repeat(500)}\u00A0\uFEFF`;
+    expect(validateStatementOfReasons({ ...valid(), incompatible_content_ground: padded })).toEqual([]);
+  });
+
+  it('drops the fields that do not apply, unchecked (exclude_unless)', () => {
+    const long = 'a'.repeat(3000);
+    expect(
+      validateStatementOfReasons({
+        ...valid(),
+        decision_visibility_other: long,
+        decision_monetary_other: long,
+        illegal_content_legal_ground: long,
+        illegal_content_explanation: long,
+      }),
+    ).toEqual([]);
+    const illegal = {
+      ...valid(),
+      decision_ground: 'DECISION_GROUND_ILLEGAL_CONTENT',
+      illegal_content_legal_ground: 'Art. 5',
+      illegal_content_explanation: 'Illegal.',
+      incompatible_content_illegal: 'Maybe',
+      incompatible_content_ground: long,
+    };
+    expect(validateStatementOfReasons(illegal)).toEqual([]);
+    const { content_type_other: _, ...text } = { ...valid(), content_type: ['CONTENT_TYPE_TEXT'] };
+    expect(validateStatementOfReasons({ ...text, content_type_other: long })).toEqual([]);
+  });
+
+  it('checks incompatible_content_illegal and source_identity when they apply', () => {
+    expect(fieldsOf({ ...valid(), incompatible_content_illegal: 'Maybe' })).toEqual([
+      'incompatible_content_illegal',
+    ]);
+    expect(fieldsOf({ ...valid(), source_identity: 'a'.repeat(501) })).toEqual(['source_identity']);
+    expect(fieldsOf({ ...valid(), category_specification_other: 'a'.repeat(501) })).toEqual([
+      'category_specification_other',
+    ]);
+    expect(fieldsOf({ ...valid(), decision_facts: 42 })).toEqual(['decision_facts']);
+  });
+
   it('flags fields the Commission does not know and non-objects', () => {
     expect(fieldsOf({ ...valid(), decision_fact: 'typo' })).toEqual(['decision_fact']);
     expect(fieldsOf(null)).toEqual(['']);

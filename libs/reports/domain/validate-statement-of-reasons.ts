@@ -1,4 +1,4 @@
-import type { FieldError } from '@redress/kernel';
+import { codePointLength, trimText, type FieldError } from '@redress/kernel';
 import {
   AUTOMATED_DECISIONS,
   ACCOUNT_TYPES,
@@ -18,178 +18,240 @@ import {
   SOURCE_TYPES,
   STATEMENT_CATEGORIES,
   YES_NO,
+  type DsaField,
 } from './dsa-statement';
-import { charCount } from './redact';
 
-type Statement = Record<string, unknown>;
-type Fail = (field: string, message: string) => void;
+/**
+ * The Transparency Database's request rules for one statement, field by field, so that a statement is
+ * refused here, with the same field names, rather than with a 422 from Brussels. Checked against the
+ * public repository digital-services-act/transparency-database at commit
+ * 242ba47f396a3ddf103034103d262148ea6e6d51: the rules its batch endpoint (POST /api/v1/statements)
+ * applies to each statement (app/Services/GroupedSubmissionsService.php), which are those of
+ * app/Http/Requests/StatementStoreRequest.php for one statement, and the enums of app/Models/Statement.php.
+ *
+ * As in Laravel, the input is first normalised the way its middleware does it: every string trimmed
+ * (TrimStrings, our trimText) and an empty one turned into null (ConvertEmptyStringsToNull). Then:
+ * - `required`: null, an empty string or an empty array is missing;
+ * - `required_without_all`: one of the four decision_* fields must be set;
+ * - `exclude_unless`: a field that does not apply (an *_other without its OTHER value, the grounds of
+ *   the other decision ground) is left out unchecked, as the database drops it;
+ * - `max`: code points after trimming (mb_strlen);
+ * - `date_format:Y-m-d`: a real calendar day (2024-02-30 is refused), within the field's range.
+ * Stricter than the database in two deliberate ways: a field it does not know is an error (a typo here
+ * would silently drop data there), and a text field must be a string (PHP would count a number's digits).
+ */
+export function validateStatementOfReasons(input: unknown): FieldError[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return [{ field: '', message: 'must be a JSON object' }];
+  }
+  const statement = normalise(input) as Statement;
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(statement)) {
+    if (!(DSA_FIELDS as readonly string[]).includes(key)) {
+      errors.push({ field: key, message: 'is not a statement of reasons field' });
+    }
+  }
+  for (const rule of FIELD_RULES) {
+    if (rule.applies && !rule.applies(statement)) continue;
+    const value = statement[rule.field];
+    if (!isPresent(value)) {
+      if (rule.required?.(statement)) errors.push({ field: rule.field, message: requiredMessage(rule) });
+      continue;
+    }
+    errors.push(...rule.check(value).map(([path, message]) => ({ field: rule.field + path, message })));
+  }
+  return errors;
+}
+
+type Statement = Partial<Record<DsaField, unknown>>;
+/** A problem with a value: the path below the field ('' for the field itself, '.2' for an element) and why. */
+type Problem = [path: string, message: string];
+
+interface FieldRule {
+  field: DsaField;
+  /** exclude_unless: when false the field is dropped, whatever it holds. */
+  applies?: (s: Statement) => boolean;
+  /** required / required_if / required_without_all. */
+  required?: (s: Statement) => boolean;
+  /** What is wrong with a present value. */
+  check: (value: unknown) => Problem[];
+  requiredWhen?: string;
+}
 
 const DECISION_FIELDS = [
   'decision_visibility',
   'decision_monetary',
   'decision_provision',
   'decision_account',
+] as const satisfies readonly DsaField[];
+
+const always = () => true;
+const noDecision = (s: Statement) => DECISION_FIELDS.every((f) => !isPresent(s[f]));
+const groundIs = (ground: string) => (s: Statement) => s.decision_ground === ground;
+const listHas = (field: DsaField, value: string) => (s: Statement) =>
+  Array.isArray(s[field]) && (s[field] as unknown[]).includes(value);
+const valueIs = (field: DsaField, value: string) => (s: Statement) => s[field] === value;
+
+const text =
+  (field: keyof typeof FIELD_MAX_LENGTH) =>
+  (value: unknown): Problem[] => {
+    if (typeof value !== 'string') return [['', 'must be a string']];
+    const max = FIELD_MAX_LENGTH[field];
+    return codePointLength(value) > max ? [['', `must be at most ${max} characters`]] : [];
+  };
+
+const oneOf =
+  (allowed: readonly string[]) =>
+  (value: unknown): Problem[] =>
+    typeof value === 'string' && allowed.includes(value)
+      ? []
+      : [['', `must be one of ${allowed.join(', ')}`]];
+
+const listOf =
+  (allowed: (v: string) => boolean, description: string) =>
+  (value: unknown): Problem[] =>
+    Array.isArray(value)
+      ? value.flatMap((v, i): Problem[] =>
+          typeof v === 'string' && allowed(v) ? [] : [[`.${i}`, `must be ${description}`]],
+        )
+      : [['', 'must be an array']];
+
+const enumList = (allowed: readonly string[]) =>
+  listOf((v) => allowed.includes(v), `one of ${allowed.join(', ')}`);
+
+const day =
+  (range: { min?: string; max: string }) =>
+  (value: unknown): Problem[] => {
+    if (typeof value !== 'string' || !isCalendarDay(value))
+      return [['', 'must be a date in the format YYYY-MM-DD']];
+    if (range.min && value < range.min) return [['', `must be on or after ${range.min}`]];
+    return value > range.max ? [['', `must be on or before ${range.max}`]] : [];
+  };
+
+const url = (value: unknown): Problem[] => {
+  const problems = text('decision_ground_reference_url')(value);
+  return problems.length || isHttpUrl(value as string) ? problems : [['', 'must be an http(s) URL']];
+};
+
+const puid = (value: unknown): Problem[] => {
+  const problems = text('puid')(value);
+  return problems.length || PUID_PATTERN.test(value as string)
+    ? problems
+    : [['', 'may only contain letters, digits, "-" and "_"']];
+};
+
+const ILLEGAL = 'DECISION_GROUND_ILLEGAL_CONTENT';
+const INCOMPATIBLE = 'DECISION_GROUND_INCOMPATIBLE_CONTENT';
+
+/** One entry per field of the database's rules, in their order. */
+const FIELD_RULES: readonly FieldRule[] = [
+  ...DECISION_FIELDS.map((field): FieldRule => ({
+    field,
+    required: noDecision,
+    requiredWhen: `none of ${DECISION_FIELDS.join(', ')} is set`,
+    check:
+      field === 'decision_visibility'
+        ? enumList(DECISION_VISIBILITIES)
+        : oneOf(
+            {
+              decision_monetary: DECISION_MONETARIES,
+              decision_provision: DECISION_PROVISIONS,
+              decision_account: DECISION_ACCOUNTS,
+            }[field],
+          ),
+  })),
+  {
+    field: 'decision_visibility_other',
+    applies: listHas('decision_visibility', 'DECISION_VISIBILITY_OTHER'),
+    required: always,
+    check: text('decision_visibility_other'),
+  },
+  {
+    field: 'decision_monetary_other',
+    applies: valueIs('decision_monetary', 'DECISION_MONETARY_OTHER'),
+    required: always,
+    check: text('decision_monetary_other'),
+  },
+  { field: 'account_type', check: oneOf(ACCOUNT_TYPES) },
+  {
+    field: 'category_specification',
+    check: listOf((v) => CATEGORY_SPECIFICATION_PATTERN.test(v), 'a KEYWORD_* value'),
+  },
+  { field: 'category_specification_other', check: text('category_specification_other') },
+  { field: 'decision_ground', required: always, check: oneOf(DECISION_GROUNDS) },
+  { field: 'decision_ground_reference_url', check: url },
+  {
+    field: 'illegal_content_legal_ground',
+    applies: groundIs(ILLEGAL),
+    required: always,
+    check: text('illegal_content_legal_ground'),
+  },
+  {
+    field: 'illegal_content_explanation',
+    applies: groundIs(ILLEGAL),
+    required: always,
+    check: text('illegal_content_explanation'),
+  },
+  {
+    field: 'incompatible_content_ground',
+    applies: groundIs(INCOMPATIBLE),
+    required: always,
+    check: text('incompatible_content_ground'),
+  },
+  {
+    field: 'incompatible_content_explanation',
+    applies: groundIs(INCOMPATIBLE),
+    required: always,
+    check: text('incompatible_content_explanation'),
+  },
+  { field: 'incompatible_content_illegal', applies: groundIs(INCOMPATIBLE), check: oneOf(YES_NO) },
+  { field: 'content_type', required: always, check: enumList(CONTENT_TYPES) },
+  {
+    field: 'content_type_other',
+    applies: listHas('content_type', 'CONTENT_TYPE_OTHER'),
+    required: always,
+    check: text('content_type_other'),
+  },
+  { field: 'category', required: always, check: oneOf(STATEMENT_CATEGORIES) },
+  { field: 'category_addition', check: enumList(STATEMENT_CATEGORIES) },
+  { field: 'territorial_scope', check: enumList(EU_EEA_COUNTRY_CODES) },
+  { field: 'content_language', check: oneOf(CONTENT_LANGUAGES) },
+  ...Object.entries(DATE_RANGES).map(([field, range]): FieldRule => ({
+    field: field as DsaField,
+    required: field === 'content_date' || field === 'application_date' ? always : undefined,
+    check: day(range),
+  })),
+  { field: 'decision_facts', required: always, check: text('decision_facts') },
+  { field: 'source_type', required: always, check: oneOf(SOURCE_TYPES) },
+  { field: 'source_identity', check: text('source_identity') },
+  { field: 'automated_detection', required: always, check: oneOf(YES_NO) },
+  { field: 'automated_decision', required: always, check: oneOf(AUTOMATED_DECISIONS) },
+  { field: 'puid', required: always, check: puid },
 ];
 
-/**
- * Mirrors the Commission's validation rules, so a statement is rejected here, with the same
- * field names, rather than with a 422 from Brussels. Accepts `unknown` because it also checks
- * statements that did not come from `toStatementOfReasons`. Empty list = valid.
- */
-export function validateStatementOfReasons(input: unknown): FieldError[] {
-  const errors: FieldError[] = [];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return [{ field: '', message: 'must be a JSON object' }];
+function requiredMessage(rule: FieldRule): string {
+  return rule.requiredWhen ? `is required when ${rule.requiredWhen}` : 'is required';
+}
+
+/** TrimStrings, then ConvertEmptyStringsToNull, all the way down (arrays and objects too). */
+function normalise(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const trimmed = trimText(value);
+    return trimmed === '' ? null : trimmed;
   }
-  const o = input as Statement;
-  const fail: Fail = (field, message) => errors.push({ field, message });
-
-  for (const key of Object.keys(o)) {
-    if (!(DSA_FIELDS as readonly string[]).includes(key)) fail(key, 'is not a statement of reasons field');
+  if (Array.isArray(value)) return value.map(normalise);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
   }
-  checkDecisions(o, fail);
-  checkGround(o, fail);
-  checkContentAndCategory(o, fail);
-  checkDates(o, fail);
-  checkProvenance(o, fail);
-  return errors;
+  return value;
 }
 
-function checkDecisions(o: Statement, fail: Fail): void {
-  const anyDecision = DECISION_FIELDS.some((f) =>
-    Array.isArray(o[f]) ? (o[f] as unknown[]).length > 0 : isSet(o[f]),
-  );
-  if (!anyDecision) {
-    for (const f of DECISION_FIELDS) fail(f, `is required when none of ${DECISION_FIELDS.join(', ')} is set`);
-  }
-  enumArray(o, 'decision_visibility', DECISION_VISIBILITIES, false, fail);
-  text(o, 'decision_visibility_other', includes(o.decision_visibility, 'DECISION_VISIBILITY_OTHER'), fail);
-  oneOf(o, 'decision_monetary', DECISION_MONETARIES, false, fail);
-  text(o, 'decision_monetary_other', o.decision_monetary === 'DECISION_MONETARY_OTHER', fail);
-  oneOf(o, 'decision_provision', DECISION_PROVISIONS, false, fail);
-  oneOf(o, 'decision_account', DECISION_ACCOUNTS, false, fail);
-  oneOf(o, 'account_type', ACCOUNT_TYPES, false, fail);
+/** Laravel's `required`: null, an empty string (already null here) and an empty array are missing. */
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
 }
 
-function checkGround(o: Statement, fail: Fail): void {
-  oneOf(o, 'decision_ground', DECISION_GROUNDS, true, fail);
-  const illegal = o.decision_ground === 'DECISION_GROUND_ILLEGAL_CONTENT';
-  const incompatible = o.decision_ground === 'DECISION_GROUND_INCOMPATIBLE_CONTENT';
-  text(o, 'illegal_content_legal_ground', illegal, fail);
-  text(o, 'illegal_content_explanation', illegal, fail);
-  text(o, 'incompatible_content_ground', incompatible, fail);
-  text(o, 'incompatible_content_explanation', incompatible, fail);
-  oneOf(o, 'incompatible_content_illegal', YES_NO, false, fail);
-  if (
-    text(o, 'decision_ground_reference_url', false, fail) &&
-    !isHttpUrl(o.decision_ground_reference_url as string)
-  ) {
-    fail('decision_ground_reference_url', 'must be an http(s) URL');
-  }
-}
-
-function checkContentAndCategory(o: Statement, fail: Fail): void {
-  enumArray(o, 'content_type', CONTENT_TYPES, true, fail);
-  text(o, 'content_type_other', includes(o.content_type, 'CONTENT_TYPE_OTHER'), fail);
-  oneOf(o, 'category', STATEMENT_CATEGORIES, true, fail);
-  enumArray(o, 'category_addition', STATEMENT_CATEGORIES, false, fail);
-  if (isSet(o.category_specification)) {
-    if (!Array.isArray(o.category_specification)) fail('category_specification', 'must be an array');
-    else
-      o.category_specification.forEach((v, i) => {
-        if (typeof v !== 'string' || !CATEGORY_SPECIFICATION_PATTERN.test(v)) {
-          fail(`category_specification.${i}`, 'must be a KEYWORD_* value');
-        }
-      });
-  }
-  text(o, 'category_specification_other', false, fail);
-  enumArray(o, 'territorial_scope', EU_EEA_COUNTRY_CODES, false, fail);
-  oneOf(o, 'content_language', CONTENT_LANGUAGES, false, fail);
-}
-
-function checkDates(o: Statement, fail: Fail): void {
-  for (const [field, range] of Object.entries(DATE_RANGES)) {
-    const required = field === 'content_date' || field === 'application_date';
-    const value = o[field];
-    if (!isSet(value)) {
-      if (required) fail(field, 'is required');
-    } else if (typeof value !== 'string' || !isCalendarDay(value)) {
-      fail(field, 'must be a date in the format YYYY-MM-DD');
-    } else if ((range.min && value < range.min) || value > range.max) {
-      fail(field, `must be between ${range.min ?? '0000-01-01'} and ${range.max}`);
-    }
-  }
-}
-
-function checkProvenance(o: Statement, fail: Fail): void {
-  text(o, 'decision_facts', true, fail);
-  oneOf(o, 'source_type', SOURCE_TYPES, true, fail);
-  text(o, 'source_identity', false, fail);
-  oneOf(o, 'automated_detection', YES_NO, true, fail);
-  oneOf(o, 'automated_decision', AUTOMATED_DECISIONS, true, fail);
-  if (text(o, 'puid', true, fail) && !PUID_PATTERN.test(o.puid as string)) {
-    fail('puid', 'may only contain letters, digits, "-" and "_"');
-  }
-}
-
-/** Checks presence, type and length; true when a usable string is there for further checks. */
-function text(o: Statement, field: keyof typeof FIELD_MAX_LENGTH, required: boolean, fail: Fail): boolean {
-  const value = o[field];
-  const max = FIELD_MAX_LENGTH[field];
-  let problem: string | null = null;
-  if (!isSet(value) || (typeof value === 'string' && value.trim() === '')) {
-    if (!required) return false;
-    problem = 'is required';
-  } else if (typeof value !== 'string') {
-    problem = 'must be a string';
-  } else if (charCount(value) > max) {
-    problem = `must be at most ${max} characters`;
-  }
-  if (problem) fail(field, problem);
-  return problem === null;
-}
-
-function oneOf(o: Statement, field: string, allowed: readonly string[], required: boolean, fail: Fail): void {
-  const value = o[field];
-  if (!isSet(value)) {
-    if (required) fail(field, 'is required');
-  } else if (typeof value !== 'string' || !allowed.includes(value)) {
-    fail(field, `must be one of ${allowed.join(', ')}`);
-  }
-}
-
-function enumArray(
-  o: Statement,
-  field: string,
-  allowed: readonly string[],
-  required: boolean,
-  fail: Fail,
-): void {
-  const value = o[field];
-  if (!isSet(value)) {
-    if (required) fail(field, 'is required');
-  } else if (!Array.isArray(value)) {
-    fail(field, 'must be an array');
-  } else if (required && value.length === 0) {
-    fail(field, 'is required');
-  } else {
-    value.forEach((v, i) => {
-      if (typeof v !== 'string' || !allowed.includes(v))
-        fail(`${field}.${i}`, `must be one of ${allowed.join(', ')}`);
-    });
-  }
-}
-
-/** The Commission treats null like an absent field. */
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
-
-function includes(list: unknown, value: string): boolean {
-  return Array.isArray(list) && list.includes(value);
-}
-
-/** Format alone is not enough: 2024-02-30 matches YYYY-MM-DD but is not a day. */
+/** Format alone is not enough: 2024-02-30 matches YYYY-MM-DD but is not a day (PHP re-formats and compares). */
 function isCalendarDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const parsed = new Date(`${value}T00:00:00Z`);
@@ -198,8 +260,8 @@ function isCalendarDay(value: string): boolean {
 
 function isHttpUrl(value: string): boolean {
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    const parsed = new URL(value);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
   } catch {
     return false;
   }

@@ -1,18 +1,12 @@
 /**
- * How the API measures a text (libs/http/trim.ts): trimmed of white space and U+200B/U+200E/U+FEFF at
- * both ends, then code points counted without format characters (zero-width joiners, bidi marks, soft
- * hyphens). The page counts the same way, so its live count never disagrees with the server's answer.
+ * How the API measures a text (libs/http/trim.ts): trimmed by its one rule (libs/kernel/text.ts), then
+ * code points counted without format characters (zero-width joiners, bidi marks, soft hyphens). The page counts the same way, so its live count never disagrees with the server's answer.
  */
-const EDGE = /[\p{White_Space}\u200B\u200E\uFEFF]/u;
-const FORMAT_CHARACTERS = /\p{Cf}/gu;
+import { trimText } from '../../../../libs/kernel/text';
 
-export function trimText(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && EDGE.test(value[start])) start += 1;
-  while (end > start && EDGE.test(value[end - 1])) end -= 1;
-  return value.slice(start, end);
-}
+export { trimText };
+
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
 
 export function visibleLength(value: string): number {
   return [...trimText(value).replace(FORMAT_CHARACTERS, '')].length;
