@@ -52,6 +52,8 @@ describe('Reports: DSA statements of reasons and the personal data export', () =
 
   const statementOf = (id: string, as = admin()) =>
     app.http.get(`/v1/suspensions/${id}/statement-of-reasons`).set(as);
+  const statementsOf = (id: string, as = admin()) =>
+    app.http.get(`/v1/suspensions/${id}/statements-of-reasons`).set(as);
 
   describe('GET /v1/suspensions/:id/statement-of-reasons', () => {
     it('active: exactly the DSA object, valid, with no e-mail or account id', async () => {
@@ -125,7 +127,7 @@ describe('Reports: DSA statements of reasons and the personal data export', () =
         decision_monetary: 'DECISION_MONETARY_OTHER',
         category: 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
         automated_decision: 'AUTOMATED_DECISION_PARTIALLY',
-        puid: upheld.suspensionId,
+        puid: `${upheld.suspensionId}-2`,
       });
       expect(u.body.end_date_account_restriction).toBeUndefined();
 
@@ -138,6 +140,7 @@ describe('Reports: DSA statements of reasons and the personal data export', () =
         application_date: suspended_day,
         end_date_account_restriction: lifted_day,
         end_date_service_restriction: lifted_day,
+        puid: `${liftedId}-2`,
       });
       expect(l.body.decision_monetary).toBeUndefined();
 
@@ -149,6 +152,55 @@ describe('Reports: DSA statements of reasons and the personal data export', () =
         expect(res.text).not.toContain(body.accountId as string);
         expect(res.text).not.toContain(body.accountEmail as string);
       }
+    });
+
+    it('one statement per decision: a lift publishes a second with a new puid, the first unchanged, both valid', async () => {
+      const id = await suspend(chattyRequest());
+      const before = await statementsOf(id).expect(200);
+      expect(before.body.data).toHaveLength(1);
+      await app.http
+        .post(`/v1/suspensions/${id}/lift`)
+        .set(app.bearer('enforcer_1', 'enforcement'))
+        .send({ reason: 'The detector misfired' })
+        .expect(200);
+
+      const after = await statementsOf(id).expect(200);
+      const [first, second] = after.body.data;
+      expect(after.body.data).toHaveLength(2);
+      expect(first).toEqual(before.body.data[0]);
+      expect(first).toMatchObject({ seq: 1, decision: 'suspension', puid: id });
+      expect(second).toMatchObject({ seq: 2, decision: 'lift', puid: `${id}-2` });
+      expect(first.statement.puid).toBe(id);
+      expect(second.statement.puid).toBe(`${id}-2`);
+      expect(second.statement.end_date_account_restriction).toBeDefined();
+      expect(second.statement.decision_facts).toContain('the suspension was lifted');
+      for (const published of [first, second])
+        expect(validateStatementOfReasons(published.statement)).toEqual([]);
+      // the singular route answers the current decision's statement
+      expect((await statementOf(id).expect(200)).body).toEqual(second.statement);
+      await expect(
+        app.query(`UPDATE dsa_statements SET statement = '{}' WHERE suspension_id = $1`, [id]),
+      ).rejects.toThrow(/never changes/);
+    });
+
+    it('an upheld appeal reopened: suspension, termination, reopening, each with its own puid', async () => {
+      const filed = await suspendAndAppeal(app, chattyRequest());
+      await act(app, filed.appealId, 'claim', REVIEWER);
+      await act(app, filed.appealId, 'decision', REVIEWER, {
+        outcome: 'upheld',
+        rationale: 'The traffic was distillation.',
+      });
+      await act(app, filed.appealId, 'reopen', ['senior_1', 'senior_reviewer'], {
+        reason: 'new evidence arrived',
+      });
+      const { data } = (await statementsOf(filed.suspensionId).expect(200)).body;
+      expect(data.map((p: { decision: string; puid: string }) => [p.decision, p.puid])).toEqual([
+        ['suspension', filed.suspensionId],
+        ['termination', `${filed.suspensionId}-2`],
+        ['reopening', `${filed.suspensionId}-3`],
+      ]);
+      expect(data[2].statement.decision_account).toBe('DECISION_ACCOUNT_SUSPENDED');
+      for (const published of data) expect(validateStatementOfReasons(published.statement)).toEqual([]);
     });
 
     it('admins and the enforcement system that sent it only; 404 for an unknown or malformed id', async () => {

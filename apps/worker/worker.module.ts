@@ -13,6 +13,7 @@ import { ObservabilityModule } from '@redress/observability';
 import { OutboxModule } from '@redress/outbox';
 import { bullConnection, QueueGauges, RedisModule } from '@redress/redis';
 import { RefundsModule } from '@redress/refunds';
+import { ReportsModule } from '@redress/reports';
 import { DeliveriesProcessor } from './processors/deliveries.processor';
 import { BulkEventsProcessor, EventsProcessor } from './processors/events.processor';
 import { PayoutsProcessor } from './processors/payouts.processor';
@@ -47,6 +48,7 @@ export class WorkerModule {
         AppealsModule,
         NotificationsModule,
         RefundsModule,
+        ReportsModule,
         AccessModule,
         BullModule.forRootAsync({
           inject: [AppConfig],

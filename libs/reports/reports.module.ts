@@ -1,13 +1,22 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { StatementPublisherSlot, SuspensionsModule } from '@redress/suspensions';
 import { BuildTransparencyReportUseCase } from './application/build-transparency-report.use-case';
 import { ExportPersonalDataUseCase } from './application/export-personal-data.use-case';
+import { StatementPublication } from './application/statement-publication';
+import { DsaStatementRepository } from './persistence/dsa-statement.repository';
 import { PersonalDataQueries } from './queries/personal-data-queries';
 import { StatementOfReasonsQueries } from './queries/statement-of-reasons-queries';
 import { TransparencyQueries } from './queries/transparency-queries';
 
-/** Read-only: transparency report, personal data export, DSA statements of reasons. */
+/**
+ * Transparency report, personal data export, DSA statements of reasons. Reports build on suspensions,
+ * so when the app starts this module plugs the statement publisher into the suspensions' slot.
+ */
 @Module({
+  imports: [SuspensionsModule],
   providers: [
+    StatementPublication,
+    DsaStatementRepository,
     TransparencyQueries,
     PersonalDataQueries,
     StatementOfReasonsQueries,
@@ -16,4 +25,13 @@ import { TransparencyQueries } from './queries/transparency-queries';
   ],
   exports: [BuildTransparencyReportUseCase, ExportPersonalDataUseCase, StatementOfReasonsQueries],
 })
-export class ReportsModule {}
+export class ReportsModule implements OnModuleInit {
+  constructor(
+    private readonly slot: StatementPublisherSlot,
+    private readonly publication: StatementPublication,
+  ) {}
+
+  onModuleInit(): void {
+    this.slot.plug(this.publication);
+  }
+}

@@ -932,9 +932,29 @@ export interface paths {
         };
         /**
          * The suspension’s statement of reasons in the EU DSA Transparency Database layout
-         * @description Ready to POST to the Commission’s API as is (`puid` = the suspension id). Built from the suspension as it stands: active → suspended, upheld → terminated, lifted → suspended with the lift date as end date. Account id and e-mail are removed from the free text.
+         * @description The statement of the suspension’s latest decision, ready to POST to the Commission’s API as is (every decision’s statement: listStatementsOfReasons). Suspended → suspended, upheld → terminated, lifted → suspended with the lift date as end date. Account id and e-mail are removed from the free text.
          */
         get: operations["getStatementOfReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/suspensions/{id}/statements-of-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every statement of reasons published for the suspension, one per decision
+         * @description The suspension, its upholding (termination), its lift and the reopening of an upheld appeal each publish a statement of their own with a puid of its own (the suspension id for the first, `<id>-<seq>` after); a published statement never changes. First decision first.
+         */
+        get: operations["listStatementsOfReasons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1987,12 +2007,12 @@ export interface components {
             /** @example A prepaid balance of 125.00 USD was frozen when the account was suspended. */
             decision_monetary_other?: string;
             /**
-             * @description TOTAL_SUSPENSION while active or once lifted; TOTAL_TERMINATION once upheld
+             * @description TOTAL_TERMINATION for an upheld suspension; TOTAL_SUSPENSION for every other decision
              * @enum {string}
              */
             decision_provision?: "DECISION_PROVISION_PARTIAL_SUSPENSION" | "DECISION_PROVISION_TOTAL_SUSPENSION" | "DECISION_PROVISION_PARTIAL_TERMINATION" | "DECISION_PROVISION_TOTAL_TERMINATION";
             /**
-             * @description SUSPENDED while active or once lifted; TERMINATED once upheld
+             * @description TERMINATED for an upheld suspension; SUSPENDED for every other decision
              * @enum {string}
              */
             decision_account?: "DECISION_ACCOUNT_SUSPENDED" | "DECISION_ACCOUNT_TERMINATED";
@@ -2084,6 +2104,25 @@ export interface components {
             automated_decision: "AUTOMATED_DECISION_FULLY" | "AUTOMATED_DECISION_PARTIALLY" | "AUTOMATED_DECISION_NOT_AUTOMATED";
             /** @description The suspension id */
             puid: string;
+        };
+        PublishedStatementResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description The decision’s place among the suspension’s decisions, from 1 */
+            seq: number;
+            /**
+             * @description suspension: the restriction; termination: upheld on appeal; lift: the restriction ended; reopening: an upheld appeal reopened, the account suspended again
+             * @enum {string}
+             */
+            decision: "suspension" | "termination" | "lift" | "reopening";
+            /** @description The statement’s own puid: the suspension id for the first, <id>-<seq> after */
+            puid: string;
+            /** Format: date-time */
+            publishedAt: string;
+            statement: components["schemas"]["StatementOfReasonsResponse"];
+        };
+        PublishedStatementsResponse: {
+            data: components["schemas"]["PublishedStatementResponse"][];
         };
         ExportedSuspensionResponse: {
             /** Format: uuid */
@@ -9980,6 +10019,168 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["StatementOfReasonsResponse"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: not_found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listStatementsOfReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "seq": 1,
+                     *           "decision": "suspension",
+                     *           "puid": "string",
+                     *           "publishedAt": "2026-01-15T09:30:00.000Z",
+                     *           "statement": {
+                     *             "decision_visibility": [
+                     *               "DECISION_VISIBILITY_CONTENT_REMOVED"
+                     *             ],
+                     *             "decision_visibility_other": "string",
+                     *             "decision_monetary": "DECISION_MONETARY_SUSPENSION",
+                     *             "decision_monetary_other": "A prepaid balance of 125.00 USD was frozen when the account was suspended.",
+                     *             "decision_provision": "DECISION_PROVISION_PARTIAL_SUSPENSION",
+                     *             "decision_account": "DECISION_ACCOUNT_SUSPENDED",
+                     *             "account_type": "ACCOUNT_TYPE_BUSINESS",
+                     *             "decision_ground": "DECISION_GROUND_INCOMPATIBLE_CONTENT",
+                     *             "decision_ground_reference_url": "https://redress.dev/problems/validation-failed",
+                     *             "illegal_content_legal_ground": "string",
+                     *             "illegal_content_explanation": "string",
+                     *             "incompatible_content_ground": "string",
+                     *             "incompatible_content_explanation": "string",
+                     *             "incompatible_content_illegal": "Yes",
+                     *             "content_type": [
+                     *               "CONTENT_TYPE_OTHER"
+                     *             ],
+                     *             "content_type_other": "API usage",
+                     *             "category": "STATEMENT_CATEGORY_ANIMAL_WELFARE",
+                     *             "category_addition": [
+                     *               "STATEMENT_CATEGORY_ANIMAL_WELFARE"
+                     *             ],
+                     *             "category_specification": [
+                     *               "KEYWORD_OTHER"
+                     *             ],
+                     *             "category_specification_other": "string",
+                     *             "territorial_scope": [
+                     *               "AT"
+                     *             ],
+                     *             "content_language": "BG",
+                     *             "content_date": "2025-06-01",
+                     *             "application_date": "2025-06-01",
+                     *             "end_date_account_restriction": "2025-06-01",
+                     *             "end_date_monetary_restriction": "2025-06-01",
+                     *             "end_date_service_restriction": "2025-06-01",
+                     *             "end_date_visibility_restriction": "2025-06-01",
+                     *             "decision_facts": "string",
+                     *             "source_type": "SOURCE_VOLUNTARY",
+                     *             "source_identity": "string",
+                     *             "automated_detection": "Yes",
+                     *             "automated_decision": "AUTOMATED_DECISION_FULLY",
+                     *             "puid": "string"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublishedStatementsResponse"];
                 };
             };
             /** @description problem+json: validation_failed */

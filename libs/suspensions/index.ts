@@ -5,6 +5,7 @@ export * from './application/create-suspension-batch.use-case';
 export * from './application/suspension-writer';
 export * from './application/lift-suspension.use-case';
 export * from './application/refund-claims.port';
+export * from './application/statement-publisher.port';
 export * from './application/uphold-suspension';
 export * from './application/suspension-store.port';
 export * from './queries/suspension-queries';

@@ -4,6 +4,7 @@ import { CreateSuspensionUseCase } from './application/create-suspension.use-cas
 import { CreateWaveUseCase } from './application/create-wave.use-case';
 import { LiftSuspensionUseCase } from './application/lift-suspension.use-case';
 import { REFUND_CLAIMS, RefundClaimsSlot } from './application/refund-claims.port';
+import { StatementPublisherSlot } from './application/statement-publisher.port';
 import { SuspensionStore, WaveStore } from './application/suspension-store.port';
 import { SuspensionWriter } from './application/suspension-writer';
 import { UpholdSuspension } from './application/uphold-suspension';
@@ -34,7 +35,9 @@ const EXPORTED = [
     // a lift asks what refunds claim through this slot, which RefundsModule fills
     RefundClaimsSlot,
     { provide: REFUND_CLAIMS, useExisting: RefundClaimsSlot },
+    // every decision publishes its DSA statement through this slot, which ReportsModule fills
+    StatementPublisherSlot,
   ],
-  exports: [...EXPORTED, SuspensionStore, WaveStore, RefundClaimsSlot],
+  exports: [...EXPORTED, SuspensionStore, WaveStore, RefundClaimsSlot, StatementPublisherSlot],
 })
 export class SuspensionsModule {}

@@ -42,6 +42,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /v1/me/suspensions': APPELLANT,
   'POST /v1/suspensions/{id}/lift': ENFORCEMENT,
   'GET /v1/suspensions/{id}/statement-of-reasons': ['admin', 'enforcement'],
+  'GET /v1/suspensions/{id}/statements-of-reasons': ['admin', 'enforcement'],
 
   // ban waves and bulk jobs
   'POST /v1/waves': ENFORCEMENT,

@@ -1,5 +1,6 @@
 import type { Actor } from '@redress/kernel';
 import { RefundsModule } from '@redress/refunds';
+import { ReportsModule } from '@redress/reports';
 import { CreateSuspensionBatchUseCase, CreateWaveUseCase, type NewSuspension } from '@redress/suspensions';
 import { suspensionRequest } from '@redress/testing/builders';
 import { startModule, type MediumModule } from '@redress/testing/medium-module';
@@ -17,8 +18,9 @@ describe('RunBulkDecisionUseCase: one chunk per transaction', () => {
   let run: RunBulkDecisionUseCase;
 
   beforeAll(async () => {
-    // RefundsModule: a lift asks it what refunds claim of the suspension (REFUND_CLAIMS)
-    m = await startModule('bulk-decision', [AppealsModule, RefundsModule]);
+    // RefundsModule: a lift asks it what refunds claim of the suspension (REFUND_CLAIMS); ReportsModule
+    // publishes the lift's statement of reasons
+    m = await startModule('bulk-decision', [AppealsModule, RefundsModule, ReportsModule]);
     run = m.get(RunBulkDecisionUseCase);
   });
   afterAll(() => m.close());

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork, type Tx } from '@redress/database';
 import { Clock, HOUR_MS, addMs, assertVersion, assertVisible, hasRole, type Actor } from '@redress/kernel';
-import { SuspensionStore } from '@redress/suspensions';
+import { StatementPublisherSlot, SuspensionStore } from '@redress/suspensions';
 import type { Appeal } from '../domain/appeal';
 import { infoDueAt } from '../domain/sla';
 import { AppealRepository } from '../persistence/appeal.repository';
@@ -25,6 +25,7 @@ export class TransitionAppealUseCase {
     private readonly transitioner: AppealTransitioner,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly statements: StatementPublisherSlot,
   ) {}
 
   simple(actor: Actor, id: string, action: SimpleAction, expectedVersion?: number): Promise<Appeal> {
@@ -96,8 +97,10 @@ export class TransitionAppealUseCase {
         auditData: { reason, previousDecision: appeal.decision },
       });
       // An upheld suspension is under review again; a lifted one stays lifted (money released cannot be re-frozen).
-      if (applied.suspension.status === 'upheld')
-        await this.suspensions.update(tx, applied.suspension.id, { status: 'active' });
+      if (applied.suspension.status === 'upheld') {
+        const suspended = await this.suspensions.update(tx, applied.suspension.id, { status: 'active' });
+        await this.statements.publish(tx, [{ suspension: suspended, kind: 'reopening', takenAt: now }]);
+      }
       await this.transitioner.emit(tx, actor, applied.emits, {
         type: 'appeal.reopened',
         payload: {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import {
   toStatementOfReasons,
   type DsaStatementOfReasons,
+  type StatementDecision,
   type SuspensionForStatement,
 } from '../domain/statement-of-reasons';
 import { toNumber } from './sql-values';
@@ -25,12 +26,50 @@ interface SuspensionRow {
   lifted_at: Date | null;
 }
 
-/** The DSA statement of reasons of one suspension, built from its row as it stands now. */
+/** A statement as published for one decision: it never changes. */
+export interface PublishedStatement {
+  id: string;
+  seq: number;
+  decision: StatementDecision;
+  puid: string;
+  publishedAt: Date;
+  statement: DsaStatementOfReasons;
+}
+
+interface PublishedRow {
+  id: string;
+  seq: number;
+  decision: StatementDecision;
+  puid: string;
+  published_at: Date;
+  statement: DsaStatementOfReasons;
+}
+
+/** The DSA statements of reasons of a suspension: every published one, and the current one. */
 @Injectable()
 export class StatementOfReasonsQueries {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Every statement published for the suspension, first decision first. */
+  async publishedFor(suspensionId: string): Promise<PublishedStatement[]> {
+    const rows: PublishedRow[] = await this.dataSource.query(
+      `SELECT id, seq, decision, puid, published_at, statement FROM dsa_statements
+        WHERE suspension_id = $1 ORDER BY seq`,
+      [suspensionId],
+    );
+    return rows.map(toPublished);
+  }
+
+  /**
+   * The statement of the latest decision. A suspension from before statements were published has
+   * none stored: its statement is built from the row as it stands, with the suspension id as puid.
+   */
   async forSuspension(id: string): Promise<DsaStatementOfReasons> {
+    const [latest]: { statement: DsaStatementOfReasons }[] = await this.dataSource.query(
+      `SELECT statement FROM dsa_statements WHERE suspension_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [id],
+    );
+    if (latest) return latest.statement;
     const [row]: SuspensionRow[] = await this.dataSource.query(
       `SELECT id, account_id, account_email, status, reason_code, policy_clause, statement_of_reasons,
               automated_detection, automated_decision, frozen_amount_minor, currency,
@@ -43,6 +82,15 @@ export class StatementOfReasonsQueries {
     return toStatementOfReasons(toSuspensionForStatement(row));
   }
 }
+
+const toPublished = (r: PublishedRow): PublishedStatement => ({
+  id: r.id,
+  seq: r.seq,
+  decision: r.decision,
+  puid: r.puid,
+  publishedAt: r.published_at,
+  statement: r.statement,
+});
 
 function toSuspensionForStatement(r: SuspensionRow): SuspensionForStatement {
   return {

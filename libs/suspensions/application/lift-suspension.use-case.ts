@@ -7,6 +7,7 @@ import { Outbox, type OutboxLane } from '@redress/outbox';
 import type { Suspension } from '../domain/suspension';
 import { SuspensionRepository } from '../persistence/suspension.repository';
 import { REFUND_CLAIMS, type RefundClaims } from './refund-claims.port';
+import { StatementPublisherSlot } from './statement-publisher.port';
 
 /** Lifts an active suspension and releases what is left of its frozen balance to the account. */
 @Injectable()
@@ -19,6 +20,7 @@ export class LiftSuspensionUseCase {
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
     @Inject(REFUND_CLAIMS) private readonly refundClaims: RefundClaims,
+    private readonly statements: StatementPublisherSlot,
   ) {}
 
   async execute(actor: Actor, id: string, reason: string, expectedVersion?: number): Promise<Suspension> {
@@ -82,6 +84,7 @@ export class LiftSuspensionUseCase {
       lane,
       requestId: actor.requestId,
     });
+    await this.statements.publish(tx, [{ suspension: lifted, kind: 'lift', takenAt: liftedAt }]);
     return lifted;
   }
 

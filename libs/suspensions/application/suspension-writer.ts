@@ -11,6 +11,7 @@ import { frozenAmountProblems, holdingKey } from '../domain/frozen-amounts';
 import { suspensionNoticePayload } from '../domain/notice';
 import type { NewSuspension, Suspension } from '../domain/suspension';
 import { WaveRepository } from '../persistence/wave.repository';
+import { StatementPublisherSlot } from './statement-publisher.port';
 
 export const DEFAULT_CURRENCY = 'USD';
 
@@ -24,6 +25,7 @@ export class SuspensionWriter {
     private readonly ledgerQueries: LedgerQueries,
     private readonly waves: WaveRepository,
     private readonly config: AppConfig,
+    private readonly statements: StatementPublisherSlot,
   ) {}
 
   /** The suspension as it will be stored, and the hash of the request that decides idempotent repeats. */
@@ -107,7 +109,8 @@ export class SuspensionWriter {
 
   /**
    * The effects of new suspensions, set-based: first audit events, the frozen balances moved out of
-   * billing (platform_balance → customer_frozen; nothing for zero), and the notices.
+   * billing (platform_balance → customer_frozen; nothing for zero), the notices and the statements of
+   * reasons.
    */
   async recordCreated(
     tx: Tx,
@@ -142,6 +145,10 @@ export class SuspensionWriter {
         lane,
         requestId: actor.requestId,
       })),
+    );
+    await this.statements.publish(
+      tx,
+      created.map((suspension) => ({ suspension, kind: 'suspension', takenAt: suspension.suspendedAt })),
     );
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@redress/audit';
 import type { Tx } from '@redress/database';
-import { DomainError, type Actor } from '@redress/kernel';
+import { Clock, DomainError, type Actor } from '@redress/kernel';
 import type { Suspension } from '../domain/suspension';
 import { SuspensionRepository } from '../persistence/suspension.repository';
+import { StatementPublisherSlot } from './statement-publisher.port';
 
 /** An appeal upheld the suspension: it stands (DSA: the restriction becomes a termination). The balance stays frozen for refunds. */
 @Injectable()
@@ -11,6 +12,8 @@ export class UpholdSuspension {
   constructor(
     private readonly suspensions: SuspensionRepository,
     private readonly audit: AuditLog,
+    private readonly statements: StatementPublisherSlot,
+    private readonly clock: Clock,
   ) {}
 
   async upholdLocked(tx: Tx, actor: Actor, suspension: Suspension, reason: string): Promise<Suspension> {
@@ -25,6 +28,9 @@ export class UpholdSuspension {
       entityId: suspension.id,
       data: { reason },
     });
+    await this.statements.publish(tx, [
+      { suspension: upheld, kind: 'termination', takenAt: this.clock.now() },
+    ]);
     return upheld;
   }
 }

@@ -13,6 +13,7 @@ import {
   FIELD_MAX_LENGTH,
   SOURCE_TYPES,
   STATEMENT_CATEGORIES,
+  STATEMENT_DECISIONS,
   YES_NO,
   type AccountType,
   type AutomatedDecision,
@@ -25,6 +26,7 @@ import {
   type DsaStatementOfReasons,
   type SourceType,
   type StatementCategory,
+  type StatementDecision,
   type YesNo,
 } from '@redress/reports';
 
@@ -32,7 +34,7 @@ const DAY = { type: String, format: 'date', example: '2025-06-01' } as const;
 const text = (field: keyof typeof FIELD_MAX_LENGTH) => ({ type: String, maxLength: FIELD_MAX_LENGTH[field] });
 
 /**
- * One statement in the EU DSA Transparency Database layout (docs/DSA-STATEMENT-OF-REASONS.md):
+ * One statement in the EU DSA Transparency Database layout (docs/dsa.md):
  * snake_case on purpose, because the object is submitted to the Commission unchanged. It carries
  * no personal data: the account id and e-mail are removed from every free-text field.
  */
@@ -52,12 +54,12 @@ export class StatementOfReasonsResponse implements DsaStatementOfReasons {
   decision_monetary_other?: string;
   @ApiPropertyOptional({
     enum: DECISION_PROVISIONS,
-    description: 'TOTAL_SUSPENSION while active or once lifted; TOTAL_TERMINATION once upheld',
+    description: 'TOTAL_TERMINATION for an upheld suspension; TOTAL_SUSPENSION for every other decision',
   })
   decision_provision?: DecisionProvision;
   @ApiPropertyOptional({
     enum: DECISION_ACCOUNTS,
-    description: 'SUSPENDED while active or once lifted; TERMINATED once upheld',
+    description: 'TERMINATED for an upheld suspension; SUSPENDED for every other decision',
   })
   decision_account?: DecisionAccount;
   @ApiPropertyOptional({ enum: ACCOUNT_TYPES }) account_type?: AccountType;
@@ -106,4 +108,26 @@ export class StatementOfReasonsResponse implements DsaStatementOfReasons {
   @ApiProperty({ enum: AUTOMATED_DECISIONS }) automated_decision: AutomatedDecision;
   @ApiProperty({ ...text('puid'), pattern: '^[a-zA-Z0-9_-]+$', description: 'The suspension id' })
   puid: string;
+}
+
+/** A statement as published for one decision on a suspension; it never changes. */
+export class PublishedStatementResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'The decision’s place among the suspension’s decisions, from 1', minimum: 1 })
+  seq: number;
+  @ApiProperty({
+    enum: STATEMENT_DECISIONS,
+    description:
+      'suspension: the restriction; termination: upheld on appeal; lift: the restriction ended; ' +
+      'reopening: an upheld appeal reopened, the account suspended again',
+  })
+  decision: StatementDecision;
+  @ApiProperty({ description: 'The statement’s own puid: the suspension id for the first, <id>-<seq> after' })
+  puid: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+  @ApiProperty({ type: StatementOfReasonsResponse }) statement: StatementOfReasonsResponse;
+}
+
+export class PublishedStatementsResponse {
+  @ApiProperty({ type: PublishedStatementResponse, isArray: true }) data: PublishedStatementResponse[];
 }
