@@ -35,6 +35,7 @@ const DOMAIN_LIBS = {
   reports: ['appeals', 'suspensions'],
   refunds: ['appeals', 'suspensions', 'ledger', 'notifications'],
   access: ['suspensions', 'notifications'],
+  casework: ['appeals', 'suspensions', 'refunds'],
 };
 
 /** The SDK's second entry point, `@redress/sdk/webhooks`: Node-only, so kept out of its browser-safe index. */

@@ -141,6 +141,8 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
 
   it('decides a whole wave: 300 appeals decided once each, unappealed suspensions lifted, notices sent — even when the worker is killed half-way', async () => {
     const { wave } = await waveWithAppeals('bulk-remedy', 350, 300);
+    const before = (await app.http.get(`/v1/waves/${wave.id}`).set(senior()).expect(200)).body;
+    expect(before.statistics).toMatchObject({ suspensions: 350, appealsOpen: 300, unappealedActive: 50 });
     await app.http
       .post(`/v1/waves/${wave.id}/bulk-decision`)
       .set(app.bearer('rev_1', 'reviewer'))
@@ -214,6 +216,7 @@ describe('Ban waves: batch ingest, statistics and bulk decisions', () => {
           suspensions: 350,
           appealsFiled: 300,
           appealsOpen: 0,
+          unappealedActive: 0,
           appealsDecided: 300,
           overturned: 300,
           overturnRate: 1,

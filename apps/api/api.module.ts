@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AppealsModule } from '@redress/appeals';
 import { AuditModule } from '@redress/audit';
 import { AuthModule } from '@redress/auth';
+import { CaseworkModule } from '@redress/casework';
 import { ClockModule, ConfigModule, LoggingModule } from '@redress/config';
 import { DatabaseModule } from '@redress/database';
 import { LedgerModule } from '@redress/ledger';
@@ -18,6 +19,8 @@ import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { AppealsController } from './appeals/appeals.controller';
 import { ReviewController } from './appeals/review.controller';
 import { AuditController } from './audit/audit.controller';
+import { CaseworkController } from './casework/casework.controller';
+import { MacrosController } from './casework/macros.controller';
 import { DevModule } from './dev/dev.module';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
 import { FinanceController } from './finance/finance.controller';
@@ -28,6 +31,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { RefundsController } from './refunds/refunds.controller';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { InFlightRequests } from './shutdown/in-flight-requests';
+import { SessionController } from './session/session.controller';
 import { SuspensionsController } from './suspensions/suspensions.controller';
 import { WavesController } from './waves/waves.controller';
 
@@ -58,6 +62,7 @@ export class ApiModule {
         QueueDashboardModule,
         EvidenceApiModule,
         ReportsApiModule,
+        CaseworkModule,
         AccessLinksApiModule,
         DevModule.forRoot(env),
       ],
@@ -72,6 +77,9 @@ export class ApiModule {
         NotificationsController,
         RefundsController,
         FinanceController,
+        MacrosController,
+        CaseworkController,
+        SessionController,
       ],
       providers: [HttpMetrics, QueueGauges, InFlightRequests],
     };

@@ -16,6 +16,12 @@ describe('decodeCursor', () => {
     expect(decodes([0, '2024-02-29 10:00:00.123456+00', ID])).toBe(true);
     expect(decodes([100, '0001-01-01 00:00:00+05:30', ID])).toBe(true);
     expect(decodes([2 ** 40], ['number'])).toBe(true);
+    expect(decodes(['Ask for invoices', ID], ['text', 'uuid'])).toBe(true);
+  });
+
+  it('refuses text that is no string or longer than 1,000 characters', () => {
+    expect(decodes([42, ID], ['text', 'uuid'])).toBe(false);
+    expect(decodes(['x'.repeat(1001), ID], ['text', 'uuid'])).toBe(false);
   });
 
   it.each([

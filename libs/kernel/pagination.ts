@@ -14,9 +14,10 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 
 /**
  * The type of each part of a keyset cursor; a forged cursor is a 400, never a failed cast in SQL. A
- * range stands for an integer the query casts to a narrower type (an appeal's priority, 0–100).
+ * range stands for an integer the query casts to a narrower type (an appeal's priority, 0–100); text is
+ * any string of at most 1,000 characters (a name).
  */
-export type CursorPart = 'number' | 'timestamp' | 'uuid' | { min: number; max: number };
+export type CursorPart = 'number' | 'timestamp' | 'uuid' | 'text' | { min: number; max: number };
 
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
@@ -52,6 +53,7 @@ const isSafeInteger = (v: unknown): v is number => typeof v === 'number' && Numb
 function isValidPart(part: CursorPart, value: unknown): boolean {
   if (typeof part === 'object') return isSafeInteger(value) && value >= part.min && value <= part.max;
   if (part === 'number') return isSafeInteger(value);
+  if (part === 'text') return typeof value === 'string' && value.length <= 1000;
   return part === 'timestamp' ? isTimestamp(value) : isUuid(value);
 }
 

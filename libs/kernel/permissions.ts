@@ -8,6 +8,10 @@ import { hasRole, type Actor, type Role } from './roles';
  * its level. An entry's roles are listed in the order the 403 problem names them.
  */
 export const PERMISSIONS = {
+  // the caller
+  /** GET /v1/session: one's own subject and roles, as the API maps them from the token */
+  'session.read': ['appellant', 'reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin'],
+
   // suspensions
   /** POST /v1/suspensions and /batch */
   'suspension.create': ['enforcement', 'admin'],
@@ -65,6 +69,16 @@ export const PERMISSIONS = {
   'queue.work_level2': ['senior_reviewer'],
   /** POST /v1/appeals/:id/reopen */
   'appeal.reopen': ['senior_reviewer'],
+
+  // the reviewer's tools
+  /** GET /v1/macros, /v1/macros/:id */
+  'macro.read': ['reviewer', 'senior_reviewer', 'admin'],
+  /** POST, PATCH, DELETE /v1/macros */
+  'macro.manage': ['admin'],
+  /** GET /v1/accounts/:accountId: an account's suspensions, appeals, refunds and waves */
+  'account.read': ['reviewer', 'senior_reviewer', 'finance', 'admin'],
+  /** GET /v1/search */
+  'search.use': ['reviewer', 'senior_reviewer', 'finance', 'admin'],
 
   // refunds and money
   /** POST /v1/refunds */

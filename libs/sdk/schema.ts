@@ -464,7 +464,7 @@ export interface paths {
         };
         /**
          * List the review queue
-         * @description Open appeals by priority, highest first; filters by status, level, reason, wave, assignee and SLA breach. Reviewers see level 1, senior reviewers both levels.
+         * @description Open appeals by priority band, highest first, the SLA-breached cases of a band above its others (or by decision due date, `sort=decisionDueAt`), each with its suspension’s language and frozen balance; filters by status, level, reason, wave, assignee and SLA breach. Reviewers see level 1, senior reviewers both levels.
          */
         get: operations["listReviewQueue"];
         put?: never;
@@ -851,6 +851,118 @@ export interface paths {
          * @description One row per refund paid in [from, to), for reconciliation with the payment provider.
          */
         get: operations["exportReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List macros
+         * @description By name; filtered by kind, reason code (its own macros and those for any) and language.
+         */
+        get: operations["listMacros"];
+        put?: never;
+        /**
+         * Write a macro
+         * @description Admins only. A reusable text for a request for information, a decision (with its outcome) or a note, in one language, optionally for one reason code.
+         */
+        post: operations["createMacro"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/macros/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a macro
+         * @description One macro, with its ETag.
+         */
+        get: operations["getMacro"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a macro
+         * @description Admins only.
+         */
+        delete: operations["deleteMacro"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a macro
+         * @description Admins only. The fields given change; the macro as a whole must stay valid.
+         */
+        patch: operations["updateMacro"];
+        trace?: never;
+    };
+    "/v1/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an account’s history
+         * @description The account’s suspensions, appeals, refunds and waves, newest first, to read beside a case; 404 for an account Redress holds no suspension of.
+         */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a case by any of its identifiers
+         * @description Whatever was pasted: an appeal, suspension or wave id, an enforcement reference, an account id, or the start of a wave’s name. Hits in that order, keyset-paged.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the caller is
+         * @description The subject and roles the API reads from the caller’s token, through the same claim mapping as every route (AUTH_SUBJECT_CLAIM, AUTH_ROLES_CLAIM, AUTH_ROLE_MAP): what the console shows and links by. A token without a Redress role is a 403.
+         */
+        get: operations["getSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1437,6 +1549,8 @@ export interface components {
             suspensions: number;
             appealsFiled: number;
             appealsOpen: number;
+            /** @description Active suspensions of the wave nobody appealed: what a bulk decision with `includeUnappealed` lifts */
+            unappealedActive: number;
             appealsDecided: number;
             overturned: number;
             /** @description overturned / decided (0–1); 0 before any decision */
@@ -1598,6 +1712,50 @@ export interface components {
              * @default false
              */
             internal?: boolean;
+        };
+        QueuedAppealResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            suspensionId: string;
+            accountId: string;
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "awaiting_appellant" | "escalated" | "decided" | "withdrawn";
+            /** @enum {number} */
+            level: 1 | 2;
+            statement: string;
+            /** @enum {string} */
+            requestedRemedy: "reinstate" | "refund_only" | "reinstate_or_refund";
+            /** @description Whether a reviewer is working on it (never who) */
+            assigned: boolean;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            infoDueAt: string | null;
+            /** Format: date-time */
+            decisionDueAt: string;
+            slaBreached: boolean;
+            version: number;
+            /**
+             * @description The staff view: what reviewers, finance, enforcement and admins see
+             * @enum {string}
+             */
+            view: "staff";
+            assigneeId: string | null;
+            priority: number;
+            reasonCode: string;
+            /** Format: uuid */
+            waveId: string | null;
+            decision: components["schemas"]["StaffDecisionResponse"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description The appellant’s language (the suspension’s locale)
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
+            /** @description The suspension’s frozen balance */
+            frozenBalance: components["schemas"]["MoneyDto"];
         };
         RequestInfoRequest: {
             /** @description The question to the appellant (sent to them) */
@@ -1815,6 +1973,104 @@ export interface components {
             data: components["schemas"]["LedgerEntryResponse"][];
             /** @description Cursor of the next page of entries */
             nextCursor: string | null;
+        };
+        CreateMacroRequest: {
+            /** @example Ask for the invoices */
+            name: string;
+            /** @enum {string} */
+            kind: "request_info" | "decision" | "note";
+            /**
+             * @description Decision macros only (required there)
+             * @enum {string}
+             */
+            outcome?: "upheld" | "overturned" | "modified";
+            /**
+             * @description The reason code it is written for; absent for any
+             * @enum {string}
+             */
+            reasonCode?: "model_distillation" | "automated_extraction" | "tos_rival_training" | "region_restriction" | "account_sharing" | "payment_fraud" | "spam" | "other";
+            /**
+             * @description The language it is written in
+             * @enum {string}
+             */
+            locale: "en" | "zh-CN";
+            /**
+             * @description The text, with placeholders the console fills from the case before sending: `{{policyClause}}`, `{{reasonCode}}`, `{{appealDeadline}}`, `{{frozenBalance}}`, `{{refundableAmount}}`, `{{accountId}}`, `{{suspendedAt}}`, `{{decisionDueAt}}`, `{{waveName}}`
+             * @example Under {{policyClause}} we need the invoices behind your balance of {{frozenBalance}}.
+             */
+            body: string;
+        };
+        MacroResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "request_info" | "decision" | "note";
+            /** @enum {string|null} */
+            outcome: "upheld" | "overturned" | "modified" | null;
+            /** @enum {string|null} */
+            reasonCode: "model_distillation" | "automated_extraction" | "tos_rival_training" | "region_restriction" | "account_sharing" | "payment_fraud" | "spam" | "other" | null;
+            /** @enum {string} */
+            locale: "en" | "zh-CN";
+            /** @description The text, with placeholders the console fills from the case before sending: `{{policyClause}}`, `{{reasonCode}}`, `{{appealDeadline}}`, `{{frozenBalance}}`, `{{refundableAmount}}`, `{{accountId}}`, `{{suspendedAt}}`, `{{decisionDueAt}}`, `{{waveName}}` */
+            body: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        UpdateMacroRequest: {
+            name?: string;
+            /** @enum {string} */
+            kind?: "request_info" | "decision" | "note";
+            /** @enum {string|null} */
+            outcome?: "upheld" | "overturned" | "modified" | null;
+            /** @enum {string|null} */
+            reasonCode?: "model_distillation" | "automated_extraction" | "tos_rival_training" | "region_restriction" | "account_sharing" | "payment_fraud" | "spam" | "other" | null;
+            /** @enum {string} */
+            locale?: "en" | "zh-CN";
+            /** @description The text, with placeholders the console fills from the case before sending: `{{policyClause}}`, `{{reasonCode}}`, `{{appealDeadline}}`, `{{frozenBalance}}`, `{{refundableAmount}}`, `{{accountId}}`, `{{suspendedAt}}`, `{{decisionDueAt}}`, `{{waveName}}` */
+            body?: string;
+        };
+        AccountResponse: {
+            accountId: string;
+            /** @description Newest first */
+            suspensions: components["schemas"]["SuspensionStaffResponse"][];
+            /** @description Newest first; the staff view for those who read every appeal, the public view for finance */
+            appeals: (components["schemas"]["StaffAppealResponse"] | components["schemas"]["AppellantAppealResponse"])[];
+            /** @description Newest first */
+            refunds: components["schemas"]["RefundStaffResponse"][];
+            /** @description The waves its suspensions belong to, newest first */
+            waves: components["schemas"]["WaveResponse"][];
+            /** @description The sections cut at 50 records */
+            truncated: ("suspensions" | "appeals" | "refunds")[];
+        };
+        SearchHitResponse: {
+            /** @enum {string} */
+            kind: "appeal" | "suspension" | "account" | "wave";
+            /** @description The id to open it by (the account id for an account) */
+            id: string;
+            /** @description The appeal’s status, the suspension’s enforcement reference, the account id or the wave’s name */
+            label: string;
+            /**
+             * @description Which of its identifiers the text matched
+             * @enum {string}
+             */
+            matched: "id" | "externalRef" | "accountId" | "name";
+            accountId: string | null;
+            /**
+             * Format: uuid
+             * @description The appeal to open: the appeal itself, or the suspension’s appeal
+             */
+            appealId: string | null;
+        };
+        SessionResponse: {
+            /** @description The subject, read from the configured subject claim */
+            sub: string;
+            /** @description Redress’s roles, mapped from the configured roles claim and role map */
+            roles: ("appellant" | "reviewer" | "senior_reviewer" | "finance" | "enforcement" | "admin")[];
         };
         EvidenceResponse: {
             /** Format: uuid */
@@ -4699,6 +4955,7 @@ export interface operations {
                      *             "suspensions": 1,
                      *             "appealsFiled": 1,
                      *             "appealsOpen": 1,
+                     *             "unappealedActive": 1,
                      *             "appealsDecided": 1,
                      *             "overturned": 1,
                      *             "overturnRate": 1,
@@ -4832,6 +5089,7 @@ export interface operations {
                      *         "suspensions": 1,
                      *         "appealsFiled": 1,
                      *         "appealsOpen": 1,
+                     *         "unappealedActive": 1,
                      *         "appealsDecided": 1,
                      *         "overturned": 1,
                      *         "overturnRate": 1,
@@ -4971,6 +5229,7 @@ export interface operations {
                      *         "suspensions": 1,
                      *         "appealsFiled": 1,
                      *         "appealsOpen": 1,
+                     *         "unappealedActive": 1,
                      *         "appealsDecided": 1,
                      *         "overturned": 1,
                      *         "overturnRate": 1,
@@ -6334,6 +6593,8 @@ export interface operations {
                 /** @description `me`, `none`, or a reviewer id */
                 assignee?: string;
                 slaBreached?: boolean;
+                /** @description `priority` (default): bands of ten points, highest first, the SLA-breached cases of a band above its others, then priority, submission time and id; `decisionDueAt`: the decision due first */
+                sort?: "priority" | "decisionDueAt";
             };
             header?: never;
             path?: never;
@@ -6375,14 +6636,19 @@ export interface operations {
                      *             "decidedAt": "2026-01-15T09:30:00.000Z",
                      *             "decidedBy": "string"
                      *           },
-                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z",
+                     *           "locale": "en",
+                     *           "frozenBalance": {
+                     *             "amountMinor": 12500,
+                     *             "currency": "USD"
+                     *           }
                      *         }
                      *       ],
                      *       "nextCursor": "string"
                      *     }
                      */
                     "application/json": {
-                        data: components["schemas"]["StaffAppealResponse"][];
+                        data: components["schemas"]["QueuedAppealResponse"][];
                         /** @description Pass as `cursor` for the next page; null on the last page */
                         nextCursor: string | null;
                     };
@@ -9268,6 +9534,1079 @@ export interface operations {
                 content: {
                     /** @example string */
                     "text/csv": string;
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMacros: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                kind?: "request_info" | "decision" | "note";
+                /** @description The macros written for this reason code and those for any */
+                reasonCode?: "model_distillation" | "automated_extraction" | "tos_rival_training" | "region_restriction" | "account_sharing" | "payment_fraud" | "spam" | "other";
+                locale?: "en" | "zh-CN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "name": "string",
+                     *           "kind": "request_info",
+                     *           "outcome": "upheld",
+                     *           "reasonCode": "model_distillation",
+                     *           "locale": "en",
+                     *           "body": "string",
+                     *           "createdBy": "string",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["MacroResponse"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMacro: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the first successful response to this key is replayed for 24 h (with Idempotent-Replayed: true); the same key with another request is a 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMacroRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *       "name": "string",
+                     *       "kind": "request_info",
+                     *       "outcome": "upheld",
+                     *       "reasonCode": "model_distillation",
+                     *       "locale": "en",
+                     *       "body": "string",
+                     *       "createdBy": "string",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MacroResponse"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: idempotency_request_in_progress */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: idempotency_key_reused */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMacro: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *       "name": "string",
+                     *       "kind": "request_info",
+                     *       "outcome": "upheld",
+                     *       "reasonCode": "model_distillation",
+                     *       "locale": "en",
+                     *       "body": "string",
+                     *       "createdBy": "string",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MacroResponse"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: not_found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMacro: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on, as its ETag; 412 version_mismatch if the resource has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the audit log keeps its last text */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: not_found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: version_mismatch */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMacro: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version the change is based on, as its ETag; 412 version_mismatch if the resource has moved on */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMacroRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *       "name": "string",
+                     *       "kind": "request_info",
+                     *       "outcome": "upheld",
+                     *       "reasonCode": "model_distillation",
+                     *       "locale": "en",
+                     *       "body": "string",
+                     *       "createdBy": "string",
+                     *       "createdAt": "2026-01-15T09:30:00.000Z",
+                     *       "updatedAt": "2026-01-15T09:30:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MacroResponse"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: not_found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: version_mismatch */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accountId": "string",
+                     *       "suspensions": [
+                     *         {
+                     *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "accountId": "string",
+                     *           "status": "active",
+                     *           "reasonCode": "model_distillation",
+                     *           "policyClause": "string",
+                     *           "statementOfReasons": "string",
+                     *           "automatedDetection": false,
+                     *           "automatedDecision": false,
+                     *           "frozenBalance": {
+                     *             "amountMinor": 12500,
+                     *             "currency": "USD"
+                     *           },
+                     *           "locale": "en",
+                     *           "suspendedAt": "2026-01-15T09:30:00.000Z",
+                     *           "noticeSentAt": "2026-01-15T09:30:00.000Z",
+                     *           "appealDeadline": "2026-01-15T09:30:00.000Z",
+                     *           "appealable": false,
+                     *           "liftedAt": "2026-01-15T09:30:00.000Z",
+                     *           "version": 1,
+                     *           "view": "staff",
+                     *           "externalRef": "string",
+                     *           "source": "string",
+                     *           "signals": {},
+                     *           "waveId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "accountEmail": "string",
+                     *           "accountCreatedAt": "2026-01-15T09:30:00.000Z",
+                     *           "releasedBalance": {
+                     *             "amountMinor": 12500,
+                     *             "currency": "USD"
+                     *           },
+                     *           "liftReason": "string",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "appeals": [
+                     *         {
+                     *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "suspensionId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "accountId": "string",
+                     *           "status": "submitted",
+                     *           "level": 1,
+                     *           "statement": "string",
+                     *           "requestedRemedy": "reinstate",
+                     *           "assigned": false,
+                     *           "submittedAt": "2026-01-15T09:30:00.000Z",
+                     *           "infoDueAt": "2026-01-15T09:30:00.000Z",
+                     *           "decisionDueAt": "2026-01-15T09:30:00.000Z",
+                     *           "slaBreached": false,
+                     *           "version": 1,
+                     *           "view": "staff",
+                     *           "assigneeId": "string",
+                     *           "priority": 0,
+                     *           "reasonCode": "string",
+                     *           "waveId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "decision": {
+                     *             "outcome": "upheld",
+                     *             "rationale": "string",
+                     *             "decidedAt": "2026-01-15T09:30:00.000Z",
+                     *             "decidedBy": "string"
+                     *           },
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "refunds": [
+                     *         {
+                     *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "suspensionId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "appealId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "amount": {
+                     *             "amountMinor": 12500,
+                     *             "currency": "USD"
+                     *           },
+                     *           "status": "proposed",
+                     *           "providerRef": "string",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "approvedAt": "2026-01-15T09:30:00.000Z",
+                     *           "paidAt": "2026-01-15T09:30:00.000Z",
+                     *           "version": 1,
+                     *           "view": "staff",
+                     *           "accountId": "string",
+                     *           "reason": "string",
+                     *           "proposedBy": "string",
+                     *           "approvedBy": "string",
+                     *           "rejectedBy": "string",
+                     *           "rejectionReason": "string",
+                     *           "failureReason": "string",
+                     *           "updatedAt": "2026-01-15T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "waves": [
+                     *         {
+                     *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "name": "string",
+                     *           "detector": "string",
+                     *           "description": "string",
+                     *           "createdBy": "string",
+                     *           "createdAt": "2026-01-15T09:30:00.000Z",
+                     *           "statistics": {
+                     *             "suspensions": 1,
+                     *             "appealsFiled": 1,
+                     *             "appealsOpen": 1,
+                     *             "unappealedActive": 1,
+                     *             "appealsDecided": 1,
+                     *             "overturned": 1,
+                     *             "overturnRate": 1,
+                     *             "refundsPaid": [
+                     *               {
+                     *                 "currency": "string",
+                     *                 "count": 1,
+                     *                 "amountMinor": 1
+                     *               }
+                     *             ]
+                     *           },
+                     *           "flagged": false
+                     *         }
+                     *       ],
+                     *       "truncated": [
+                     *         "suspensions"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: not_found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                /** @description An appeal, suspension or wave id, an enforcement reference (externalRef), an account id, or the start of a wave’s name */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "kind": "appeal",
+                     *           "id": "string",
+                     *           "label": "string",
+                     *           "matched": "id",
+                     *           "accountId": "string",
+                     *           "appealId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SearchHitResponse"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sub": "string",
+                     *       "roles": [
+                     *         "appellant"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionResponse"];
                 };
             };
             /** @description problem+json: validation_failed */

@@ -28,6 +28,9 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /v1/access-links': 'public',
   'POST /v1/access-links/exchange': 'public',
 
+  // the caller's own session
+  'GET /v1/session': EVERYONE,
+
   // audit
   'GET /v1/audit': ADMIN,
   'GET /v1/audit/verify': ADMIN,
@@ -69,6 +72,15 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /v1/appeals/{id}/escalate': REVIEWERS,
   'POST /v1/appeals/{id}/decision': REVIEWERS,
   'POST /v1/appeals/{id}/reopen': SENIOR,
+
+  // the reviewer's tools
+  'GET /v1/macros': ['reviewer', 'senior_reviewer', 'admin'],
+  'GET /v1/macros/{id}': ['reviewer', 'senior_reviewer', 'admin'],
+  'POST /v1/macros': ADMIN,
+  'PATCH /v1/macros/{id}': ADMIN,
+  'DELETE /v1/macros/{id}': ADMIN,
+  'GET /v1/accounts/{accountId}': ['reviewer', 'senior_reviewer', 'finance', 'admin'],
+  'GET /v1/search': ['reviewer', 'senior_reviewer', 'finance', 'admin'],
 
   // evidence
   'POST /v1/appeals/{id}/evidence': ['appellant', 'reviewer', 'senior_reviewer'],

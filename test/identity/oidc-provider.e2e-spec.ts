@@ -81,6 +81,9 @@ describe('Identity: tokens from an OpenID Connect provider', () => {
     const reviewer = await provider.userToken('rev_oidc');
     expect(decodeJwt(reviewer)).toMatchObject({ sub: 'rev_oidc', client_id: 'redress-console' });
     await app.http.get('/v1/review/queue').set(bearer(reviewer)).expect(200);
+    // what the console shows and links by: the roles as the API maps them, not the token's own claims
+    const session = await app.http.get('/v1/session').set(bearer(reviewer)).expect(200);
+    expect(session.body).toEqual({ sub: 'rev_oidc', roles: ['reviewer'] });
     // 'uma_authorization' is not in the map: ignored, not an error
     await app.http.get('/v1/audit').set(bearer(reviewer)).expect(403);
     const appellant = await provider.userToken('acct_oidc');

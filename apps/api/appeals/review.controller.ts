@@ -13,7 +13,9 @@ import {
   ClaimNextUseCase,
   DecideAppealUseCase,
   TransitionAppealUseCase,
+  QUEUE_SORTS,
   type AppealStatus,
+  type QueueSort,
 } from '@redress/appeals';
 import { Allow, CurrentActor } from '@redress/auth';
 import { ApiProblems, IfMatch, PageQuery } from '@redress/http';
@@ -25,7 +27,12 @@ import type { FastifyReply } from 'fastify';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import { DecisionRequest, ReasonRequest, RequestInfoRequest } from './dto/appeal.request.dto';
-import { StaffAppealResponse, toStaffAppeal } from './dto/appeal.response.dto';
+import {
+  QueuedAppealResponse,
+  StaffAppealResponse,
+  toQueuedAppeal,
+  toStaffAppeal,
+} from './dto/appeal.response.dto';
 
 export class QueueQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPEAL_STATUSES, description: 'Default: every open status' })
@@ -46,6 +53,14 @@ export class QueueQuery extends PageQuery {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   slaBreached?: boolean;
+  @ApiPropertyOptional({
+    enum: QUEUE_SORTS,
+    description:
+      '`priority` (default): bands of ten points, highest first, the SLA-breached cases of a band above its others, then priority, submission time and id; `decisionDueAt`: the decision due first',
+  })
+  @IsOptional()
+  @IsIn(QUEUE_SORTS)
+  sort?: QueueSort;
 }
 
 @ApiTags('review')
@@ -61,18 +76,18 @@ export class ReviewController {
   ) {}
 
   @Get('review/queue')
-  @ApiPageResponse(StaffAppealResponse)
+  @ApiPageResponse(QueuedAppealResponse)
   @ApiProblems()
   @ApiOperation({
     operationId: 'listReviewQueue',
     summary: 'List the review queue',
     description:
-      'Open appeals by priority, highest first; filters by status, level, reason, wave, assignee and SLA breach. Reviewers see level 1, senior reviewers both levels.',
+      'Open appeals by priority band, highest first, the SLA-breached cases of a band above its others (or by decision due date, `sort=decisionDueAt`), each with its suspension’s language and frozen balance; filters by status, level, reason, wave, assignee and SLA breach. Reviewers see level 1, senior reviewers both levels.',
   })
   async queue(@CurrentActor() actor: Actor, @Query() query: QueueQuery) {
     const { limit, cursor, ...filter } = query;
     const page = await this.queries.queue(filter, actor.sub, limit, cursor);
-    return { data: page.data.map(toStaffAppeal), nextCursor: page.nextCursor };
+    return { data: page.data.map(toQueuedAppeal), nextCursor: page.nextCursor };
   }
 
   @Post('review/next')

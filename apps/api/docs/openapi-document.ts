@@ -20,6 +20,7 @@ const TAGS: [string, string][] = [
   ],
   ['appeals', 'Appeals filed by account holders, their messages and history'],
   ['review', 'The review queue and the state machine reviewers move appeals through'],
+  ['reviewer tools', 'Macros, an account’s history beside a case, and search by any identifier'],
   ['evidence', 'Files attached to appeals'],
   ['refunds', 'Refunds of frozen balances, under four-eyes control'],
   ['finance', 'The double-entry ledger and the reconciliation export'],

@@ -1,5 +1,6 @@
 import type { Appeal, AppealMessage } from '../domain/appeal';
 import { OPEN_APPEAL_STATUSES, type AppealStatus } from '../domain/appeal-state-machine';
+import { PRIORITY_BAND_POINTS } from '../domain/queue-order';
 
 /**
  * Statuses as a SQL list of literals, `('submitted', 'in_review')`: with literals, unlike a bound
@@ -11,6 +12,13 @@ export function statusList(statuses: readonly AppealStatus[]): string {
   }
   return `(${statuses.map((status) => `'${status}'`).join(', ')})`;
 }
+
+/**
+ * The queue's order by priority (domain/queue-order.ts) as SQL: every part ascending, so a keyset
+ * cursor is one row comparison and one range of the appeals_queue and appeals_claimable indexes,
+ * whose expressions these are.
+ */
+export const QUEUE_ORDER = `-(a.priority / ${PRIORITY_BAND_POINTS}), (NOT a.sla_breached), (-a.priority), a.submitted_at, a.id`;
 
 /** The open statuses of the state machine, for a WHERE clause. */
 export const OPEN_STATUS_LIST = statusList(OPEN_APPEAL_STATUSES);

@@ -5,7 +5,14 @@ import { SuspensionStore, type Suspension } from '@redress/suspensions';
 import type { AppealOwnership, AppealStore } from '../application/appeal-store.port';
 import type { Appeal } from '../domain/appeal';
 import { SLA_RUNNING_STATUSES } from '../domain/sla';
-import { APPEAL_COLUMNS, OPEN_STATUS_LIST, statusList, toAppeal, type AppealRow } from './appeal-row';
+import {
+  APPEAL_COLUMNS,
+  OPEN_STATUS_LIST,
+  QUEUE_ORDER,
+  statusList,
+  toAppeal,
+  type AppealRow,
+} from './appeal-row';
 
 const OWNERSHIP_COLUMNS = 'id, account_id AS "accountId", status';
 
@@ -208,7 +215,7 @@ export class AppealRepository implements AppealStore {
       tx,
       `SELECT ${APPEAL_COLUMNS}, ${CONTEXT_COLUMNS} FROM appeals a ${CONTEXT_JOINS}
         WHERE a.status IN ${statusList(statuses)} AND a.assignee_id IS NULL
-        ORDER BY a.priority DESC, a.submitted_at, a.id
+        ORDER BY ${QUEUE_ORDER}
         LIMIT 1
         FOR UPDATE OF a SKIP LOCKED`,
     );

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, toPage, type Page } from '@redress/kernel';
+import { cursorTimestamp, decodeCursor, toPage, type Money, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import type { Appeal, AppealMessage } from '../domain/appeal';
 import { OPEN_APPEAL_STATUSES, type AppealStatus } from '../domain/appeal-state-machine';
+import { PRIORITY_BAND_POINTS, type QueueSort } from '../domain/queue-order';
 import {
   APPEAL_COLUMNS,
+  QUEUE_ORDER,
   toAppeal,
   toMessage,
   type AppealRow,
@@ -19,6 +21,22 @@ export interface QueueFilter {
   /** 'me', 'none', or a reviewer id */
   assignee?: string;
   slaBreached?: boolean;
+  /** default: by priority */
+  sort?: QueueSort;
+}
+
+/** A queue row: the appeal with what triage reads of its suspension. */
+export interface QueuedAppeal extends Appeal {
+  locale: string;
+  frozenBalance: Money;
+}
+
+interface QueueExtras {
+  /** decision_due_at at full precision (it may carry microseconds) */
+  due_key: string;
+  locale: string;
+  frozen_amount_minor: string;
+  currency: string;
 }
 
 // The priority range (the appeals CHECK): a cursor's priority outside it is forged, and would not fit ::int
@@ -54,10 +72,16 @@ export class AppealQueries {
   }
 
   /**
-   * The triage queue (order: priority desc, submitted_at asc, id asc), keyset-paged so page
-   * 1,000 costs what page 1 does. Every filter is a bound parameter.
+   * The triage queue in one of its orders (domain/queue-order.ts), keyset-paged so page 1,000 costs
+   * what page 1 does; each row with its suspension's language and frozen balance. Every filter is a
+   * bound parameter.
    */
-  async queue(filter: QueueFilter, callerId: string, limit: number, cursor?: string): Promise<Page<Appeal>> {
+  async queue(
+    filter: QueueFilter,
+    callerId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<QueuedAppeal>> {
     const params: unknown[] = [];
     const where = [
       filter.status
@@ -71,18 +95,40 @@ export class AppealQueries {
     if (filter.assignee === 'none') where.push('a.assignee_id IS NULL');
     else if (filter.assignee)
       where.push(`a.assignee_id = $${params.push(filter.assignee === 'me' ? callerId : filter.assignee)}`);
-    const after = decodeCursor(cursor, [PRIORITY_RANGE, 'timestamp', 'uuid']);
-    if (after) {
-      // −priority ascending is priority descending: one row comparison, one range of appeals_queue
-      const [p, s, i] = [params.push(after[0]), params.push(after[1]), params.push(after[2])];
-      where.push(`(-a.priority, a.submitted_at, a.id) > (-$${p}::int, $${s}::timestamptz, $${i}::uuid)`);
+    const byDue = filter.sort === 'decisionDueAt';
+    if (byDue) {
+      const after = decodeCursor(cursor, ['timestamp', 'uuid']);
+      if (after) {
+        const [d, i] = [params.push(after[0]), params.push(after[1])];
+        where.push(`(a.decision_due_at, a.id) > ($${d}::timestamptz, $${i}::uuid)`);
+      }
+    } else {
+      const after = decodeCursor(cursor, [PRIORITY_RANGE, { min: 0, max: 1 }, 'timestamp', 'uuid']);
+      if (after) {
+        const [p, b, s, i] = after.map((part) => params.push(part));
+        where.push(
+          `(${QUEUE_ORDER}) > (-($${p}::int / ${PRIORITY_BAND_POINTS}), $${b}::int = 0, -$${p}::int, $${s}::timestamptz, $${i}::uuid)`,
+        );
+      }
     }
-    const rows: AppealRow[] = await this.dataSource.query(
-      `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE ${where.join(' AND ')}
-        ORDER BY -a.priority, a.submitted_at, a.id LIMIT $${params.push(limit + 1)}`,
+    const rows: (AppealRow & QueueExtras)[] = await this.dataSource.query(
+      `SELECT ${APPEAL_COLUMNS}, ${cursorTimestamp('a.decision_due_at')} AS due_key, s.locale, s.frozen_amount_minor, s.currency
+         FROM appeals a JOIN suspensions s ON s.id = a.suspension_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${byDue ? 'a.decision_due_at, a.id' : QUEUE_ORDER} LIMIT $${params.push(limit + 1)}`,
       params,
     );
-    return toPage(rows, limit, toAppeal, (r) => [r.priority, r.submitted_at.toISOString(), r.id]);
+    return toPage(
+      rows,
+      limit,
+      (r) => ({
+        ...toAppeal(r),
+        locale: r.locale,
+        frozenBalance: { amountMinor: Number(r.frozen_amount_minor), currency: r.currency },
+      }),
+      (r) =>
+        byDue ? [r.due_key, r.id] : [r.priority, r.sla_breached ? 1 : 0, r.submitted_at.toISOString(), r.id],
+    );
   }
 
   /** The thread, oldest first; internal notes only when asked for (staff). */

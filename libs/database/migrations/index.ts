@@ -13,6 +13,7 @@ import { AppRole1763700000011 } from './1763700000011-app-role';
 import { AuditCheckpoints1763700000012 } from './1763700000012-audit-checkpoints';
 import { Operations1763700000013 } from './1763700000013-operations';
 import { AccessLinks1763700000014 } from './1763700000014-access-links';
+import { ReviewerTools1763700000015 } from './1763700000015-reviewer-tools';
 import { DsaStatements1763700000017 } from './1763700000017-dsa-statements';
 
 /** Applied in this order; a new migration is added at the end of this list. */
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Operations1763700000013,
   AccessLinks1763700000014,
   DsaStatements1763700000017,
+  ReviewerTools1763700000015,
 ];

@@ -2,6 +2,8 @@ export interface WaveStatistics {
   suspensions: number;
   appealsFiled: number;
   appealsOpen: number;
+  /** active suspensions nobody appealed: what a wave-wide decision with includeUnappealed would lift */
+  unappealedActive: number;
   appealsDecided: number;
   overturned: number;
   /** overturned / decided, 0 when nothing is decided yet */

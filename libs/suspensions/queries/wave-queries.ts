@@ -13,16 +13,24 @@ interface WaveRow {
   suspensions: number;
   appeals_filed: number;
   appeals_open: number;
+  unappealed_active: number;
   appeals_decided: number;
   appeals_overturned: number;
   flagged: boolean;
   refunds_paid: { currency: string; count: number; amountMinor: number }[];
 }
 
-/** Waves with their counters (wave_stats, kept by triggers): one indexed read, whatever the wave's size. */
+/**
+ * Waves with their counters (wave_stats, kept by triggers): one indexed read, whatever the wave's size.
+ * The active suspensions nobody appealed are counted on read, over the wave's active ones
+ * (suspensions_wave_active) — a count the bulk decision form shows before lifting them.
+ */
 const SELECT_WAVES = `
   SELECT w.id, w.name, w.detector, w.description, w.created_by, w.created_at,
          s.suspensions, s.appeals_filed, s.appeals_open, s.appeals_decided, s.appeals_overturned, s.flagged,
+         (SELECT count(*)::int FROM suspensions x
+           WHERE x.wave_id = w.id AND x.status = 'active'
+             AND NOT EXISTS (SELECT 1 FROM appeals ap WHERE ap.suspension_id = x.id)) AS unappealed_active,
          coalesce((SELECT json_agg(json_build_object('currency', r.currency, 'count', r.paid_count, 'amountMinor', r.paid_minor) ORDER BY r.currency)
                      FROM wave_refunds_paid r WHERE r.wave_id = w.id), '[]'::json) AS refunds_paid
     FROM waves w JOIN wave_stats s ON s.wave_id = w.id`;
@@ -61,6 +69,7 @@ function toWave(r: WaveRow): Wave {
       suspensions: r.suspensions,
       appealsFiled: r.appeals_filed,
       appealsOpen: r.appeals_open,
+      unappealedActive: r.unappealed_active,
       appealsDecided: r.appeals_decided,
       overturned: r.appeals_overturned,
       overturnRate:

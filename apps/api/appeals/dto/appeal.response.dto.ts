@@ -5,7 +5,10 @@ import {
   REQUESTED_REMEDIES,
   type Appeal,
   type AppealMessage,
+  type QueuedAppeal,
 } from '@redress/appeals';
+import { LOCALES } from '@redress/kernel';
+import { MoneyDto } from '../../common/money.dto';
 import { publicView, staffView } from '../../common/views';
 
 export class AppellantDecisionResponse {
@@ -93,6 +96,19 @@ export function toStaffAppeal(a: Appeal): StaffAppealResponse {
     updatedAt: a.updatedAt.toISOString(),
   };
 }
+
+/** A row of the review queue: the staff view with what triage reads of the suspension. */
+export class QueuedAppealResponse extends StaffAppealResponse {
+  @ApiProperty({ enum: LOCALES, description: 'The appellant’s language (the suspension’s locale)' })
+  locale: string;
+  @ApiProperty({ type: MoneyDto, description: 'The suspension’s frozen balance' }) frozenBalance: MoneyDto;
+}
+
+export const toQueuedAppeal = (a: QueuedAppeal): QueuedAppealResponse => ({
+  ...toStaffAppeal(a),
+  locale: a.locale,
+  frozenBalance: a.frozenBalance,
+});
 
 export class MessageResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

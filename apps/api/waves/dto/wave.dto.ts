@@ -23,6 +23,11 @@ export class WaveStatisticsResponse {
   @ApiProperty() suspensions: number;
   @ApiProperty() appealsFiled: number;
   @ApiProperty() appealsOpen: number;
+  @ApiProperty({
+    description:
+      'Active suspensions of the wave nobody appealed: what a bulk decision with `includeUnappealed` lifts',
+  })
+  unappealedActive: number;
   @ApiProperty() appealsDecided: number;
   @ApiProperty() overturned: number;
   @ApiProperty({ description: 'overturned / decided (0–1); 0 before any decision' }) overturnRate: number;
