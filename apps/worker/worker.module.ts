@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ClockModule, ConfigModule, LoggingModule, AppConfig } from '@redress/config';
+import type { ConnectionOptions } from 'bullmq';
 import { AccessModule } from '@redress/access';
 import { AppealsModule } from '@redress/appeals';
 import { DatabaseModule } from '@redress/database';
@@ -11,7 +12,7 @@ import { NotificationsModule } from '@redress/notifications';
 import { TerminusModule } from '@nestjs/terminus';
 import { ObservabilityModule } from '@redress/observability';
 import { OutboxModule } from '@redress/outbox';
-import { bullConnection, QueueGauges, RedisModule } from '@redress/redis';
+import { BULL_CONNECTION, BullConnectionModule, bullPrefix, QueueGauges, RedisModule } from '@redress/redis';
 import { RefundsModule } from '@redress/refunds';
 import { ReportsModule } from '@redress/reports';
 import { DeliveriesProcessor } from './processors/deliveries.processor';
@@ -51,10 +52,11 @@ export class WorkerModule {
         ReportsModule,
         AccessModule,
         BullModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            connection: bullConnection(config),
-            prefix: config.env.REDIS_KEY_PREFIX,
+          imports: [BullConnectionModule.forRoot()],
+          inject: [AppConfig, BULL_CONNECTION],
+          useFactory: (config: AppConfig, connection: ConnectionOptions) => ({
+            connection,
+            prefix: bullPrefix(config),
           }),
         }),
         BullModule.registerQueue(

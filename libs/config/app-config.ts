@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { getMetadataStorage, validateSync, ValidationTypes } from 'class-validator';
 import { createPrivateKey } from 'node:crypto';
 import { accessConfigProblems, accessSettings, type AccessSettings } from './access-config';
 import {
@@ -126,32 +126,13 @@ function isEd25519PrivateKey(value: string): boolean {
   }
 }
 
-const OPTIONAL_KEYS = new Set([
-  'DATABASE_MIGRATION_URL',
-  'AUTH_JWT_SECRET',
-  'AUDIT_SIGNING_KEY',
-  'AUTH_JWT_PUBLIC_KEY',
-  'AUTH_OIDC_ISSUER',
-  'AUTH_JWKS_URL',
-  'AUTH_JWT_ALGORITHMS',
-  'AUTH_ROLE_MAP',
-  'ACCESS_TOKEN_SECRET',
-  'EVIDENCE_S3_BUCKET',
-  'EVIDENCE_S3_ENDPOINT',
-  'PAYOUT_WEBHOOK_URL',
-  'PAYOUT_WEBHOOK_SECRET',
-  'SMTP_URL',
-  'NOTIFY_WEBHOOK_URL',
-  'NOTIFY_WEBHOOK_SECRET',
-  'PLATFORM_WEBHOOK_URL',
-  'PLATFORM_WEBHOOK_SECRET',
-  'STAFF_EMAIL',
-  'HOST',
-  'METRICS_TOKEN',
-  'OTEL_EXPORTER_OTLP_ENDPOINT',
-  'OTEL_SERVICE_NAME',
-  'OTEL_TRACES_SAMPLER_ARG',
-]);
+/** The variables declared @IsOptional without a default: the schema's instance has no property for them. */
+const OPTIONAL_KEYS = new Set(
+  getMetadataStorage()
+    .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+    .filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION)
+    .map((m) => m.propertyName),
+);
 const isKnownOptional = (key: string) => OPTIONAL_KEYS.has(key);
 
 /** The configuration an app built with these overrides runs with: the process environment, then the overrides. */

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -71,11 +72,33 @@ export class EnvironmentVariables {
    * `dependency_unavailable`.
    */
   @Transform(toInt) @IsInt() @Min(100) DATABASE_CONNECT_TIMEOUT_MS = 5000;
+  /**
+   * A streaming replica of the database (same role and password as `DATABASE_URL`) for the read-only
+   * endpoints: the review queue, lists, reports, exports, statements of reasons, ledger and
+   * reconciliation reads. Transactions, and every read that decides a write, stay on the primary.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() DATABASE_REPLICA_URL?: string;
+  /**
+   * How far the replica may trail the primary, measured by WAL position (how long ago the primary was
+   * where the replica has replayed to); further behind, or unreachable, and reads go to the primary.
+   */
+  @Transform(toInt) @IsInt() @Min(0) DATABASE_REPLICA_MAX_LAG_MS = 5000;
 
   /** Redis, which holds the job queues and the rate-limit counters. */
   @IsString() REDIS_URL = 'redis://127.0.0.1:6379';
   /** Prefix of every Redis key, so that several installations or test runs can share one Redis. */
   @IsString() @MinLength(1) REDIS_KEY_PREFIX = 'redress';
+  /**
+   * A Redis Cluster instead of one Redis: some of its nodes as `host:port,host:port`, from which the
+   * rest are discovered. With it `REDIS_URL` is ignored and the job queues' keys carry the prefix as a
+   * hash tag (`{redress}`), so that each queue's keys share a slot.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, {
+    message: 'REDIS_CLUSTER_NODES must be host:port,host:port',
+  })
+  REDIS_CLUSTER_NODES?: string;
 
   /**
    * The identity provider's OpenID Connect issuer URL: its JWKS is found through

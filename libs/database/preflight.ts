@@ -1,5 +1,5 @@
 import type { AppConfig } from '@redress/config';
-import Redis from 'ioredis';
+import { createRedisClient, redisLocation } from '@redress/redis';
 import { Client } from 'pg';
 
 const redact = (url: string) => {
@@ -27,7 +27,7 @@ export async function preflight(config: AppConfig): Promise<string | null> {
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const redis = new Redis(config.env.REDIS_URL, {
+  const redis = createRedisClient(config, {
     lazyConnect: true,
     connectTimeout: 3000,
     maxRetriesPerRequest: 0,
@@ -39,8 +39,8 @@ export async function preflight(config: AppConfig): Promise<string | null> {
     await redis.ping();
   } catch (error) {
     return (
-      `Redis is not reachable at ${redact(config.env.REDIS_URL)} (${(error as Error).message}). ` +
-      `Start it with "redis-server --daemonize yes --bind 127.0.0.1 --port 6379" (or "docker compose -f docker/compose.yml up -d redis"), or set REDIS_URL.`
+      `Redis is not reachable at ${redisLocation(config)} (${(error as Error).message}). ` +
+      `Start it with "redis-server --daemonize yes --bind 127.0.0.1 --port 6379" (or "docker compose -f docker/compose.yml up -d redis"), or set REDIS_URL (or REDIS_CLUSTER_NODES).`
     );
   } finally {
     redis.disconnect();

@@ -16,8 +16,7 @@ import {
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import { AppConfig } from '@redress/config';
 import { hasRole, type Actor } from '@redress/kernel';
-import { REDIS, redisKey } from '@redress/redis';
-import type Redis from 'ioredis';
+import { REDIS, redisKey, type RedisClient } from '@redress/redis';
 
 const INCREMENT = `
 local hits = redis.call('INCR', KEYS[1])
@@ -34,7 +33,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly config: AppConfig,
   ) {}
 
@@ -99,7 +98,7 @@ export const AppellantRateLimit = () => applyDecorators(UseGuards(AppellantWrite
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, REDIS],
-      useFactory: (config: AppConfig, redis: Redis) => ({
+      useFactory: (config: AppConfig, redis: RedisClient) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: config.env.RATE_LIMIT_PER_MINUTE }],
         storage: new RedisThrottlerStorage(redis, config),
       }),

@@ -1,17 +1,12 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
-import Redis from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
+import { createRedisClient } from './redis-connection';
 
 export const REDIS = Symbol('REDIS');
 
-/** Connection options for BullMQ (it needs maxRetriesPerRequest: null on its blocking connections). */
-export function bullConnection(config: AppConfig): {
-  url: string;
-  maxRetriesPerRequest: null;
-  enableOfflineQueue: boolean;
-} {
-  return { url: config.env.REDIS_URL, maxRetriesPerRequest: null, enableOfflineQueue: true };
-}
+/** What REDIS holds: one server's client or a cluster's, which answer the same commands. */
+export type RedisClient = Redis | Cluster;
 
 export function redisKey(config: AppConfig, ...parts: string[]): string {
   return [config.env.REDIS_KEY_PREFIX, ...parts].join(':');
@@ -28,7 +23,7 @@ export function redisKey(config: AppConfig, ...parts: string[]): string {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        const client = new Redis(config.env.REDIS_URL, {
+        const client = createRedisClient(config, {
           maxRetriesPerRequest: 1,
           enableOfflineQueue: false,
           connectTimeout: 2000,
@@ -42,7 +37,7 @@ export function redisKey(config: AppConfig, ...parts: string[]): string {
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -5,3 +5,4 @@ export * from './builders';
 export * from './redis-server';
 export * from './story';
 export * from './app-process';
+export * from './redis-cluster';

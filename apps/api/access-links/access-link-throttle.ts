@@ -2,8 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { AppConfig } from '@redress/config';
 import { RedisThrottlerStorage } from '@redress/http';
 import { DomainError } from '@redress/kernel';
-import { REDIS } from '@redress/redis';
-import type Redis from 'ioredis';
+import { REDIS, type RedisClient } from '@redress/redis';
 import { createHash } from 'node:crypto';
 
 const HOUR_MS = 3_600_000;
@@ -23,7 +22,7 @@ export class AccessLinkThrottle implements CanActivate {
   private readonly storage: RedisThrottlerStorage;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     private readonly config: AppConfig,
   ) {
     this.storage = new RedisThrottlerStorage(redis, config);

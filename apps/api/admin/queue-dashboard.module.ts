@@ -6,11 +6,16 @@ import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { AuthModule, JwtAuthGuard } from '@redress/auth';
 import { AppConfig } from '@redress/config';
-import { REDIS } from '@redress/redis';
-import type { Queue } from 'bullmq';
+import type { ConnectionOptions, Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
-import type Redis from 'ioredis';
-import { ALL_QUEUES } from '@redress/redis';
+import {
+  ALL_QUEUES,
+  BULL_CONNECTION,
+  BullConnectionModule,
+  bullPrefix,
+  REDIS,
+  type RedisClient,
+} from '@redress/redis';
 import { adminOnlyHook } from './admin-only.hook';
 
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
@@ -24,11 +29,12 @@ const QUEUES = ALL_QUEUES;
   imports: [
     AuthModule,
     BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        // fail fast instead of hanging a dashboard request while Redis is down
-        connection: { url: config.env.REDIS_URL, maxRetriesPerRequest: 1, enableOfflineQueue: false },
-        prefix: config.env.REDIS_KEY_PREFIX,
+      // fail fast instead of hanging a dashboard request while Redis is down
+      imports: [BullConnectionModule.forRoot({ failFast: true })],
+      inject: [AppConfig, BULL_CONNECTION],
+      useFactory: (config: AppConfig, connection: ConnectionOptions) => ({
+        connection,
+        prefix: bullPrefix(config),
       }),
     }),
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
@@ -50,7 +56,7 @@ export class QueueDashboardModule implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly guard: JwtAuthGuard,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   onModuleInit(): void {

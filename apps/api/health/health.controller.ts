@@ -9,8 +9,7 @@ import {
 import { Public } from '@redress/auth';
 import { ApiPublicProblems } from '@redress/http';
 import { DomainError } from '@redress/kernel';
-import { REDIS } from '@redress/redis';
-import type Redis from 'ioredis';
+import { REDIS, type RedisClient } from '@redress/redis';
 
 /** A check that passed; Terminus may add details of its own beside the status. */
 const UP = {
@@ -40,7 +39,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   /** The process is up; nothing else is checked, so a database outage never restarts the API. */

@@ -3,8 +3,7 @@ import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { AppConfig } from '@redress/config';
 import { problem, PROBLEM_CONTENT_TYPE } from '@redress/http';
 import { Metrics, metricsScrapeAllowed, PROMETHEUS_CONTENT_TYPE } from '@redress/observability';
-import { REDIS } from '@redress/redis';
-import type Redis from 'ioredis';
+import { REDIS, type RedisClient } from '@redress/redis';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,7 +30,7 @@ export class WorkerHttpServer implements OnApplicationBootstrap, OnApplicationSh
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
     private readonly db: TypeOrmHealthIndicator,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   /** The port it listens on (WORKER_METRICS_PORT, or the one chosen for 0). */
