@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReplicaReads } from '@redress/database';
 import { decodeCursor, toPage, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import { auditContentOf, type AuditEventRow } from './persistence/audit-event-row';
@@ -19,7 +20,10 @@ export interface AuditEventView {
 
 @Injectable()
 export class AuditQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   /** Newest-first pages of the log, optionally for one entity. */
   async list(
@@ -33,7 +37,7 @@ export class AuditQueries {
     if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
     if (filter.entityIds) where.push(`entity_id = ANY($${params.push(filter.entityIds)})`);
     if (afterSeq !== undefined) where.push(`seq < $${params.push(afterSeq)}`);
-    const rows = await this.dataSource.query(
+    const rows = await this.reads.query<AuditEventRow[]>(
       `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT $${params.push(limit + 1)}`,
       params,
     );
@@ -43,7 +47,7 @@ export class AuditQueries {
   /** Newest-first pages of the signed checkpoints (an outsider keeps a copy of them). */
   async checkpoints(limit: number, cursor?: string): Promise<Page<SignedAuditCheckpoint>> {
     const [beforeId] = decodeCursor(cursor, ['number']) ?? [];
-    const rows: CheckpointRow[] = await this.dataSource.query(
+    const rows: CheckpointRow[] = await this.reads.query(
       `SELECT id, seq, digest, count, at, signature FROM audit_checkpoints
         ${beforeId === undefined ? '' : 'WHERE id < $2'} ORDER BY id DESC LIMIT $1`,
       beforeId === undefined ? [limit + 1] : [limit + 1, beforeId],

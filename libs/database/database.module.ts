@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@redress/config';
 import { dataSourceOptions } from './data-source-options';
-import { ReadSnapshot } from './read-snapshot';
+import { ReplicaReads } from './replica-reads';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -20,7 +20,7 @@ import { UnitOfWork } from './unit-of-work';
       }),
     }),
   ],
-  providers: [UnitOfWork, ReadSnapshot],
-  exports: [UnitOfWork, ReadSnapshot],
+  providers: [UnitOfWork, ReplicaReads],
+  exports: [UnitOfWork, ReplicaReads],
 })
 export class DatabaseModule {}

@@ -2,7 +2,7 @@ export * from './data-source-options';
 export * from './ensure-database';
 export * from './migrate';
 export * from './unit-of-work';
-export * from './read-snapshot';
+export * from './replica-reads';
 export * from './pg-errors';
 export * from './database.module';
 export * from './preflight';

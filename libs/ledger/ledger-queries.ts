@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Tx } from '@redress/database';
+import { ReplicaReads, type Tx } from '@redress/database';
 import { decodeCursor, toPage, type Page } from '@redress/kernel';
-import { DataSource } from 'typeorm';
 import type { BookBalance } from './domain/books';
 import { ACCOUNT_BOOKS, type BookName, type LedgerEntryKind, type Posting } from './domain/ledger-entry';
 
@@ -37,7 +36,7 @@ interface EntryRow {
 /** Read side of the ledger: entries newest first, and book balances. */
 @Injectable()
 export class LedgerQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReplicaReads) {}
 
   /** Entries touching the account's books (or all entries without an account), keyset-paged on seq. */
   async entries(
@@ -52,7 +51,7 @@ export class LedgerQueries {
       where.push(`e.id IN (SELECT entry_id FROM ledger_legs WHERE account_id = $${params.push(accountId)})`);
     }
     if (beforeSeq !== undefined) where.push(`e.seq < $${params.push(beforeSeq)}`);
-    const rows: EntryRow[] = await this.dataSource.query(
+    const rows: EntryRow[] = await this.reads.query(
       `SELECT e.id, e.seq, e.kind, e.currency, e.suspension_id, e.refund_id, e.created_at,
               (SELECT json_agg(json_build_object('book', l.book, 'accountId', l.account_id, 'amountMinor', l.amount_minor)
                                ORDER BY l.leg_no)
@@ -73,11 +72,11 @@ export class LedgerQueries {
   async balances(accountId?: string): Promise<BookBalance[]> {
     const rows: { book: BookName; account_id: string | null; currency: string; amount: string }[] =
       accountId === undefined
-        ? await this.dataSource.query(
+        ? await this.reads.query(
             `SELECT book, NULL AS account_id, currency, sum(amount_minor) AS amount
                FROM ledger_legs GROUP BY book, currency ORDER BY book, currency`,
           )
-        : await this.dataSource.query(
+        : await this.reads.query(
             `SELECT book, account_id, currency, balance_minor AS amount
                FROM ledger_balances WHERE account_id = $1 ORDER BY book, currency`,
             [accountId],

@@ -6,3 +6,4 @@ export * from './redis-server';
 export * from './story';
 export * from './app-process';
 export * from './redis-cluster';
+export * from './postgres-pair';

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@redress/config';
+import { migrate } from '@redress/database';
 import { signToken } from '@redress/auth';
 import type { Role } from '@redress/kernel';
 import Redis from 'ioredis';
@@ -17,6 +18,11 @@ export interface TestAppOptions {
   /** Start the real BullMQ worker in this process too (default true). */
   worker?: boolean;
   env?: Record<string, string>;
+  /**
+   * A database of the caller's (e.g. on a PostgreSQL server of the test's own) instead of a clone of
+   * the template: migrated here, and left to the caller at close.
+   */
+  database?: { name: string; url: string; appUrl: string };
 }
 
 /**
@@ -30,12 +36,13 @@ export class TestApp {
     readonly api: NestFastifyApplication,
     readonly env: Record<string, string>,
     readonly db: Pool,
-    private readonly databaseName: string,
+    /** The database TestApp cloned and drops at close; null for the caller's own. */
+    private readonly databaseName: string | null,
     private readonly withWorker: boolean,
   ) {}
 
   static async start(label: string, options: TestAppOptions = {}): Promise<TestApp> {
-    const database = await createTestDatabase(label);
+    const database = options.database ?? (await createTestDatabase(label));
     const env: Record<string, string> = {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -54,12 +61,19 @@ export class TestApp {
       WORKER_METRICS_PORT: '0',
       ...options.env,
     };
+    if (options.database) await migrate(loadConfig(env));
     const api = await createApiApp(env);
     // the test's own view of the database is the owner's: it asserts on (and tampers with) any row
     const pool = new Pool({ connectionString: database.url, max: 4 });
     // an idle connection closed by the server (database dropped, backend terminated) must not crash the run
     pool.on('error', () => undefined);
-    const app = new TestApp(api, env, pool, database.name, options.worker !== false);
+    const app = new TestApp(
+      api,
+      env,
+      pool,
+      options.database ? null : database.name,
+      options.worker !== false,
+    );
     if (app.withWorker) await app.startWorker();
     return app;
   }
@@ -99,7 +113,7 @@ export class TestApp {
     await this.stopWorker();
     await this.api.close();
     await this.db.end();
-    await dropDatabase(this.databaseName);
+    if (this.databaseName) await dropDatabase(this.databaseName);
     await deleteRedisKeys(this.env.REDIS_KEY_PREFIX);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReplicaReads } from '@redress/database';
 import { cursorTimestamp, decodeCursor, toPage, type Money, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import type { Appeal, AppealMessage } from '../domain/appeal';
@@ -44,7 +45,10 @@ const PRIORITY_RANGE = { min: 0, max: 100 };
 
 @Injectable()
 export class AppealQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   async get(id: string): Promise<Appeal | null> {
     const rows: AppealRow[] = await this.dataSource.query(
@@ -111,7 +115,7 @@ export class AppealQueries {
         );
       }
     }
-    const rows: (AppealRow & QueueExtras)[] = await this.dataSource.query(
+    const rows: (AppealRow & QueueExtras)[] = await this.reads.query(
       `SELECT ${APPEAL_COLUMNS}, ${cursorTimestamp('a.decision_due_at')} AS due_key, s.locale, s.frozen_amount_minor, s.currency
          FROM appeals a JOIN suspensions s ON s.id = a.suspension_id
         WHERE ${where.join(' AND ')}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ReplicaReads } from '@redress/database';
 
 export interface ReconciliationRow {
   refundId: string;
@@ -17,7 +17,7 @@ const BATCH = 1000;
 
 @Injectable()
 export class ReconciliationQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReplicaReads) {}
 
   /** Paid refunds with from ≤ paidAt < to, oldest first. */
   async *paidRefunds(from: Date, to: Date): AsyncGenerator<ReconciliationRow> {
@@ -38,7 +38,7 @@ export class ReconciliationQueries {
         approved_by: string;
         paid_at: Date;
         paid_key: string;
-      }[] = await this.dataSource.query(
+      }[] = await this.reads.query(
         `SELECT id, suspension_id, account_id, amount_minor, currency, provider_ref, approved_by, paid_at,
                 paid_at::text AS paid_key
            FROM refunds

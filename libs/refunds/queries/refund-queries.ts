@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReplicaReads } from '@redress/database';
 import { decodeCursor, toPage, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import type { Refund } from '../domain/refund';
@@ -14,7 +15,10 @@ export interface RefundFilter {
 /** Refund lists, newest first, keyset-paged on (created_at, id); each filter has its index. */
 @Injectable()
 export class RefundQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   async get(id: string): Promise<Refund | null> {
     const [row]: RefundRow[] = await this.dataSource.query(
@@ -35,7 +39,7 @@ export class RefundQueries {
       const [at, id] = [params.push(after[0]), params.push(after[1])];
       where.push(`(r.created_at, r.id) < ($${at}::timestamptz, $${id}::uuid)`);
     }
-    const rows: RefundRow[] = await this.dataSource.query(
+    const rows: RefundRow[] = await this.reads.query(
       `SELECT ${REFUND_COLUMNS} FROM refunds r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.push(limit + 1)}`,
       params,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReadSnapshot } from '@redress/database';
+import { ReplicaReads } from '@redress/database';
 import { DECISION_OUTCOMES } from '@redress/appeals';
 import { Clock } from '@redress/kernel';
 import { REASON_CODES } from '@redress/suspensions';
@@ -11,7 +11,7 @@ import { TransparencyQueries } from '../queries/transparency-queries';
 @Injectable()
 export class BuildTransparencyReportUseCase {
   constructor(
-    private readonly snapshot: ReadSnapshot,
+    private readonly reads: ReplicaReads,
     private readonly queries: TransparencyQueries,
     private readonly clock: Clock,
   ) {}
@@ -19,7 +19,7 @@ export class BuildTransparencyReportUseCase {
   async execute(input: ReportPeriodInput): Promise<TransparencyReport> {
     const now = this.clock.now();
     const period = resolveReportPeriod(input, now);
-    const figures = await this.snapshot.run(async (db) => ({
+    const figures = await this.reads.snapshot(async (db) => ({
       appeals: await this.queries.appealsByReason(db, period),
       decisions: await this.queries.decisions(db, period),
       slaBreaches: await this.queries.slaBreaches(db, period),

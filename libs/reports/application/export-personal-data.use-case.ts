@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReadSnapshot } from '@redress/database';
+import { ReplicaReads } from '@redress/database';
 import { Clock } from '@redress/kernel';
 import {
   EXPORT_SECTION_LIMIT,
@@ -15,7 +15,7 @@ import { PersonalDataQueries } from '../queries/personal-data-queries';
 @Injectable()
 export class ExportPersonalDataUseCase {
   constructor(
-    private readonly snapshot: ReadSnapshot,
+    private readonly reads: ReplicaReads,
     private readonly queries: PersonalDataQueries,
     private readonly clock: Clock,
   ) {}
@@ -25,7 +25,7 @@ export class ExportPersonalDataUseCase {
     // One row more than the limit tells a full section from a cut one.
     const fetch = EXPORT_SECTION_LIMIT + 1;
     const q = this.queries;
-    const raw = await this.snapshot.run(async (db) => ({
+    const raw = await this.reads.snapshot(async (db) => ({
       suspensions: await q.suspensions(db, accountId, now, fetch),
       appeals: await q.appeals(db, accountId, fetch),
       messages: await q.messages(db, accountId, fetch),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@redress/kernel';
-import { DataSource } from 'typeorm';
+import { ReplicaReads } from '@redress/database';
 import {
   toStatementOfReasons,
   type DsaStatementOfReasons,
@@ -48,11 +48,11 @@ interface PublishedRow {
 /** The DSA statements of reasons of a suspension: every published one, and the current one. */
 @Injectable()
 export class StatementOfReasonsQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReplicaReads) {}
 
   /** Every statement published for the suspension, first decision first. */
   async publishedFor(suspensionId: string): Promise<PublishedStatement[]> {
-    const rows: PublishedRow[] = await this.dataSource.query(
+    const rows: PublishedRow[] = await this.reads.query(
       `SELECT id, seq, decision, puid, published_at, statement FROM dsa_statements
         WHERE suspension_id = $1 ORDER BY seq`,
       [suspensionId],
@@ -65,12 +65,12 @@ export class StatementOfReasonsQueries {
    * none stored: its statement is built from the row as it stands, with the suspension id as puid.
    */
   async forSuspension(id: string): Promise<DsaStatementOfReasons> {
-    const [latest]: { statement: DsaStatementOfReasons }[] = await this.dataSource.query(
+    const [latest]: { statement: DsaStatementOfReasons }[] = await this.reads.query(
       `SELECT statement FROM dsa_statements WHERE suspension_id = $1 ORDER BY seq DESC LIMIT 1`,
       [id],
     );
     if (latest) return latest.statement;
-    const [row]: SuspensionRow[] = await this.dataSource.query(
+    const [row]: SuspensionRow[] = await this.reads.query(
       `SELECT id, account_id, account_email, status, reason_code, policy_clause, statement_of_reasons,
               automated_detection, automated_decision, frozen_amount_minor, currency,
               account_created_at, suspended_at, lifted_at

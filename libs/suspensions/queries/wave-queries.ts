@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReplicaReads } from '@redress/database';
 import { decodeCursor, toPage, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
 import type { Wave } from '../domain/wave';
@@ -37,7 +38,10 @@ const SELECT_WAVES = `
 
 @Injectable()
 export class WaveQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReplicaReads,
+  ) {}
 
   async get(id: string): Promise<Wave | null> {
     const rows: WaveRow[] = await this.dataSource.query(`${SELECT_WAVES} WHERE w.id = $1`, [id]);
@@ -48,7 +52,7 @@ export class WaveQueries {
   async list(limit: number, cursor?: string): Promise<Page<Wave>> {
     const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [limit + 1];
-    const rows: WaveRow[] = await this.dataSource.query(
+    const rows: WaveRow[] = await this.reads.query(
       `${SELECT_WAVES} ${after ? `WHERE (w.created_at, w.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)` : ''}
         ORDER BY w.created_at DESC, w.id DESC LIMIT $1`,
       params,
