@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, isUuid, toPage, type Page } from '@redress/kernel';
-import { DataSource } from 'typeorm';
+import { ReplicaReads } from '@redress/database';
 
 export const SEARCH_HIT_KINDS = ['appeal', 'suspension', 'account', 'wave'] as const;
 export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number];
@@ -40,7 +40,7 @@ const likePrefix = (text: string) => `${text.toLowerCase().replace(/[\\%_]/g, '\
  */
 @Injectable()
 export class SearchQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReplicaReads) {}
 
   async search(text: string, limit: number, cursor?: string): Promise<Page<SearchHit>> {
     const after = decodeCursor(cursor, [{ min: 1, max: 6 }, 'text']);
@@ -48,7 +48,7 @@ export class SearchQueries {
     const keyset = after
       ? `WHERE (rank, key) > ($${params.push(after[0])}::int, $${params.push(after[1])}::text)`
       : '';
-    const rows: HitRow[] = await this.dataSource.query(
+    const rows: HitRow[] = await this.reads.query(
       `SELECT * FROM (
          SELECT 'appeal' AS kind, 1 AS rank, a.id::text AS key, a.id::text AS id, a.status AS label, 'id' AS matched,
                 a.account_id, a.id::text AS appeal_id
