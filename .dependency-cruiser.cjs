@@ -36,6 +36,7 @@ const DOMAIN_LIBS = {
   refunds: ['appeals', 'suspensions', 'ledger', 'notifications'],
   access: ['suspensions', 'notifications'],
   casework: ['appeals', 'suspensions', 'refunds'],
+  detectors: ['appeals', 'suspensions'],
 };
 
 /** The SDK's second entry point, `@redress/sdk/webhooks`: Node-only, so kept out of its browser-safe index. */

@@ -186,6 +186,12 @@ describe('Reports: the transparency report equals hand-computed figures', () => 
       p90HoursToDecision: 16,
     },
     slaBreaches: 2,
+    sampledReviews: {
+      opened: 0,
+      decided: 0,
+      byOutcome: { upheld: 0, overturned: 0, modified: 0 },
+      reversalRate: null,
+    },
     suspensions: {
       total: 7,
       automatedDetections: 6,

@@ -6,6 +6,7 @@ import { AuthModule } from '@redress/auth';
 import { CaseworkModule } from '@redress/casework';
 import { ClockModule, ConfigModule, LoggingModule } from '@redress/config';
 import { DatabaseModule } from '@redress/database';
+import { DetectorsModule } from '@redress/detectors';
 import { LedgerModule } from '@redress/ledger';
 import { HttpConventionsModule, RateLimitModule } from '@redress/http';
 import { NotificationsModule } from '@redress/notifications';
@@ -21,6 +22,7 @@ import { ReviewController } from './appeals/review.controller';
 import { AuditController } from './audit/audit.controller';
 import { CaseworkController } from './casework/casework.controller';
 import { MacrosController } from './casework/macros.controller';
+import { DetectorsController } from './detectors/detectors.controller';
 import { DevModule } from './dev/dev.module';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
 import { FinanceController } from './finance/finance.controller';
@@ -64,6 +66,7 @@ export class ApiModule {
         ReportsApiModule,
         CaseworkModule,
         AccessLinksApiModule,
+        DetectorsModule,
         DevModule.forRoot(env),
       ],
       controllers: [
@@ -72,6 +75,7 @@ export class ApiModule {
         AuditController,
         SuspensionsController,
         WavesController,
+        DetectorsController,
         AppealsController,
         ReviewController,
         NotificationsController,

@@ -6,6 +6,7 @@ import type { ConnectionOptions } from 'bullmq';
 import { AccessModule } from '@redress/access';
 import { AppealsModule } from '@redress/appeals';
 import { DatabaseModule } from '@redress/database';
+import { DetectorsModule } from '@redress/detectors';
 import { AuditModule } from '@redress/audit';
 import { LedgerModule } from '@redress/ledger';
 import { NotificationsModule } from '@redress/notifications';
@@ -25,6 +26,7 @@ import { OutboxRelay } from './relay/outbox-relay';
 import { BulkJobsProcessor } from './processors/bulk-jobs.processor';
 import { AppealSweeper } from './schedulers/appeal-sweeper';
 import { AuditChainScheduler } from './schedulers/audit-chain-scheduler';
+import { DetectorBreaker } from './schedulers/detector-breaker';
 import { WorkerHttpServer } from './http/worker-http-server';
 import { WorkerDrain } from './shutdown/worker-drain';
 
@@ -51,6 +53,7 @@ export class WorkerModule {
         RefundsModule,
         ReportsModule,
         AccessModule,
+        DetectorsModule,
         BullModule.forRootAsync({
           imports: [BullConnectionModule.forRoot()],
           inject: [AppConfig, BULL_CONNECTION],
@@ -77,6 +80,7 @@ export class WorkerModule {
         DeliverySweep,
         AppealSweeper,
         AuditChainScheduler,
+        DetectorBreaker,
         BulkJobsProcessor,
         WorkerDrain,
         WorkerHttpServer,

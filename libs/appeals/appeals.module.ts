@@ -8,6 +8,7 @@ import { ClaimNextUseCase } from './application/claim-next.use-case';
 import { DecideAppealUseCase } from './application/decide-appeal.use-case';
 import { FileAppealUseCase } from './application/file-appeal.use-case';
 import { LiftWithAppealUseCase } from './application/lift-with-appeal.use-case';
+import { OpenSampleCasesUseCase } from './application/open-sample-cases.use-case';
 import { PostMessageUseCase } from './application/post-message.use-case';
 import { REFUND_PROPOSER, RefundProposerSlot } from './application/refund-proposer.port';
 import { RequestBulkDecisionUseCase } from './application/request-bulk-decision.use-case';
@@ -31,6 +32,7 @@ const USE_CASES = [
   AppealSweepsUseCase,
   RequestBulkDecisionUseCase,
   RunBulkDecisionUseCase,
+  OpenSampleCasesUseCase,
 ];
 
 @Module({

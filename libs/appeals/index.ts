@@ -13,6 +13,7 @@ export * from './application/lift-with-appeal.use-case';
 export * from './application/appeal-sweeps.use-case';
 export * from './application/request-bulk-decision.use-case';
 export * from './application/run-bulk-decision.use-case';
+export * from './application/open-sample-cases.use-case';
 export * from './queries/appeal-queries';
 export * from './queries/bulk-job-queries';
 export * from './appeals.module';

@@ -178,6 +178,12 @@ export class EnvironmentVariables {
    * appellant. Fractions are allowed (tests and drills use a few seconds).
    */
   @Transform(toInt) @IsNumber() @Min(0.0001) APPEAL_DECISION_SLA_HOURS = 336;
+  /**
+   * The detector breaker: a detector version is flagged (its open cases gain priority, the platform
+   * hears `detector.flagged`) once the lower 95 % bound of its estimated false-positive rate exceeds
+   * this share (docs/detectors.md); it is cleared when a later lower bound is back at or under it.
+   */
+  @Transform(toInt) @IsNumber() @Min(0) @Max(1) DETECTOR_BREAKER_THRESHOLD = 0.1;
   /** Appellant writes per subject per minute (one fixed window in Redis); more are a 429. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000) RATE_LIMIT_PER_MINUTE = 30;
   /** The out-of-court dispute settlement body that decision notices name. */

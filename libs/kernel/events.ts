@@ -1,5 +1,5 @@
 import type { Money } from './money';
-import type { AppealLevel, DecisionOutcome, Locale, ReasonCode } from './vocabulary';
+import type { AppealLevel, DecisionOutcome, DetectorRef, Locale, ReasonCode } from './vocabulary';
 
 /**
  * The event contract: every outbox event type and the payload it carries. Producers, the outbox, the
@@ -46,6 +46,8 @@ export interface EventPayloads {
     refundId?: string;
     odsBodyName: string;
     odsBodyUrl: string;
+    /** Set when a sampled review, not the person's appeal, found the suspension wrong. */
+    origin?: 'sample';
   };
   'appeal.reopened': AppealSubject & {
     reopenReason: string;
@@ -61,6 +63,10 @@ export interface EventPayloads {
     liftReason: string;
     releasedBalance?: Money;
   };
+  /** For the platform: a detector version's estimated false-positive rate passed the breaker's threshold. */
+  'detector.flagged': DetectorJudgement;
+  /** For the platform: a flagged detector version's estimate fell back to the threshold or below. */
+  'detector.cleared': DetectorJudgement;
   /** For staff: no account recipient. */
   'sla.breached': {
     appealId: string;
@@ -82,6 +88,24 @@ export interface EventPayloads {
    * whose suspensions carry it (to none when no suspension does), limited to one suspension if named.
    */
   'access_link.requested': { email: string; suspensionId?: string };
+}
+
+/** The breaker's figures for one detector version (docs/detectors.md, "The breaker"). */
+export interface DetectorJudgement {
+  detector: DetectorRef;
+  /** DETECTOR_BREAKER_THRESHOLD when judged. */
+  threshold: number;
+  /** The estimated false-positive rate over all the version's suspensions, if every group has decided cases. */
+  estimate?: number;
+  /** The 95 % interval of that rate; `lowerBound` is what the breaker compares with the threshold. */
+  lowerBound: number;
+  upperBound: number;
+  suspensions: number;
+  appealsDecided: number;
+  appealsOverturned: number;
+  samplesDecided: number;
+  samplesOverturned: number;
+  judgedAt: string;
 }
 
 /** Who a notice to the account holder reaches, and in which language. */
@@ -138,6 +162,8 @@ const EVENT_TYPES: Record<EventType, true> = {
   'refund.paid': true,
   'refund.failed': true,
   'suspension.lifted': true,
+  'detector.flagged': true,
+  'detector.cleared': true,
   'sla.breached': true,
   'refund.payout_requested': true,
   'wave.bulk_decision_requested': true,

@@ -38,6 +38,12 @@ export const PERMISSIONS = {
   /** GET /v1/jobs/:id */
   'job.read': ['senior_reviewer', 'admin'],
 
+  // detectors
+  /** GET /v1/detectors, /v1/detectors/:name: error estimates per detector version */
+  'detector.read': ['senior_reviewer', 'admin'],
+  /** POST /v1/detectors/:name/samples: open review cases for a random sample of people who never appealed */
+  'detector.sample': ['senior_reviewer'],
+
   // the appellant's own records
   /** GET /v1/me/*: one's own suspensions, appeals, refunds, notifications and personal-data export */
   'own.read': ['appellant'],

@@ -19,3 +19,13 @@ export const DECISION_OUTCOMES = ['upheld', 'overturned', 'modified'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export type AppealLevel = 1 | 2;
+
+/** Who opened an appeal: the person it concerns (filed), or a sampled review of a detector (docs/detectors.md). */
+export const APPEAL_ORIGINS = ['appellant', 'sample'] as const;
+export type AppealOrigin = (typeof APPEAL_ORIGINS)[number];
+
+/** The detector version that flagged a suspension, as the enforcement system names it. */
+export interface DetectorRef {
+  name: string;
+  version: string;
+}

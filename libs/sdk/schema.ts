@@ -331,6 +331,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/detectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List detector versions with their error estimates
+         * @description One row per detector and version, by name then version: suspensions, appeals, the overturn rate among decided appeals, the sampled estimate among people who never appealed, the overall false-positive estimate the breaker judges (95 % intervals), and weekly figures.
+         */
+        get: operations["listDetectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/detectors/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one detector
+         * @description The detector’s versions with their figures, and the ban waves its suspensions belong to.
+         */
+        get: operations["getDetector"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/detectors/{name}/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open review cases for a random sample of people who never appealed
+         * @description Draws `size` of the detector’s (version’s) active suspensions that nobody appealed and no sample took, uniformly at random (reproducibly with `seed`), and opens a sample case for each: an appeal with `origin: "sample"` in the level-1 queue. The person hears nothing unless the case is overturned.
+         */
+        post: operations["drawDetectorSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/appeals": {
         parameters: {
             query?: never;
@@ -1357,6 +1417,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "detector.flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A detector version’s false-positive rate is, with 95 % confidence, above the threshold: pause it and review its suspensions
+         * @description POSTed to PLATFORM_WEBHOOK_URL as `detector.flagged`, at least once, when the breaker moves: once per crossing of the threshold, not once per decision.
+         */
+        post: operations["onDetectorFlagged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "detector.cleared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A flagged detector version’s lower bound fell back to the threshold or below
+         * @description POSTed to PLATFORM_WEBHOOK_URL as `detector.cleared`, at least once, when the breaker moves: once per crossing of the threshold, not once per decision.
+         */
+        post: operations["onDetectorCleared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "payout.requested": {
         parameters: {
             query?: never;
@@ -1444,6 +1544,12 @@ export interface components {
              */
             currency: string;
         };
+        DetectorRefDto: {
+            /** @example distill-detector */
+            name: string;
+            /** @example v3 */
+            version: string;
+        };
         SuspensionStaffResponse: {
             /** Format: uuid */
             id: string;
@@ -1481,6 +1587,8 @@ export interface components {
             signals: {
                 [key: string]: unknown;
             };
+            /** @description The detector version that flagged the account: its own, else its wave’s */
+            detector: components["schemas"]["DetectorRefDto"] | null;
             /** Format: uuid */
             waveId?: string | null;
             accountEmail: string;
@@ -1536,8 +1644,16 @@ export interface components {
         CreateWaveRequest: {
             /** @example Distillation sweep 2026-11 */
             name: string;
-            /** @example distill-detector-v3 */
+            /**
+             * @description The detector’s name
+             * @example distill-detector
+             */
             detector: string;
+            /**
+             * @description The detector’s version; suspensions of the wave that name no detector count under it (default "unversioned")
+             * @example v3
+             */
+            detectorVersion?: string;
             description?: string;
         };
         RefundsPaidRow: {
@@ -1562,6 +1678,8 @@ export interface components {
             id: string;
             name: string;
             detector: string;
+            /** @example v3 */
+            detectorVersion: string;
             description: string | null;
             createdBy: string;
             /** Format: date-time */
@@ -1600,6 +1718,127 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        RateIntervalResponse: {
+            /**
+             * @description The estimated rate (0–1); null when part of the population has no decided case yet
+             * @example 0.25
+             */
+            estimate: number | null;
+            /**
+             * @description Lower limit of the 95 % interval
+             * @example 0.196
+             */
+            low: number;
+            /**
+             * @description Upper limit of the 95 % interval
+             * @example 0.314
+             */
+            high: number;
+        };
+        SampleFiguresResponse: {
+            /** @description Sample cases opened on the version’s suspensions */
+            opened: number;
+            /** @description Of them still open */
+            open: number;
+            /** @description Of them decided */
+            reviewed: number;
+            /** @description Of the decided, overturned or modified (the detector was wrong) */
+            overturned: number;
+            /** @description Suspensions nobody appealed: the population the sample stands for */
+            silent: number;
+            /** @description False-positive rate among the silent: Wilson, finite-population corrected; null before a review */
+            falsePositiveRate: components["schemas"]["RateIntervalResponse"] | null;
+        };
+        DetectorWeekResponse: {
+            /**
+             * Format: date-time
+             * @description Monday 00:00 UTC of the week the suspensions were made
+             */
+            weekStart: string;
+            suspensions: number;
+            appealsFiled: number;
+            appealsDecided: number;
+            appealsOverturned: number;
+            samplesReviewed: number;
+            samplesOverturned: number;
+        };
+        DetectorVersionResponse: {
+            /** @example distill-detector */
+            name: string;
+            /** @example v3 */
+            version: string;
+            suspensions: number;
+            /** @description Of them still active */
+            active: number;
+            /** @description Suspensions whose person appealed */
+            appealsFiled: number;
+            appealsDecided: number;
+            /** @description Decided appeals overturned or modified */
+            appealsOverturned: number;
+            /** @description appealsFiled / suspensions (0–1) */
+            appealRate: number;
+            /** @description Among decided appeals, with a 95 % Wilson interval; null before a decision */
+            overturnRate: components["schemas"]["RateIntervalResponse"] | null;
+            sample: components["schemas"]["SampleFiguresResponse"];
+            /** @description Over all the version’s suspensions, appellants and the silent each weighted by their share (the breaker’s estimate) */
+            falsePositiveRate: components["schemas"]["RateIntervalResponse"];
+            /** @description The breaker tripped: the lower bound passed DETECTOR_BREAKER_THRESHOLD */
+            flagged: boolean;
+            /**
+             * Format: date-time
+             * @description When last flagged or cleared
+             */
+            flagChangedAt: string | null;
+            /** @description Up to the last 26 weeks with suspensions */
+            weekly: components["schemas"]["DetectorWeekResponse"][];
+        };
+        DetectorWaveResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The version its suspensions carry */
+            version: string;
+            suspensions: number;
+            /** @description The wave’s own flag (overturn rate among its appeals) */
+            flagged: boolean;
+        };
+        DetectorResponse: {
+            /** @example distill-detector */
+            name: string;
+            versions: components["schemas"]["DetectorVersionResponse"][];
+            waves: components["schemas"]["DetectorWaveResponse"][];
+        };
+        DrawSampleRequest: {
+            /**
+             * @description Cases to open
+             * @example 200
+             */
+            size: number;
+            /**
+             * @description Draw from this version’s suspensions only (default: all the detector’s versions)
+             * @example v3
+             */
+            version?: string;
+            /**
+             * @description Makes the draw reproducible: the same seed over the same eligible suspensions draws the same ones. Without it a random seed is chosen, and answered.
+             * @example audit-2026-12
+             */
+            seed?: string;
+        };
+        DrawnSampleResponse: {
+            /** @example distill-detector */
+            detector: string;
+            /** @example v3 */
+            version: string | null;
+            /** @description The seed the draw used */
+            seed: string;
+            /** @description Active suspensions nobody appealed and no sample took, drawn from */
+            eligible: number;
+            /** @description Sample cases opened: the size asked for, or every eligible one if fewer */
+            opened: number;
+            /** @description The sample cases (appeals with origin "sample") */
+            appealIds: string[];
         };
         AppellantDecisionResponse: {
             /** @enum {string} */
@@ -1674,6 +1913,11 @@ export interface components {
              * @enum {string}
              */
             view: "staff";
+            /**
+             * @description `appellant`: filed by the person; `sample`: a review case opened by a sampled review of the detector (no notice to the person unless it is overturned)
+             * @enum {string}
+             */
+            origin: "appellant" | "sample";
             assigneeId: string | null;
             priority: number;
             reasonCode: string;
@@ -1741,6 +1985,11 @@ export interface components {
              * @enum {string}
              */
             view: "staff";
+            /**
+             * @description `appellant`: filed by the person; `sample`: a review case opened by a sampled review of the detector (no notice to the person unless it is overturned)
+             * @enum {string}
+             */
+            origin: "appellant" | "sample";
             assigneeId: string | null;
             priority: number;
             reasonCode: string;
@@ -2201,6 +2450,28 @@ export interface components {
              */
             p90HoursToDecision: number | null;
         };
+        SampledReviewsResponse: {
+            /** @description Sample cases opened (submittedAt in the period) */
+            opened: number;
+            /** @description Sample cases with decidedAt in the period */
+            decided: number;
+            /**
+             * @description Every outcome, 0 when none
+             * @example {
+             *       "upheld": 180,
+             *       "overturned": 20,
+             *       "modified": 0
+             *     }
+             */
+            byOutcome: {
+                [key: string]: number;
+            };
+            /**
+             * @description (overturned + modified) / decided; null without decisions
+             * @example 0.1
+             */
+            reversalRate: number | null;
+        };
         SuspensionFiguresResponse: {
             /** @description Suspensions with suspendedAt in the period */
             total: number;
@@ -2247,6 +2518,8 @@ export interface components {
             decisions: components["schemas"]["DecisionsResponse"];
             /** @description Appeals whose decisionDueAt falls in the period and that breached it: marked by the SLA sweep, or decided after it */
             slaBreaches: number;
+            /** @description Review cases a sampled review of a detector opened for people who never appealed, counted apart from the appeals above */
+            sampledReviews: components["schemas"]["SampledReviewsResponse"];
             suspensions: components["schemas"]["SuspensionFiguresResponse"];
             refundsPaid: components["schemas"]["RefundsPaidResponse"];
             /** @description Waves with any suspension, appeal or decision in the period, oldest first */
@@ -2840,6 +3113,11 @@ export interface components {
                 releasedBalance?: components["schemas"]["MoneyDto"];
                 /** @description Refund proposed with the decision, paid after finance approval */
                 refund?: components["schemas"]["MoneyDto"];
+                /**
+                 * @description Present when a sampled review of the detector, not the person’s appeal, found the suspension wrong (upheld sample cases send nothing)
+                 * @enum {string}
+                 */
+                origin?: "sample";
             };
         };
         /** @description A decided appeal was reopened */
@@ -3061,6 +3339,96 @@ export interface components {
                  * @description The SLA that passed
                  */
                 decisionDueAt: string;
+            };
+        };
+        /** @description A detector version’s false-positive rate is, with 95 % confidence, above the threshold: pause it and review its suspensions */
+        DetectorFlaggedWebhook: {
+            /**
+             * Format: uuid
+             * @description The event id, the same on every attempt and for every receiver
+             */
+            id: string;
+            /** @constant */
+            type: "detector.flagged";
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            createdAt: string;
+            data: {
+                /** @description The detector version judged */
+                detector: {
+                    name: string;
+                    version: string;
+                };
+                /** @description DETECTOR_BREAKER_THRESHOLD when judged */
+                threshold: number;
+                /** @description The estimated false-positive rate over all its suspensions; absent while a group has no decided case */
+                estimate?: number;
+                /** @description Lower limit of the 95 % interval: what the breaker compares with the threshold */
+                lowerBound: number;
+                /** @description Upper limit of the 95 % interval */
+                upperBound: number;
+                /** @description The version’s suspensions */
+                suspensions: number;
+                /** @description Decided appeals filed by the people suspended */
+                appealsDecided: number;
+                /** @description Of them overturned or modified */
+                appealsOverturned: number;
+                /** @description Decided sample cases (people who never appealed) */
+                samplesDecided: number;
+                /** @description Of them overturned or modified */
+                samplesOverturned: number;
+                /**
+                 * Format: date-time
+                 * @description When the breaker judged
+                 */
+                judgedAt: string;
+            };
+        };
+        /** @description A flagged detector version’s lower bound fell back to the threshold or below */
+        DetectorClearedWebhook: {
+            /**
+             * Format: uuid
+             * @description The event id, the same on every attempt and for every receiver
+             */
+            id: string;
+            /** @constant */
+            type: "detector.cleared";
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            createdAt: string;
+            data: {
+                /** @description The detector version judged */
+                detector: {
+                    name: string;
+                    version: string;
+                };
+                /** @description DETECTOR_BREAKER_THRESHOLD when judged */
+                threshold: number;
+                /** @description The estimated false-positive rate over all its suspensions; absent while a group has no decided case */
+                estimate?: number;
+                /** @description Lower limit of the 95 % interval: what the breaker compares with the threshold */
+                lowerBound: number;
+                /** @description Upper limit of the 95 % interval */
+                upperBound: number;
+                /** @description The version’s suspensions */
+                suspensions: number;
+                /** @description Decided appeals filed by the people suspended */
+                appealsDecided: number;
+                /** @description Of them overturned or modified */
+                appealsOverturned: number;
+                /** @description Decided sample cases (people who never appealed) */
+                samplesDecided: number;
+                /** @description Of them overturned or modified */
+                samplesOverturned: number;
+                /**
+                 * Format: date-time
+                 * @description When the breaker judged
+                 */
+                judgedAt: string;
             };
         };
     };
@@ -4047,6 +4415,13 @@ export interface operations {
                     signals?: {
                         [key: string]: unknown;
                     };
+                    /** @description The detector version that flagged the account (staff-only); without one, a wave’s detector applies */
+                    detector?: {
+                        /** @example distill-detector */
+                        name: string;
+                        /** @example v3 */
+                        version: string;
+                    };
                     /** @description Prepaid balance frozen by the suspension (default 0 USD) */
                     frozenBalance?: {
                         /**
@@ -4120,6 +4495,10 @@ export interface operations {
                      *       "externalRef": "string",
                      *       "source": "string",
                      *       "signals": {},
+                     *       "detector": {
+                     *         "name": "distill-detector",
+                     *         "version": "v3"
+                     *       },
                      *       "waveId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *       "accountEmail": "string",
                      *       "accountCreatedAt": "2026-01-15T09:30:00.000Z",
@@ -4169,6 +4548,10 @@ export interface operations {
                      *       "externalRef": "string",
                      *       "source": "string",
                      *       "signals": {},
+                     *       "detector": {
+                     *         "name": "distill-detector",
+                     *         "version": "v3"
+                     *       },
                      *       "waveId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *       "accountEmail": "string",
                      *       "accountCreatedAt": "2026-01-15T09:30:00.000Z",
@@ -4326,6 +4709,13 @@ export interface operations {
                         /** @description Detector output; staff-only */
                         signals?: {
                             [key: string]: unknown;
+                        };
+                        /** @description The detector version that flagged the account (staff-only); without one, a wave’s detector applies */
+                        detector?: {
+                            /** @example distill-detector */
+                            name: string;
+                            /** @example v3 */
+                            version: string;
                         };
                         /** @description Prepaid balance frozen by the suspension (default 0 USD) */
                         frozenBalance?: {
@@ -4529,6 +4919,10 @@ export interface operations {
                      *       "externalRef": "string",
                      *       "source": "string",
                      *       "signals": {},
+                     *       "detector": {
+                     *         "name": "distill-detector",
+                     *         "version": "v3"
+                     *       },
                      *       "waveId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *       "accountEmail": "string",
                      *       "accountCreatedAt": "2026-01-15T09:30:00.000Z",
@@ -4805,6 +5199,10 @@ export interface operations {
                      *       "externalRef": "string",
                      *       "source": "string",
                      *       "signals": {},
+                     *       "detector": {
+                     *         "name": "distill-detector",
+                     *         "version": "v3"
+                     *       },
                      *       "waveId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *       "accountEmail": "string",
                      *       "accountCreatedAt": "2026-01-15T09:30:00.000Z",
@@ -4948,6 +5346,7 @@ export interface operations {
                      *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *           "name": "string",
                      *           "detector": "string",
+                     *           "detectorVersion": "v3",
                      *           "description": "string",
                      *           "createdBy": "string",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -5082,6 +5481,7 @@ export interface operations {
                      *       "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *       "name": "string",
                      *       "detector": "string",
+                     *       "detectorVersion": "v3",
                      *       "description": "string",
                      *       "createdBy": "string",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
@@ -5222,6 +5622,7 @@ export interface operations {
                      *       "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *       "name": "string",
                      *       "detector": "string",
+                     *       "detectorVersion": "v3",
                      *       "description": "string",
                      *       "createdBy": "string",
                      *       "createdAt": "2026-01-15T09:30:00.000Z",
@@ -5542,6 +5943,465 @@ export interface operations {
             };
             /** @description problem+json: validation_failed (the request did not arrive in time) */
             408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDetectors: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "name": "distill-detector",
+                     *           "version": "v3",
+                     *           "suspensions": 1,
+                     *           "active": 1,
+                     *           "appealsFiled": 1,
+                     *           "appealsDecided": 1,
+                     *           "appealsOverturned": 1,
+                     *           "appealRate": 1,
+                     *           "overturnRate": {
+                     *             "estimate": 0.25,
+                     *             "low": 0.196,
+                     *             "high": 0.314
+                     *           },
+                     *           "sample": {
+                     *             "opened": 1,
+                     *             "open": 1,
+                     *             "reviewed": 1,
+                     *             "overturned": 1,
+                     *             "silent": 1,
+                     *             "falsePositiveRate": {
+                     *               "estimate": 0.25,
+                     *               "low": 0.196,
+                     *               "high": 0.314
+                     *             }
+                     *           },
+                     *           "falsePositiveRate": {
+                     *             "estimate": 0.25,
+                     *             "low": 0.196,
+                     *             "high": 0.314
+                     *           },
+                     *           "flagged": false,
+                     *           "flagChangedAt": "2026-01-15T09:30:00.000Z",
+                     *           "weekly": [
+                     *             {
+                     *               "weekStart": "2026-01-15T09:30:00.000Z",
+                     *               "suspensions": 1,
+                     *               "appealsFiled": 1,
+                     *               "appealsDecided": 1,
+                     *               "appealsOverturned": 1,
+                     *               "samplesReviewed": 1,
+                     *               "samplesOverturned": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": "string"
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["DetectorVersionResponse"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDetector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "name": "distill-detector",
+                     *       "versions": [
+                     *         {
+                     *           "name": "distill-detector",
+                     *           "version": "v3",
+                     *           "suspensions": 1,
+                     *           "active": 1,
+                     *           "appealsFiled": 1,
+                     *           "appealsDecided": 1,
+                     *           "appealsOverturned": 1,
+                     *           "appealRate": 1,
+                     *           "overturnRate": {
+                     *             "estimate": 0.25,
+                     *             "low": 0.196,
+                     *             "high": 0.314
+                     *           },
+                     *           "sample": {
+                     *             "opened": 1,
+                     *             "open": 1,
+                     *             "reviewed": 1,
+                     *             "overturned": 1,
+                     *             "silent": 1,
+                     *             "falsePositiveRate": {
+                     *               "estimate": 0.25,
+                     *               "low": 0.196,
+                     *               "high": 0.314
+                     *             }
+                     *           },
+                     *           "falsePositiveRate": {
+                     *             "estimate": 0.25,
+                     *             "low": 0.196,
+                     *             "high": 0.314
+                     *           },
+                     *           "flagged": false,
+                     *           "flagChangedAt": "2026-01-15T09:30:00.000Z",
+                     *           "weekly": [
+                     *             {
+                     *               "weekStart": "2026-01-15T09:30:00.000Z",
+                     *               "suspensions": 1,
+                     *               "appealsFiled": 1,
+                     *               "appealsDecided": 1,
+                     *               "appealsOverturned": 1,
+                     *               "samplesReviewed": 1,
+                     *               "samplesOverturned": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "waves": [
+                     *         {
+                     *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
+                     *           "name": "string",
+                     *           "version": "string",
+                     *           "suspensions": 1,
+                     *           "flagged": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DetectorResponse"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: not_found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: payload_too_large (the request head is over 16 kib) */
+            431: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: internal_error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: dependency_unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    drawDetectorSample: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: the first successful response to this key is replayed for 24 h (with Idempotent-Replayed: true); the same key with another request is a 422 idempotency_key_reused */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DrawSampleRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "detector": "distill-detector",
+                     *       "version": "v3",
+                     *       "seed": "string",
+                     *       "eligible": 1,
+                     *       "opened": 1,
+                     *       "appealIds": [
+                     *         "string"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DrawnSampleResponse"];
+                };
+            };
+            /** @description problem+json: validation_failed */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: unauthenticated */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: not_found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: validation_failed (the request did not arrive in time) */
+            408: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: idempotency_request_in_progress */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description problem+json: idempotency_key_reused */
+            422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -5916,6 +6776,7 @@ export interface operations {
                      *       "slaBreached": false,
                      *       "version": 1,
                      *       "view": "staff",
+                     *       "origin": "appellant",
                      *       "assigneeId": "string",
                      *       "priority": 0,
                      *       "reasonCode": "string",
@@ -6626,6 +7487,7 @@ export interface operations {
                      *           "slaBreached": false,
                      *           "version": 1,
                      *           "view": "staff",
+                     *           "origin": "appellant",
                      *           "assigneeId": "string",
                      *           "priority": 0,
                      *           "reasonCode": "string",
@@ -6760,6 +7622,7 @@ export interface operations {
                      *       "slaBreached": false,
                      *       "version": 1,
                      *       "view": "staff",
+                     *       "origin": "appellant",
                      *       "assigneeId": "string",
                      *       "priority": 0,
                      *       "reasonCode": "string",
@@ -6894,6 +7757,7 @@ export interface operations {
                      *       "slaBreached": false,
                      *       "version": 1,
                      *       "view": "staff",
+                     *       "origin": "appellant",
                      *       "assigneeId": "string",
                      *       "priority": 0,
                      *       "reasonCode": "string",
@@ -7050,6 +7914,7 @@ export interface operations {
                      *       "slaBreached": false,
                      *       "version": 1,
                      *       "view": "staff",
+                     *       "origin": "appellant",
                      *       "assigneeId": "string",
                      *       "priority": 0,
                      *       "reasonCode": "string",
@@ -7210,6 +8075,7 @@ export interface operations {
                      *       "slaBreached": false,
                      *       "version": 1,
                      *       "view": "staff",
+                     *       "origin": "appellant",
                      *       "assigneeId": "string",
                      *       "priority": 0,
                      *       "reasonCode": "string",
@@ -7370,6 +8236,7 @@ export interface operations {
                      *       "slaBreached": false,
                      *       "version": 1,
                      *       "view": "staff",
+                     *       "origin": "appellant",
                      *       "assigneeId": "string",
                      *       "priority": 0,
                      *       "reasonCode": "string",
@@ -7530,6 +8397,7 @@ export interface operations {
                      *       "slaBreached": false,
                      *       "version": 1,
                      *       "view": "staff",
+                     *       "origin": "appellant",
                      *       "assigneeId": "string",
                      *       "priority": 0,
                      *       "reasonCode": "string",
@@ -7700,6 +8568,7 @@ export interface operations {
                      *       "slaBreached": false,
                      *       "version": 1,
                      *       "view": "staff",
+                     *       "origin": "appellant",
                      *       "assigneeId": "string",
                      *       "priority": 0,
                      *       "reasonCode": "string",
@@ -10283,6 +11152,10 @@ export interface operations {
                      *           "externalRef": "string",
                      *           "source": "string",
                      *           "signals": {},
+                     *           "detector": {
+                     *             "name": "distill-detector",
+                     *             "version": "v3"
+                     *           },
                      *           "waveId": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *           "accountEmail": "string",
                      *           "accountCreatedAt": "2026-01-15T09:30:00.000Z",
@@ -10310,6 +11183,7 @@ export interface operations {
                      *           "slaBreached": false,
                      *           "version": 1,
                      *           "view": "staff",
+                     *           "origin": "appellant",
                      *           "assigneeId": "string",
                      *           "priority": 0,
                      *           "reasonCode": "string",
@@ -10354,6 +11228,7 @@ export interface operations {
                      *           "id": "3f0c9a52-8d1e-4b7a-9c2f-5e6d7a8b9c0d",
                      *           "name": "string",
                      *           "detector": "string",
+                     *           "detectorVersion": "v3",
                      *           "description": "string",
                      *           "createdBy": "string",
                      *           "createdAt": "2026-01-15T09:30:00.000Z",
@@ -11169,6 +12044,16 @@ export interface operations {
                      *         "p90HoursToDecision": 16
                      *       },
                      *       "slaBreaches": 1,
+                     *       "sampledReviews": {
+                     *         "opened": 1,
+                     *         "decided": 1,
+                     *         "byOutcome": {
+                     *           "upheld": 180,
+                     *           "overturned": 20,
+                     *           "modified": 0
+                     *         },
+                     *         "reversalRate": 0.1
+                     *       },
                      *       "suspensions": {
                      *         "total": 1,
                      *         "automatedDetections": 1,
@@ -12461,6 +13346,90 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SlaBreachedWebhook"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything but 2xx, redirects included, is a failure: the delivery is retried later */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onDetectorFlagged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (payouts: the refund id), the same on every attempt: de-duplicate on it */
+                "Redress-Event-Id": string;
+                /** @description Redress-Webhooks/<version> */
+                "User-Agent": string;
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, one `v1=` per configured secret (Stripe’s scheme). Absent when the destination has no secret */
+                "Redress-Signature"?: string;
+                /** @description Standard Webhooks: the same as Redress-Event-Id */
+                "webhook-id": string;
+                /** @description Standard Webhooks: unix seconds of this attempt */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<raw body>">`, one space-separated entry per configured secret. Absent when the destination has no secret */
+                "webhook-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DetectorFlaggedWebhook"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything but 2xx, redirects included, is a failure: the delivery is retried later */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onDetectorCleared: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (payouts: the refund id), the same on every attempt: de-duplicate on it */
+                "Redress-Event-Id": string;
+                /** @description Redress-Webhooks/<version> */
+                "User-Agent": string;
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, one `v1=` per configured secret (Stripe’s scheme). Absent when the destination has no secret */
+                "Redress-Signature"?: string;
+                /** @description Standard Webhooks: the same as Redress-Event-Id */
+                "webhook-id": string;
+                /** @description Standard Webhooks: unix seconds of this attempt */
+                "webhook-timestamp": string;
+                /** @description Standard Webhooks: `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<raw body>">`, one space-separated entry per configured secret. Absent when the destination has no secret */
+                "webhook-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DetectorClearedWebhook"];
             };
         };
         responses: {

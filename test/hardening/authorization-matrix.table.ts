@@ -54,6 +54,11 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /v1/waves/{id}/bulk-decision': SENIOR,
   'GET /v1/jobs/{id}': ['senior_reviewer', 'admin'],
 
+  // detectors: error estimates and sampled review
+  'GET /v1/detectors': ['senior_reviewer', 'admin'],
+  'GET /v1/detectors/{name}': ['senior_reviewer', 'admin'],
+  'POST /v1/detectors/{name}/samples': SENIOR,
+
   // appeals: the appellant's side
   'POST /v1/appeals': APPELLANT,
   'GET /v1/me/appeals': APPELLANT,

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import {
   AppealQueries,
+  assertSeesAppeal,
   FileAppealUseCase,
   PostMessageUseCase,
   TransitionAppealUseCase,
@@ -17,7 +18,7 @@ import {
 import { AuditQueries } from '@redress/audit';
 import { Allow, CurrentActor } from '@redress/auth';
 import { ApiProblems, AppellantRateLimit, CreatedAt, Idempotent, IfMatch, PageQuery } from '@redress/http';
-import { assertVisible, DomainError, type Actor } from '@redress/kernel';
+import { DomainError, type Actor } from '@redress/kernel';
 import { ApiPageResponse } from '../common/api-page';
 import { IdParam } from '../common/id-param';
 import { eitherView } from '../common/views';
@@ -103,7 +104,7 @@ export class AppealsController {
       'Staff get the staff view (`view: staff`, with triage data and reviewer identities); the appellant the appellant view (`view: public`) of their own appeal only.',
   })
   async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
-    const appeal = assertVisible(actor, await this.queries.get(id), 'appeal.read_any', 'Appeal');
+    const appeal = assertSeesAppeal(actor, await this.queries.get(id));
     return viewOf(actor, appeal);
   }
 
@@ -138,7 +139,7 @@ export class AppealsController {
   })
   async messages(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Query() page: PageQuery) {
     const staff = isStaffViewer(actor);
-    assertVisible(actor, await this.queries.get(id), 'appeal.read_any', 'Appeal');
+    assertSeesAppeal(actor, await this.queries.get(id));
     const result = await this.queries.messages(id, staff, page.limit, page.cursor);
     return { data: result.data.map((m) => toMessageResponse(m, staff)), nextCursor: result.nextCursor };
   }

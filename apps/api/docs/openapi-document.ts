@@ -15,6 +15,10 @@ const TAGS: [string, string][] = [
   ['suspensions', 'Suspensions pushed in by enforcement systems, one or 10,000 at a time; their lift'],
   ['waves', 'Ban waves: suspensions decided together, and the jobs that decide them'],
   [
+    'detectors',
+    'Detector versions: error estimates with 95 % intervals, and sampled review of people who never appealed',
+  ],
+  [
     'access',
     'One-time access links e-mailed to account holders, and the access tokens they are exchanged for',
   ],

@@ -80,6 +80,12 @@ const EVENTS: Record<NotificationEvent, EventDoc> = {
       decidedAt: time('When it was decided'),
       releasedBalance: { ...MONEY, description: 'Frozen balance released back to the account' },
       refund: { ...MONEY, description: 'Refund proposed with the decision, paid after finance approval' },
+      origin: {
+        type: 'string',
+        enum: ['sample'],
+        description:
+          'Present when a sampled review of the detector, not the person’s appeal, found the suspension wrong (upheld sample cases send nothing)',
+      },
     },
     required: ['accountId', 'appealId', 'suspensionId', 'outcome', 'decidedAt'],
   },
@@ -132,6 +138,55 @@ const EVENTS: Record<NotificationEvent, EventDoc> = {
   },
 };
 
+const RATE = (description: string) => ({ type: 'number', minimum: 0, maximum: 1, description });
+const JUDGEMENT: EventDoc['properties'] = {
+  detector: {
+    type: 'object',
+    required: ['name', 'version'],
+    properties: { name: { type: 'string' }, version: { type: 'string' } },
+    description: 'The detector version judged',
+  },
+  threshold: RATE('DETECTOR_BREAKER_THRESHOLD when judged'),
+  estimate: RATE(
+    'The estimated false-positive rate over all its suspensions; absent while a group has no decided case',
+  ),
+  lowerBound: RATE('Lower limit of the 95 % interval: what the breaker compares with the threshold'),
+  upperBound: RATE('Upper limit of the 95 % interval'),
+  suspensions: { type: 'integer', description: 'The version’s suspensions' },
+  appealsDecided: { type: 'integer', description: 'Decided appeals filed by the people suspended' },
+  appealsOverturned: { type: 'integer', description: 'Of them overturned or modified' },
+  samplesDecided: { type: 'integer', description: 'Decided sample cases (people who never appealed)' },
+  samplesOverturned: { type: 'integer', description: 'Of them overturned or modified' },
+  judgedAt: time('When the breaker judged'),
+};
+const JUDGEMENT_REQUIRED = [
+  'detector',
+  'threshold',
+  'lowerBound',
+  'upperBound',
+  'suspensions',
+  'appealsDecided',
+  'appealsOverturned',
+  'samplesDecided',
+  'samplesOverturned',
+  'judgedAt',
+];
+
+/** Events only the platform hears (PLATFORM_WEBHOOK_URL): the detector breaker's moves (docs/detectors.md). */
+const PLATFORM_EVENTS: Record<'detector.flagged' | 'detector.cleared', EventDoc> = {
+  'detector.flagged': {
+    summary:
+      'A detector version’s false-positive rate is, with 95 % confidence, above the threshold: pause it and review its suspensions',
+    properties: JUDGEMENT,
+    required: JUDGEMENT_REQUIRED,
+  },
+  'detector.cleared': {
+    summary: 'A flagged detector version’s lower bound fell back to the threshold or below',
+    properties: JUDGEMENT,
+    required: JUDGEMENT_REQUIRED,
+  },
+};
+
 const header = (name: string, description: string, schema: Json = { type: 'string' }, required = true) => ({
   name,
   in: 'header',
@@ -172,7 +227,7 @@ const schemaName = (type: string): string =>
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('')}Webhook`;
 
-const eventSchema = (type: NotificationEvent, doc: EventDoc): Json => ({
+const eventSchema = (type: string, doc: EventDoc): Json => ({
   type: 'object',
   description: doc.summary,
   required: ['id', 'type', 'createdAt', 'data'],
@@ -226,6 +281,17 @@ export function webhookDocuments(): { schemas: Record<string, Json>; webhooks: R
       `on${name.replace(/Webhook$/, '')}`,
       EVENTS[type].summary,
       `POSTed to NOTIFY_WEBHOOK_URL${type === 'suspension.lifted' ? ' and PLATFORM_WEBHOOK_URL' : ''} as \`${type}\`, at least once.`,
+      { $ref: `#/components/schemas/${name}` },
+      ACKNOWLEDGED,
+    );
+  }
+  for (const [type, doc] of Object.entries(PLATFORM_EVENTS)) {
+    const name = schemaName(type);
+    schemas[name] = eventSchema(type, doc);
+    webhooks[type] = webhookOperation(
+      `on${name.replace(/Webhook$/, '')}`,
+      doc.summary,
+      `POSTed to PLATFORM_WEBHOOK_URL as \`${type}\`, at least once, when the breaker moves: once per crossing of the threshold, not once per decision.`,
       { $ref: `#/components/schemas/${name}` },
       ACKNOWLEDGED,
     );

@@ -1,10 +1,12 @@
 import type { Tx } from '@redress/database';
+import type { AppealOrigin } from '../domain/appeal';
 import type { AppealStatus } from '../domain/appeal-state-machine';
 
 /** Who an appeal belongs to and where it stands: what evidence decides its rules by. */
 export interface AppealOwnership {
   id: string;
   accountId: string;
+  origin: AppealOrigin;
   status: AppealStatus;
 }
 

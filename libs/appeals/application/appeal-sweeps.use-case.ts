@@ -104,7 +104,7 @@ export class AppealSweepsUseCase {
         automatedDecision: suspension.automatedDecision,
         slaBreached: true,
         frozenAmountMinor: suspension.frozenBalance.amountMinor,
-        waveFlagged: await this.waveFlags.isFlagged(tx, appeal.waveId),
+        flagged: await this.waveFlags.raisesPriority(tx, suspension),
       });
       const updated = await this.appeals.update(tx, id, { slaBreached: true, priority });
       await this.audit.append(tx, {

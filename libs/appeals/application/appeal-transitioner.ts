@@ -44,8 +44,7 @@ export class AppealTransitioner {
     const snapshot = { ...appeal, decidedAt: appeal.decision?.decidedAt ?? null };
     const result = transition(snapshot, action, { actor, now });
     const clock = clockAfterTransition(appeal, appeal.status, result.status, now);
-    const { suspension, waveFlagged } =
-      extra.context ?? (await this.appeals.transitionContext(tx, appeal.id));
+    const { suspension, flagged } = extra.context ?? (await this.appeals.transitionContext(tx, appeal.id));
     const changes: AppealChanges = {
       status: result.status,
       level: result.level,
@@ -58,7 +57,7 @@ export class AppealTransitioner {
       automatedDecision: suspension.automatedDecision,
       slaBreached: changes.slaBreached ?? appeal.slaBreached,
       frozenAmountMinor: suspension.frozenBalance.amountMinor,
-      waveFlagged,
+      flagged,
     });
     const updated = await this.appeals.update(tx, appeal.id, changes);
     await this.audit.append(tx, {

@@ -9,7 +9,13 @@ import {
   UpholdSuspension,
   type Suspension,
 } from '@redress/suspensions';
-import { liftsSuspension, type Appeal, type DecisionOutcome } from '../domain/appeal';
+import {
+  decisionNotifies,
+  liftsSuspension,
+  upholdsSuspension,
+  type Appeal,
+  type DecisionOutcome,
+} from '../domain/appeal';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { AppealTransitioner, appealSubject } from './appeal-transitioner';
 import { REFUND_PROPOSER, type RefundProposer } from './refund-proposer.port';
@@ -83,7 +89,8 @@ export class DecideAppealUseCase {
     // The refund claims its share of the frozen balance first; a lift then releases only the rest.
     const refund = input.refund ? await this.proposeRefund(tx, actor, appeal, input) : undefined;
     const released = await this.applyToSuspension(tx, actor, suspension, appeal, input, lane);
-    await this.transitioner.emit(tx, actor, applied.emits, {
+    const emits = decisionNotifies(appeal, input.outcome) ? applied.emits : [];
+    await this.transitioner.emit(tx, actor, emits, {
       type: 'appeal.decided',
       payload: {
         ...appealSubject(applied.appeal, suspension),
@@ -94,6 +101,7 @@ export class DecideAppealUseCase {
         odsBodyUrl: this.config.env.ODS_BODY_URL,
         ...(released && released.amountMinor > 0 ? { releasedBalance: released } : {}),
         ...(refund ? { refund: refund.amount, refundId: refund.id } : {}),
+        ...(appeal.origin === 'sample' ? { origin: 'sample' as const } : {}),
       },
       lane,
     });
@@ -115,7 +123,8 @@ export class DecideAppealUseCase {
     if (suspension.status !== 'active') return null;
     const reason = `appeal ${appeal.id} ${input.outcome}: ${input.rationale}`;
     if (!liftsSuspension(input.outcome)) {
-      await this.upholder.upholdLocked(tx, actor, suspension, reason);
+      if (upholdsSuspension(appeal, input.outcome))
+        await this.upholder.upholdLocked(tx, actor, suspension, reason);
       return null;
     }
     const lifted = await this.lifter.liftLocked(tx, actor, suspension, reason, lane);

@@ -3,11 +3,13 @@ import { AuditLog } from '@redress/audit';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork } from '@redress/database';
 import { Clock, DomainError, HOUR_MS, addMs, newId, type Actor } from '@redress/kernel';
+import type { Tx } from '@redress/database';
 import { SuspensionStore } from '@redress/suspensions';
 import type { Appeal, RequestedRemedy } from '../domain/appeal';
 import { initialAppealState } from '../domain/appeal-state-machine';
 import { computePriority } from '../domain/priority';
 import { AppealRepository } from '../persistence/appeal.repository';
+import { MessageRepository } from '../persistence/message.repository';
 import { AppealTransitioner, appealSubject } from './appeal-transitioner';
 import { WaveFlags } from './wave-flags';
 
@@ -17,13 +19,17 @@ export interface FileAppealInput {
   requestedRemedy: RequestedRemedy;
 }
 
-/** An appellant appeals their own active suspension, once, before the deadline. */
+/**
+ * An appellant appeals their own active suspension, once, before the deadline. A sample case open on it
+ * is closed into the new appeal, its notes carried over: the person's own appeal takes over the review.
+ */
 @Injectable()
 export class FileAppealUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly suspensions: SuspensionStore,
     private readonly appeals: AppealRepository,
+    private readonly messages: MessageRepository,
     private readonly transitioner: AppealTransitioner,
     private readonly waveFlags: WaveFlags,
     private readonly audit: AuditLog,
@@ -56,6 +62,7 @@ export class FileAppealUseCase {
         id: newId(),
         suspensionId: suspension.id,
         accountId: suspension.accountId,
+        origin: 'appellant',
         status: initial.status,
         level: initial.level,
         statement: input.statement,
@@ -65,7 +72,7 @@ export class FileAppealUseCase {
           automatedDecision: suspension.automatedDecision,
           slaBreached: false,
           frozenAmountMinor: suspension.frozenBalance.amountMinor,
-          waveFlagged: await this.waveFlags.isFlagged(tx, suspension.waveId),
+          flagged: await this.waveFlags.raisesPriority(tx, suspension),
         }),
         reasonCode: suspension.reasonCode,
         waveId: suspension.waveId,
@@ -95,6 +102,7 @@ export class FileAppealUseCase {
           at: now,
         },
       ]);
+      await this.closeSampleCase(tx, actor, appeal, now);
       await this.transitioner.emit(tx, actor, initial.emits, {
         type: 'appeal.received',
         payload: {
@@ -105,5 +113,14 @@ export class FileAppealUseCase {
       });
       return appeal;
     });
+  }
+
+  private async closeSampleCase(tx: Tx, actor: Actor, appeal: Appeal, now: Date): Promise<void> {
+    const sample = await this.appeals.lockOpenSampleCase(tx, appeal.suspensionId);
+    if (!sample) return;
+    await this.transitioner.apply(tx, actor, sample, 'close_into_appeal', now, {
+      auditData: { intoAppealId: appeal.id },
+    });
+    await this.messages.carryOver(tx, sample.id, appeal.id);
   }
 }

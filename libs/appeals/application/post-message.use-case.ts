@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@redress/database';
-import { assertVisible, can, Clock, DomainError, type Actor } from '@redress/kernel';
-import type { AppealMessage } from '../domain/appeal';
+import { can, Clock, DomainError, type Actor } from '@redress/kernel';
+import { assertSeesAppeal, type AppealMessage } from '../domain/appeal';
 import { isOpenStatus } from '../domain/appeal-state-machine';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { MessageRepository } from '../persistence/message.repository';
@@ -26,7 +26,7 @@ export class PostMessageUseCase {
   ): Promise<AppealMessage> {
     return this.uow.run(async (tx) => {
       const appeal = await this.appeals.lock(tx, appealId);
-      assertVisible(actor, appeal, 'appeal.read_any', 'Appeal');
+      assertSeesAppeal(actor, appeal);
       const staff = can(actor, 'appeal.write_internal');
       if (!staff) {
         if (input.internal) throw new DomainError('forbidden', 'Only staff may write internal notes');

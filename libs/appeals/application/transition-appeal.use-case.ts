@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@redress/config';
 import { UnitOfWork, type Tx } from '@redress/database';
-import { Clock, HOUR_MS, addMs, assertVersion, assertVisible, hasRole, type Actor } from '@redress/kernel';
+import { Clock, HOUR_MS, addMs, assertVersion, hasRole, type Actor } from '@redress/kernel';
 import { StatementPublisherSlot, SuspensionStore } from '@redress/suspensions';
-import type { Appeal } from '../domain/appeal';
+import { assertSeesAppeal, type Appeal } from '../domain/appeal';
 import { infoDueAt } from '../domain/sla';
 import { AppealRepository } from '../persistence/appeal.repository';
 import { MessageRepository } from '../persistence/message.repository';
@@ -121,7 +121,7 @@ export class TransitionAppealUseCase {
   ): Promise<Appeal> {
     return this.uow.run(async (tx) => {
       const appeal = await this.appeals.lock(tx, id);
-      assertVisible(actor, appeal, 'appeal.read_any', 'Appeal');
+      assertSeesAppeal(actor, appeal);
       assertVersion(expectedVersion, appeal.version);
       return work(tx, appeal, this.clock.now());
     });

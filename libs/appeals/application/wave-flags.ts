@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@redress/database';
+import type { DetectorRef } from '@redress/kernel';
+import type { Suspension } from '@redress/suspensions';
 import { AppealRepository } from '../persistence/appeal.repository';
 
 /**
@@ -13,6 +15,16 @@ export class WaveFlags {
 
   async isFlagged(tx: Tx, waveId: string | null): Promise<boolean> {
     return waveId ? this.appeals.isWaveFlagged(tx, waveId) : false;
+  }
+
+  /** Whether an appeal on the suspension gains the flag's priority: its wave or its detector version is flagged. */
+  raisesPriority(tx: Tx, suspension: Pick<Suspension, 'waveId' | 'detector'>): Promise<boolean> {
+    return this.appeals.isFlagged(tx, suspension);
+  }
+
+  /** Re-prioritises the detector version's open cases after the breaker flagged or cleared it. */
+  async reprioritiseDetector(tx: Tx, detector: DetectorRef): Promise<number> {
+    return this.appeals.reprioritiseOpenOfDetector(tx, detector);
   }
 
   /** Re-prioritises the wave's open appeals whose priority no longer matches the flag. */

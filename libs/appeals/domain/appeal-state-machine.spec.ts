@@ -1,9 +1,10 @@
-import { DAY_MS, DomainError, SYSTEM_ACTOR, type Actor } from '@redress/kernel';
+import { DAY_MS, DomainError, SYSTEM_ACTOR, type Actor, type AppealOrigin } from '@redress/kernel';
 import {
   APPEAL_ACTIONS,
   APPEAL_STATUSES,
   APPEAL_TRANSITIONS,
   allowedActions,
+  openSampleState,
   transition,
   type AppealAction,
   type AppealLevel,
@@ -26,9 +27,14 @@ const enforcer: Actor = { sub: 'enf-1', roles: ['enforcement'] };
 // Same sub as the assignee, but no longer a reviewer.
 const demotedAssignee: Actor = { sub: 'rev-1', roles: ['appellant'] };
 
-function snapshot(status: AppealStatus, level: AppealLevel): AppealSnapshot {
+function snapshot(
+  status: AppealStatus,
+  level: AppealLevel,
+  origin: AppealOrigin = 'appellant',
+): AppealSnapshot {
   const assigned = status === 'in_review' || status === 'awaiting_appellant' || status === 'decided';
   return {
+    origin,
     status,
     level,
     assigneeId: assigned ? 'rev-1' : null,
@@ -152,6 +158,28 @@ for (const status of ['submitted', 'in_review', 'awaiting_appellant', 'escalated
   }
 }
 
+/**
+ * A sample case: the same moves, except that nobody can be asked, reply, time out or withdraw, and the
+ * person's own appeal closes it; of its notices only a decision's remains (decisionNotifies checks the outcome).
+ */
+const ALLOWED_SAMPLE: Record<string, Case> = Object.fromEntries(
+  Object.entries(ALLOWED)
+    .filter(([key]) => !/:(request_info|appellant_reply|info_timeout|withdraw):/.test(key))
+    .map(([key, c]) => [
+      key,
+      { ...c, result: { ...c.result, emits: c.result.emits.filter((e) => e === 'appeal.decided') } },
+    ]),
+);
+for (const status of ['submitted', 'in_review', 'awaiting_appellant', 'escalated'] as const) {
+  for (const level of [1, 2] as const) {
+    ALLOWED_SAMPLE[`${status}:close_into_appeal:${level}`] = {
+      allowed: [owner],
+      forbidden: [stranger, reviewer, senior, SYSTEM_ACTOR, { sub: OWNER, roles: ['reviewer'] }],
+      result: r('withdrawn', level, null),
+    };
+  }
+}
+
 function thrown(fn: () => unknown): DomainError {
   try {
     fn();
@@ -162,14 +190,16 @@ function thrown(fn: () => unknown): DomainError {
   throw new Error('expected a DomainError, nothing was thrown');
 }
 
-const combos = APPEAL_STATUSES.flatMap((status) =>
-  APPEAL_ACTIONS.flatMap((action) => ([1, 2] as const).map((level) => ({ status, action, level }))),
+const combos = (['appellant', 'sample'] as const).flatMap((origin) =>
+  APPEAL_STATUSES.flatMap((status) =>
+    APPEAL_ACTIONS.flatMap((action) => ([1, 2] as const).map((level) => ({ origin, status, action, level }))),
+  ),
 );
 
-describe('appeal state machine — every (state, action, level)', () => {
-  it.each(combos)('$status + $action at level $level', ({ status, action, level }) => {
-    const appeal = snapshot(status, level);
-    const expected = ALLOWED[`${status}:${action}:${level}`];
+describe('appeal state machine — every (origin, state, action, level)', () => {
+  it.each(combos)('$origin: $status + $action at level $level', ({ origin, status, action, level }) => {
+    const appeal = snapshot(status, level, origin);
+    const expected = (origin === 'sample' ? ALLOWED_SAMPLE : ALLOWED)[`${status}:${action}:${level}`];
     if (!expected) {
       // Even a senior reviewer, owner or system cannot make an illegal move: state is checked first.
       for (const actor of [senior, owner, SYSTEM_ACTOR, seniorAssignee]) {
@@ -191,6 +221,15 @@ describe('appeal state machine — every (state, action, level)', () => {
   it('has exactly one rule per (state, action) pair', () => {
     const pairs = APPEAL_TRANSITIONS.flatMap((rule) => rule.from.map((from) => `${from}:${rule.action}`));
     expect(new Set(pairs).size).toBe(pairs.length);
+  });
+});
+
+describe('open_sample: the creation of a sample case', () => {
+  it('opens at submitted, level 1, unassigned, with no notice, for a senior reviewer only', () => {
+    expect(openSampleState(senior)).toEqual(r('submitted', 1, null));
+    for (const actor of [reviewer, owner, finance, enforcer, SYSTEM_ACTOR]) {
+      expect(thrown(() => openSampleState(actor)).code).toBe('forbidden');
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import {
   rolesFor,
   type Actor,
   type AppealLevel,
+  type AppealOrigin,
   type Role,
 } from '@redress/kernel';
 
@@ -31,6 +32,8 @@ export const APPEAL_ACTIONS = [
   'reopen',
   'lift',
   'bulk_decide',
+  'open_sample',
+  'close_into_appeal',
 ] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
@@ -49,6 +52,7 @@ export type AppealEventType =
   'appeal.received' | 'appeal.info_requested' | 'appeal.decided' | 'appeal.reopened';
 
 export interface AppealSnapshot {
+  origin: AppealOrigin;
   status: AppealStatus;
   level: AppealLevel;
   assigneeId: string | null;
@@ -68,6 +72,12 @@ export interface TransitionResult {
   assigneeId: string | null;
   emits: AppealEventType[];
 }
+
+/**
+ * A sample case's person hears only of a decision, and only of one that found the suspension wrong
+ * (the outcome is the decide use-case's to check, `decisionNotifies`): nobody asked them anything.
+ */
+const SAMPLE_NOTICES: readonly AppealEventType[] = ['appeal.decided'];
 
 /** Roles alone cannot say "your own appeal" or "the appeal you claimed"; relations can. */
 export type Relation = 'owner' | 'assignee' | 'system';
@@ -101,6 +111,8 @@ export interface TransitionRule {
   who: readonly Permit[];
   /** Levels at which the move exists at all; elsewhere it is an invalid transition, not a permission issue. */
   levels?: readonly AppealLevel[];
+  /** Origins for which the move exists at all (default: both); a sample case has nobody to ask or withdraw. */
+  origins?: readonly AppealOrigin[];
   /** Checked after permissions; throws its own DomainError. */
   guard?: (appeal: AppealSnapshot, ctx: TransitionContext) => void;
   setLevel?: AppealLevel;
@@ -122,8 +134,31 @@ const withinReopenWindow = (appeal: AppealSnapshot, ctx: TransitionContext): voi
   }
 };
 
-/** Filing (→ submitted) is a creation, not a transition; see `initialAppealState`. */
+/**
+ * Filing (→ submitted) is a creation, not a transition; see `initialAppealState`. So is opening a sample
+ * case, the rule with no `from` (`openSampleState`): it is in the table for who may and what it emits.
+ */
 export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
+  {
+    // A sampled review of a detector opens a case for someone who never appealed: no notice, level 1.
+    from: [],
+    action: 'open_sample',
+    origins: ['sample'],
+    to: 'submitted',
+    who: [{ roles: rolesFor('detector.sample') }],
+    assignee: 'clear',
+    emits: [],
+  },
+  {
+    // The person appeals while a sample case is open: the sample case ends in their appeal, notes and all.
+    from: OPEN_APPEAL_STATUSES,
+    action: 'close_into_appeal',
+    origins: ['sample'],
+    to: 'withdrawn',
+    who: [{ relation: 'owner' }],
+    assignee: 'clear',
+    emits: [],
+  },
   {
     from: ['submitted'],
     action: 'claim',
@@ -153,6 +188,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
   {
     from: ['in_review'],
     action: 'request_info',
+    origins: ['appellant'],
     to: 'awaiting_appellant',
     who: [{ relation: 'assignee' }],
     assignee: 'keep',
@@ -161,6 +197,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
   {
     from: ['awaiting_appellant'],
     action: 'appellant_reply',
+    origins: ['appellant'],
     to: 'in_review',
     who: [{ relation: 'owner' }],
     assignee: 'keep',
@@ -169,6 +206,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
   {
     from: ['awaiting_appellant'],
     action: 'info_timeout',
+    origins: ['appellant'],
     to: 'in_review',
     who: [{ relation: 'system' }],
     assignee: 'keep',
@@ -198,6 +236,7 @@ export const APPEAL_TRANSITIONS: readonly TransitionRule[] = [
   {
     from: OPEN_APPEAL_STATUSES,
     action: 'withdraw',
+    origins: ['appellant'],
     to: 'withdrawn',
     who: [{ relation: 'owner' }],
     assignee: 'clear',
@@ -238,6 +277,21 @@ export function initialAppealState(): TransitionResult {
   return { status: 'submitted', level: 1, assigneeId: null, emits: ['appeal.received'] };
 }
 
+const OPEN_SAMPLE = APPEAL_TRANSITIONS.find((rule) => rule.action === 'open_sample')!;
+
+/** What a sample case starts as, if the actor may open one (the `open_sample` rule). */
+export function openSampleState(actor: Actor): TransitionResult {
+  if (!OPEN_SAMPLE.who.some((permit) => permit.roles && hasRole(actor, ...permit.roles))) {
+    throw new DomainError('forbidden', `only ${describeWho(OPEN_SAMPLE.who)} may open_sample`);
+  }
+  return {
+    status: OPEN_SAMPLE.to as AppealStatus,
+    level: 1,
+    assigneeId: null,
+    emits: [...OPEN_SAMPLE.emits],
+  };
+}
+
 export function findRule(status: AppealStatus, action: AppealAction): TransitionRule | undefined {
   return APPEAL_TRANSITIONS.find((rule) => rule.action === action && rule.from.includes(status));
 }
@@ -264,6 +318,12 @@ export function transition(
   if (!rule) {
     throw new DomainError('invalid_transition', `cannot ${action} an appeal that is ${appeal.status}`);
   }
+  if (rule.origins && !rule.origins.includes(appeal.origin)) {
+    throw new DomainError(
+      'invalid_transition',
+      `cannot ${action} an appeal that is ${appeal.status}: ${appeal.origin === 'sample' ? 'a sample case has no appellant in it' : 'it is no sample case'}`,
+    );
+  }
   if (rule.levels && !rule.levels.includes(appeal.level)) {
     throw new DomainError(
       'invalid_transition',
@@ -279,7 +339,7 @@ export function transition(
     level: rule.setLevel ?? appeal.level,
     assigneeId:
       rule.assignee === 'keep' ? appeal.assigneeId : rule.assignee === 'actor' ? ctx.actor.sub : null,
-    emits: [...rule.emits],
+    emits: rule.emits.filter((type) => appeal.origin === 'appellant' || SAMPLE_NOTICES.includes(type)),
   };
 }
 
@@ -315,9 +375,10 @@ export function renderMermaid(): string {
   const lines = ['stateDiagram-v2', '  [*] --> submitted : file by owner, emits appeal.received'];
   for (const rule of APPEAL_TRANSITIONS) {
     const emits = rule.emits.length ? `, emits ${rule.emits.join(', ')}` : '';
-    for (const from of rule.from) {
+    const only = rule.origins ? ` (${rule.origins.join(' or ')} only)` : '';
+    for (const from of rule.from.length ? rule.from : ['[*]']) {
       for (const { when, to } of targetsOf(rule)) {
-        lines.push(`  ${from} --> ${to} : ${rule.action}${when} by ${describeWho(rule.who)}${emits}`);
+        lines.push(`  ${from} --> ${to} : ${rule.action}${when}${only} by ${describeWho(rule.who)}${emits}`);
       }
     }
   }

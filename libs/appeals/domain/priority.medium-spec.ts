@@ -25,7 +25,7 @@ describe('priority: computePriority and SQL appeal_priority agree', () => {
         inputs.map((x) => x.automatedDecision),
         inputs.map((x) => x.slaBreached),
         inputs.map((x) => String(x.frozenAmountMinor)),
-        inputs.map((x) => x.waveFlagged),
+        inputs.map((x) => x.flagged),
       ],
     );
     return rows.map((r) => Number(r.p));
@@ -36,7 +36,7 @@ describe('priority: computePriority and SQL appeal_priority agree', () => {
       [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => ({
         automatedDecision: (bits & 1) !== 0,
         slaBreached: (bits & 2) !== 0,
-        waveFlagged: (bits & 4) !== 0,
+        flagged: (bits & 4) !== 0,
         frozenAmountMinor,
       })),
     );
@@ -62,7 +62,7 @@ describe('priority: computePriority and SQL appeal_priority agree', () => {
     const input = fc.record({
       automatedDecision: fc.boolean(),
       slaBreached: fc.boolean(),
-      waveFlagged: fc.boolean(),
+      flagged: fc.boolean(),
       frozenAmountMinor: fc.oneof(
         fc.integer({ min: 0, max: PRIORITY_FROZEN_CAP_MINOR * 2 }),
         fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }),

@@ -4,7 +4,7 @@ const base: PriorityInput = {
   automatedDecision: false,
   slaBreached: false,
   frozenAmountMinor: 0,
-  waveFlagged: false,
+  flagged: false,
 };
 
 describe('computePriority', () => {
@@ -15,7 +15,7 @@ describe('computePriority', () => {
         automatedDecision: true,
         slaBreached: true,
         frozenAmountMinor: 100_000,
-        waveFlagged: true,
+        flagged: true,
       }),
     ).toBe(100);
   });
@@ -23,7 +23,7 @@ describe('computePriority', () => {
   it.each([
     [{ automatedDecision: true }, 40],
     [{ slaBreached: true }, 30],
-    [{ waveFlagged: true }, 10],
+    [{ flagged: true }, 10],
     [{ frozenAmountMinor: 50_000 }, 10],
     [{ frozenAmountMinor: 100_000 }, 20],
     [{ frozenAmountMinor: 5_000_000 }, 20],

@@ -2,7 +2,8 @@ export interface PriorityInput {
   automatedDecision: boolean;
   slaBreached: boolean;
   frozenAmountMinor: number;
-  waveFlagged: boolean;
+  /** Its wave or its detector version is flagged: the detector is probably wrong. */
+  flagged: boolean;
 }
 
 /** Frozen balances at or above this many minor units earn the full money weight. */
@@ -10,7 +11,7 @@ export const PRIORITY_FROZEN_CAP_MINOR = 100_000;
 
 /**
  * 0–100, recomputed on every change. Weights favour people a machine banned, cases that are
- * late, money that is stuck, and waves whose detector looks wrong.
+ * late, money that is stuck, and waves or detector versions that look wrong.
  */
 export function computePriority(input: PriorityInput): number {
   const frozen = Number.isFinite(input.frozenAmountMinor) ? Math.max(0, input.frozenAmountMinor) : 0;
@@ -19,6 +20,6 @@ export function computePriority(input: PriorityInput): number {
     (input.automatedDecision ? 40 : 0) +
       (input.slaBreached ? 30 : 0) +
       20 * moneyShare +
-      (input.waveFlagged ? 10 : 0),
+      (input.flagged ? 10 : 0),
   );
 }

@@ -24,7 +24,7 @@ export const QUEUE_ORDER = `-(a.priority / ${PRIORITY_BAND_POINTS}), (NOT a.sla_
 export const OPEN_STATUS_LIST = statusList(OPEN_APPEAL_STATUSES);
 
 /** Column list shared by every appeal read, so row mapping has one shape. */
-export const APPEAL_COLUMNS = `a.id, a.suspension_id, a.account_id, a.status, a.level, a.statement, a.requested_remedy, a.assignee_id,
+export const APPEAL_COLUMNS = `a.id, a.suspension_id, a.account_id, a.origin, a.status, a.level, a.statement, a.requested_remedy, a.assignee_id,
   a.priority, a.reason_code, a.wave_id, a.submitted_at, a.info_due_at, a.info_reminded_at, a.decision_due_at,
   a.clock_paused_at, a.sla_breached, a.decision_outcome, a.decision_rationale, a.decided_by, a.decided_at, a.updated_at, a.version`;
 
@@ -32,6 +32,7 @@ export interface AppealRow {
   id: string;
   suspension_id: string;
   account_id: string;
+  origin: Appeal['origin'];
   status: Appeal['status'];
   level: number;
   statement: string;
@@ -59,6 +60,7 @@ export function toAppeal(r: AppealRow): Appeal {
     id: r.id,
     suspensionId: r.suspension_id,
     accountId: r.account_id,
+    origin: r.origin,
     status: r.status,
     level: r.level === 2 ? 2 : 1,
     statement: r.statement,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isUniqueViolation, queryPrepared, type Tx } from '@redress/database';
-import { DomainError } from '@redress/kernel';
+import { insertRows, isUniqueViolation, queryPrepared, type Tx } from '@redress/database';
+import { DomainError, type DetectorRef } from '@redress/kernel';
 import { SuspensionStore, type Suspension } from '@redress/suspensions';
 import type { AppealOwnership, AppealStore } from '../application/appeal-store.port';
 import type { Appeal } from '../domain/appeal';
@@ -14,7 +14,7 @@ import {
   type AppealRow,
 } from './appeal-row';
 
-const OWNERSHIP_COLUMNS = 'id, account_id AS "accountId", status';
+const OWNERSHIP_COLUMNS = 'id, account_id AS "accountId", origin, status';
 
 /** The state a transition writes; `status` is written nowhere else (the state machine decides it). */
 export type AppealChanges = Partial<
@@ -33,19 +33,29 @@ export type AppealChanges = Partial<
   >
 >;
 
-/** What a transition reads besides the appeal: its suspension, and whether its wave is flagged. */
+/** What a transition reads besides the appeal: its suspension, and whether its wave or detector version is flagged. */
 export interface AppealContext {
   suspension: Suspension;
-  waveFlagged: boolean;
+  flagged: boolean;
 }
 
+/** With `suspensions s`: the flags that raise an appeal's priority, its wave's and its detector version's. */
+const FLAG_JOINS = `LEFT JOIN wave_stats w ON w.wave_id = s.wave_id
+  LEFT JOIN detector_versions dv ON dv.name = s.detector_name AND dv.version = s.detector_version`;
+const FLAGGED = `(coalesce(w.flagged, false) OR coalesce(dv.flagged, false))`;
+/** The SQL twin of computePriority for the appeal `a` of suspension `s` (FLAG_JOINS joined). */
+const SQL_PRIORITY = `appeal_priority(s.automated_decision, a.sla_breached, s.frozen_amount_minor, ${FLAGGED})`;
+
 // An appeal's transition context in the same row as the appeal; `s_` keeps the suspension's names apart.
-const CONTEXT_COLUMNS = `${SuspensionStore.joinedColumns('s_')}, coalesce(w.flagged, false) AS wave_flagged`;
-const CONTEXT_JOINS = `JOIN suspensions s ON s.id = a.suspension_id LEFT JOIN wave_stats w ON w.wave_id = a.wave_id`;
+const CONTEXT_COLUMNS = `${SuspensionStore.joinedColumns('s_')}, ${FLAGGED} AS flagged`;
+const CONTEXT_JOINS = `JOIN suspensions s ON s.id = a.suspension_id ${FLAG_JOINS}`;
 const toContext = (row: Record<string, unknown>): AppealContext => ({
   suspension: SuspensionStore.fromJoinedRow(row, 's_'),
-  waveFlagged: row.wave_flagged === true,
+  flagged: row.flagged === true,
 });
+
+/** A suspension drawn for a sample case, with whether its flags raise the case's priority. */
+export type SampleCandidate = AppealContext;
 
 /** What each of the sweeps finds due at $1 (AppealSweepsUseCase). */
 export type AppealSweep = 'info_timeout' | 'info_reminder' | 'sla_breach';
@@ -73,23 +83,9 @@ export class AppealRepository implements AppealStore {
     try {
       await queryPrepared(
         tx,
-        `INSERT INTO appeals (id, suspension_id, account_id, status, level, statement, requested_remedy, priority, reason_code, wave_id,
-                              submitted_at, decision_due_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1)`,
-        [
-          a.id,
-          a.suspensionId,
-          a.accountId,
-          a.status,
-          a.level,
-          a.statement,
-          a.requestedRemedy,
-          a.priority,
-          a.reasonCode,
-          a.waveId,
-          a.submittedAt,
-          a.decisionDueAt,
-        ],
+        `INSERT INTO appeals (${INSERT_COLUMNS.join(', ')}, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1)`,
+        insertValues(a),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'appeals_one_per_suspension')) {
@@ -99,9 +95,71 @@ export class AppealRepository implements AppealStore {
     }
   }
 
+  /** Sample cases, many at once; a suspension sampled before is refused by appeals_one_sample_per_suspension. */
+  async insertSampleCases(tx: Tx, cases: Appeal[]): Promise<void> {
+    await insertRows(tx, { table: 'appeals', columns: INSERT_COLUMNS, rows: cases, values: insertValues });
+  }
+
+  /** Serialises the sample draws of one detector until the transaction ends. */
+  async lockDetectorForSampling(tx: Tx, detector: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('detector-sample:' || $1, 0))`, [detector]);
+  }
+
+  /** Whether any suspension names the detector (and version). */
+  async detectorExists(tx: Tx, name: string, version?: string): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM suspensions WHERE detector_name = $1 AND ($2::text IS NULL OR detector_version = $2) LIMIT 1`,
+      [name, version ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The first `size` eligible suspensions (active, of the detector, no appeal of either origin) in the
+   * order of md5(seed, source, externalRef) — names the enforcement system knows too, so it can redo the
+   * draw — and how many were eligible. The drawn rows are then locked and those a
+   * filing reached meanwhile dropped, so a sample case never opens beside the person's own appeal.
+   */
+  async drawForSample(
+    tx: Tx,
+    d: { detector: string; version?: string; size: number; seed: string },
+  ): Promise<{ eligible: number; drawn: SampleCandidate[] }> {
+    const rows: Record<string, unknown>[] = await tx.query(
+      `SELECT ${SuspensionStore.joinedColumns('s_')}, ${FLAGGED} AS flagged, count(*) OVER () AS eligible
+         FROM suspensions s ${FLAG_JOINS}
+        WHERE s.detector_name = $1 AND ($2::text IS NULL OR s.detector_version = $2) AND s.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM appeals a WHERE a.suspension_id = s.id)
+        ORDER BY md5($3 || ':' || s.source || ':' || s.external_ref), s.id
+        LIMIT $4`,
+      [d.detector, d.version ?? null, d.seed, d.size],
+    );
+    const ids = rows.map((r) => r.s_id as string);
+    await tx.query(`SELECT 1 FROM suspensions WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    const taken: { suspension_id: string }[] = await tx.query(
+      `SELECT suspension_id FROM appeals WHERE suspension_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const skip = new Set(taken.map((t) => t.suspension_id));
+    return {
+      eligible: rows.length ? Number(rows[0].eligible) : 0,
+      drawn: rows.filter((r) => !skip.has(r.s_id as string)).map(toContext),
+    };
+  }
+
+  /** The appeal the person filed on the suspension, if any (sample cases are not theirs). */
   async findBySuspension(tx: Tx, suspensionId: string): Promise<Appeal | null> {
     const rows: AppealRow[] = await tx.query(
-      `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE a.suspension_id = $1`,
+      `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE a.suspension_id = $1 AND a.origin = 'appellant'`,
+      [suspensionId],
+    );
+    return rows[0] ? toAppeal(rows[0]) : null;
+  }
+
+  /** The suspension's open sample case, locked, if it has one. */
+  async lockOpenSampleCase(tx: Tx, suspensionId: string): Promise<Appeal | null> {
+    const rows: AppealRow[] = await tx.query(
+      `SELECT ${APPEAL_COLUMNS} FROM appeals a
+        WHERE a.suspension_id = $1 AND a.origin = 'sample' AND a.status IN ${OPEN_STATUS_LIST} FOR UPDATE`,
       [suspensionId],
     );
     return rows[0] ? toAppeal(rows[0]) : null;
@@ -177,18 +235,39 @@ export class AppealRepository implements AppealStore {
     return rows[0]?.flagged ?? false;
   }
 
-  /** Re-prioritises the wave's open appeals whose priority no longer matches the wave's flag. */
+  /** Re-prioritises the wave's open appeals whose priority no longer matches the flags. */
   async reprioritiseOpenOfWave(tx: Tx, waveId: string): Promise<void> {
-    await tx.query(
-      `UPDATE appeals a
-          SET priority = appeal_priority(s.automated_decision, a.sla_breached, s.frozen_amount_minor, w.flagged),
-              version = a.version + 1, updated_at = now()
-         FROM suspensions s, wave_stats w
-        WHERE s.id = a.suspension_id AND w.wave_id = a.wave_id AND a.wave_id = $1
-          AND a.status IN ${OPEN_STATUS_LIST}
-          AND a.priority <> appeal_priority(s.automated_decision, a.sla_breached, s.frozen_amount_minor, w.flagged)`,
-      [waveId],
+    await this.reprioritiseOpen(tx, 'a.wave_id = $1', [waveId]);
+  }
+
+  /** Re-prioritises the detector version's open appeals whose priority no longer matches the flags. */
+  async reprioritiseOpenOfDetector(tx: Tx, detector: DetectorRef): Promise<number> {
+    return this.reprioritiseOpen(tx, 's.detector_name = $1 AND s.detector_version = $2', [
+      detector.name,
+      detector.version,
+    ]);
+  }
+
+  private async reprioritiseOpen(tx: Tx, where: string, params: unknown[]): Promise<number> {
+    const [, count]: [unknown, number] = await tx.query(
+      `UPDATE appeals a SET priority = ${SQL_PRIORITY}, version = a.version + 1, updated_at = now()
+         FROM suspensions s ${FLAG_JOINS}
+        WHERE s.id = a.suspension_id AND ${where}
+          AND a.status IN ${OPEN_STATUS_LIST} AND a.priority <> ${SQL_PRIORITY}`,
+      params,
     );
+    return count;
+  }
+
+  /** Whether an appeal on this suspension gains the flag's priority: its wave or detector version is flagged. */
+  async isFlagged(tx: Tx, s: Pick<Suspension, 'waveId' | 'detector'>): Promise<boolean> {
+    const rows = await queryPrepared<{ flagged: boolean }>(
+      tx,
+      `SELECT coalesce((SELECT flagged FROM wave_stats WHERE wave_id = $1), false)
+           OR coalesce((SELECT flagged FROM detector_versions WHERE name = $2 AND version = $3), false) AS flagged`,
+      [s.waveId, s.detector?.name ?? null, s.detector?.version ?? null],
+    );
+    return rows[0].flagged;
   }
 
   async transitionContext(tx: Tx, appealId: string): Promise<AppealContext> {
@@ -246,3 +325,36 @@ export class AppealRepository implements AppealStore {
     return toAppeal(rows[0]);
   }
 }
+
+const INSERT_COLUMNS = [
+  'id',
+  'suspension_id',
+  'account_id',
+  'origin',
+  'status',
+  'level',
+  'statement',
+  'requested_remedy',
+  'priority',
+  'reason_code',
+  'wave_id',
+  'submitted_at',
+  'decision_due_at',
+];
+
+/** Values in INSERT_COLUMNS order. */
+const insertValues = (a: Appeal): unknown[] => [
+  a.id,
+  a.suspensionId,
+  a.accountId,
+  a.origin,
+  a.status,
+  a.level,
+  a.statement,
+  a.requestedRemedy,
+  a.priority,
+  a.reasonCode,
+  a.waveId,
+  a.submittedAt,
+  a.decisionDueAt,
+];

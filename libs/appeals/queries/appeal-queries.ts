@@ -63,11 +63,12 @@ export class AppealQueries {
     return rows.length > 0;
   }
 
+  /** The appeals the account filed (its sample cases are staff work). */
   async listForAccount(accountId: string, limit: number, cursor?: string): Promise<Page<Appeal>> {
     const after = decodeCursor(cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [accountId, limit + 1];
     const rows: AppealRow[] = await this.dataSource.query(
-      `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE a.account_id = $1
+      `SELECT ${APPEAL_COLUMNS} FROM appeals a WHERE a.account_id = $1 AND a.origin = 'appellant'
         ${after ? `AND (a.submitted_at, a.id) < ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)` : ''}
         ORDER BY a.submitted_at DESC, a.id DESC LIMIT $2`,
       params,

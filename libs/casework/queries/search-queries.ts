@@ -55,10 +55,10 @@ export class SearchQueries {
            FROM appeals a WHERE a.id = $2::uuid
          UNION ALL
          SELECT 'suspension', 2, s.id::text, s.id::text, s.external_ref, 'id', s.account_id, sa.id::text
-           FROM suspensions s LEFT JOIN appeals sa ON sa.suspension_id = s.id WHERE s.id = $2::uuid
+           FROM suspensions s LEFT JOIN appeals sa ON sa.suspension_id = s.id AND sa.origin = 'appellant' WHERE s.id = $2::uuid
          UNION ALL
          SELECT 'suspension', 3, s.id::text, s.id::text, s.external_ref, 'externalRef', s.account_id, sa.id::text
-           FROM suspensions s LEFT JOIN appeals sa ON sa.suspension_id = s.id WHERE s.external_ref = $1
+           FROM suspensions s LEFT JOIN appeals sa ON sa.suspension_id = s.id AND sa.origin = 'appellant' WHERE s.external_ref = $1
          UNION ALL
          SELECT 'account', 4, $1, $1, $1, 'accountId', $1, NULL
           WHERE EXISTS (SELECT 1 FROM suspensions s WHERE s.account_id = $1)

@@ -15,6 +15,7 @@ import { Operations1763700000013 } from './1763700000013-operations';
 import { AccessLinks1763700000014 } from './1763700000014-access-links';
 import { ReviewerTools1763700000015 } from './1763700000015-reviewer-tools';
 import { DsaStatements1763700000017 } from './1763700000017-dsa-statements';
+import { Detectors1763700000016 } from './1763700000016-detectors';
 
 /** Applied in this order; a new migration is added at the end of this list. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AccessLinks1763700000014,
   DsaStatements1763700000017,
   ReviewerTools1763700000015,
+  Detectors1763700000016,
 ];

@@ -1,4 +1,4 @@
-import type { AppealStatus } from '@redress/appeals';
+import type { AppealOrigin, AppealStatus } from '@redress/appeals';
 import type { Actor } from '@redress/kernel';
 import type { Evidence } from './evidence';
 import {
@@ -14,7 +14,12 @@ const appellant: Actor = { sub: 'acct_1', roles: ['appellant'] };
 const other: Actor = { sub: 'acct_2', roles: ['appellant'] };
 const reviewer: Actor = { sub: 'rev_1', roles: ['reviewer'] };
 const admin: Actor = { sub: 'adm_1', roles: ['admin', 'appellant'] };
-const appeal = (status: AppealStatus) => ({ id: 'a1', accountId: 'acct_1', status });
+const appeal = (status: AppealStatus, origin: AppealOrigin = 'appellant') => ({
+  id: 'a1',
+  accountId: 'acct_1',
+  origin,
+  status,
+});
 const item = (internal: boolean) => ({ internal }) as Evidence;
 
 describe('evidence access', () => {
@@ -24,6 +29,10 @@ describe('evidence access', () => {
     expect(() => assertAppealVisible(appeal('submitted'), other, 'appellant')).toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );
+    expect(() => assertAppealVisible(appeal('submitted', 'sample'), appellant, 'appellant')).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
+    expect(assertAppealVisible(appeal('submitted', 'sample'), reviewer, 'staff').id).toBe('a1');
     expect(() => assertAppealVisible(null, reviewer, 'staff')).toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );

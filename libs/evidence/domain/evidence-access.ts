@@ -12,13 +12,16 @@ export const viewingAs = (actor: Actor): EvidenceAudience =>
 export const uploadingAs = (actor: Actor): EvidenceAudience =>
   can(actor, 'appeal.write_internal') ? 'staff' : 'appellant';
 
-/** Someone else's appeal is "not found", never "forbidden": its existence is not revealed. */
+/** Someone else's appeal, or a sample case, is "not found" to an appellant, never "forbidden": its existence is not revealed. */
 export function assertAppealVisible(
   appeal: AppealOwnership | null,
   actor: Actor,
   audience: EvidenceAudience,
 ): AppealOwnership {
-  if (!appeal || (audience === 'appellant' && appeal.accountId !== actor.sub)) {
+  if (
+    !appeal ||
+    (audience === 'appellant' && (appeal.accountId !== actor.sub || appeal.origin === 'sample'))
+  ) {
     throw DomainError.notFound('Appeal');
   }
   return appeal;

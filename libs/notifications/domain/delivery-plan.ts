@@ -20,10 +20,17 @@ export interface ChannelSettings {
 }
 
 const STAFF_EVENTS: ReadonlySet<string> = new Set<NotificationEvent>(['sla.breached']);
+/** What the platform acts on: reinstating a lifted account, pausing or resuming a detector version. */
+const PLATFORM_EVENTS: ReadonlySet<string> = new Set<EventType>([
+  'suspension.lifted',
+  'detector.flagged',
+  'detector.cleared',
+]);
 
 /**
  * Who hears about an event, and how. People always get the in-app inbox (so a failed e-mail loses
- * nothing); e-mail and the notification webhook when configured; the platform hears about lifts.
+ * nothing); e-mail and the notification webhook when configured; the platform hears about lifts and
+ * about detector versions the breaker flags or clears.
  */
 export function planDeliveries(
   type: EventType,
@@ -68,7 +75,7 @@ export function planDeliveries(
         address: settings.notifyWebhookUrl,
       });
   }
-  if (type === 'suspension.lifted' && settings.platformWebhookUrl) {
+  if (PLATFORM_EVENTS.has(type) && settings.platformWebhookUrl) {
     plan.push({
       recipientType: 'platform',
       recipient: 'platform',

@@ -203,6 +203,30 @@ describe('TemplateRenderer', () => {
     expect(out.subject).toBe('申诉结果：维持暂停决定');
   });
 
+  it.each(LOCALES)(
+    'tells the person of a sample case that a review found the suspension wrong (%s)',
+    (locale) => {
+      const sample = renderer.render(
+        event('appeal.decided', { ...SAMPLES['appeal.decided'], origin: 'sample' }),
+        locale,
+      );
+      const filed = renderer.render(event('appeal.decided', SAMPLES['appeal.decided']), locale);
+      const [found, accepted] =
+        locale === 'en'
+          ? ['found that the suspension was wrong', 'Your appeal has been accepted']
+          : ['复核认定该暂停有误', '您的申诉已被采纳'];
+      for (const part of [sample.text, sample.html]) {
+        expect(part).toContain(found);
+        expect(part).not.toContain(accepted);
+      }
+      for (const part of [filed.text, filed.html]) {
+        expect(part).toContain(accepted);
+        expect(part).not.toContain(found);
+      }
+      expect(sample.subject).not.toEqual(filed.subject);
+    },
+  );
+
   it('fails loudly when a variable is missing', () => {
     const { rationale: _omitted, ...data } = SAMPLES['appeal.decided'];
     // @ts-expect-error the payload lacks the rationale the contract requires

@@ -23,13 +23,14 @@ export class BuildTransparencyReportUseCase {
       appeals: await this.queries.appealsByReason(db, period),
       decisions: await this.queries.decisions(db, period),
       slaBreaches: await this.queries.slaBreaches(db, period),
+      sampled: await this.queries.sampledReviews(db, period),
       suspensions: await this.queries.suspensions(db, period),
       refunds: await this.queries.refundsPaid(db, period),
       waves: await this.queries.waves(db, period),
     }));
-    const { appeals, decisions, suspensions, refunds } = figures;
+    const { appeals, decisions, suspensions, refunds, sampled } = figures;
     const decided = sum(Object.values(decisions.byOutcome));
-    const reversed = (decisions.byOutcome.overturned ?? 0) + (decisions.byOutcome.modified ?? 0);
+    const sampledDecided = sum(Object.values(sampled.byOutcome));
     return {
       period: { from: period.from.toISOString(), to: period.to.toISOString() },
       generatedAt: now.toISOString(),
@@ -40,11 +41,17 @@ export class BuildTransparencyReportUseCase {
       decisions: {
         total: decided,
         byOutcome: zeroFilled(DECISION_OUTCOMES, decisions.byOutcome),
-        reversalRate: ratio(reversed, decided),
+        reversalRate: ratio(reversed(decisions.byOutcome), decided),
         medianHoursToDecision: decisions.medianHours,
         p90HoursToDecision: decisions.p90Hours,
       },
       slaBreaches: figures.slaBreaches,
+      sampledReviews: {
+        opened: sampled.opened,
+        decided: sampledDecided,
+        byOutcome: zeroFilled(DECISION_OUTCOMES, sampled.byOutcome),
+        reversalRate: ratio(reversed(sampled.byOutcome), sampledDecided),
+      },
       suspensions: {
         ...suspensions,
         automatedDetectionShare: ratio(suspensions.automatedDetections, suspensions.total),
@@ -64,6 +71,8 @@ export class BuildTransparencyReportUseCase {
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const reversed = (byOutcome: Record<string, number>) =>
+  (byOutcome.overturned ?? 0) + (byOutcome.modified ?? 0);
 
 /** Every known key in a fixed order, so a report always has the same shape (and CSV the same rows). */
 function zeroFilled(keys: readonly string[], counts: Record<string, number>): Record<string, number> {

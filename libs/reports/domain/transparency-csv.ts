@@ -30,6 +30,12 @@ export function transparencyCsvRows(r: TransparencyReport): TransparencyCsvRow[]
 
   add('sla_breaches', 'total', 'count', r.slaBreaches);
 
+  add('sampled_reviews', 'total', 'opened', r.sampledReviews.opened);
+  for (const [outcome, n] of Object.entries(r.sampledReviews.byOutcome))
+    add('sampled_reviews', outcome, 'count', n);
+  add('sampled_reviews', 'total', 'count', r.sampledReviews.decided);
+  add('sampled_reviews', 'total', 'reversal_rate', r.sampledReviews.reversalRate);
+
   const s = r.suspensions;
   add('suspensions', 'total', 'count', s.total);
   add('suspensions', 'automated_detection', 'count', s.automatedDetections);

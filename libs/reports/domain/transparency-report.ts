@@ -6,7 +6,10 @@
  * - SLA breaches: `decisionDueAt`, the moment the breach happened;
  * - suspensions and their automation shares: `suspendedAt`;
  * - refunds paid: `paidAt`;
- * - wave rows: each column by the timestamp of its own kind above.
+ * - wave rows: each column by the timestamp of its own kind above;
+ * - sampled reviews: opened by `submittedAt`, decided by `decidedAt`.
+ * Appeals, decisions, SLA breaches and wave rows count the appeals people filed; the review cases a
+ * sampled review of a detector opened are counted apart, under `sampledReviews`.
  */
 export interface TransparencyReport {
   period: { from: string; to: string };
@@ -21,6 +24,13 @@ export interface TransparencyReport {
     p90HoursToDecision: number | null;
   };
   slaBreaches: number;
+  sampledReviews: {
+    opened: number;
+    decided: number;
+    byOutcome: Record<string, number>;
+    /** (overturned + modified) / decided: how often a review found a silent person's suspension wrong. */
+    reversalRate: number | null;
+  };
   suspensions: {
     total: number;
     automatedDetections: number;

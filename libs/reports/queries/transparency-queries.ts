@@ -6,6 +6,13 @@ import { ratio } from '../domain/transparency-report';
 import { toNumber } from './sql-values';
 
 /** In every query $1 = from (inclusive) and $2 = to (exclusive). */
+/** Complaints are the appeals people filed; sample cases are counted apart (sampledReviews). */
+const FILED = `origin = 'appellant'`;
+
+export interface SampledReviewFigures {
+  opened: number;
+  byOutcome: Record<string, number>;
+}
 const params = (p: ReportPeriod) => [p.from, p.to];
 
 export interface DecisionFigures {
@@ -37,7 +44,7 @@ export class TransparencyQueries {
     const rows: { reason_code: string; n: string }[] = await db.query(
       `SELECT reason_code, count(*) AS n
          FROM appeals
-        WHERE submitted_at >= $1 AND submitted_at < $2
+        WHERE ${FILED} AND submitted_at >= $1 AND submitted_at < $2
         GROUP BY reason_code`,
       params(period),
     );
@@ -52,7 +59,7 @@ export class TransparencyQueries {
     const byOutcome: { outcome: string; n: string }[] = await db.query(
       `SELECT decision_outcome AS outcome, count(*) AS n
          FROM appeals
-        WHERE decided_at >= $1 AND decided_at < $2
+        WHERE ${FILED} AND decided_at >= $1 AND decided_at < $2
         GROUP BY decision_outcome`,
       params(period),
     );
@@ -60,7 +67,7 @@ export class TransparencyQueries {
       `SELECT round(extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY decided_at - submitted_at)) / 3600, 3) AS median_hours,
               round(extract(epoch FROM percentile_cont(0.9) WITHIN GROUP (ORDER BY decided_at - submitted_at)) / 3600, 3) AS p90_hours
          FROM appeals
-        WHERE decided_at >= $1 AND decided_at < $2`,
+        WHERE ${FILED} AND decided_at >= $1 AND decided_at < $2`,
       params(period),
     );
     return {
@@ -78,11 +85,31 @@ export class TransparencyQueries {
     const [row]: { n: string }[] = await db.query(
       `SELECT count(*) AS n
          FROM appeals
-        WHERE decision_due_at >= $1 AND decision_due_at < $2
+        WHERE ${FILED} AND decision_due_at >= $1 AND decision_due_at < $2
           AND (sla_breached OR decided_at > decision_due_at)`,
       params(period),
     );
     return toNumber(row.n);
+  }
+
+  /** Sample cases opened (by `submitted_at`) and decided (by `decided_at`, per outcome). */
+  async sampledReviews(db: EntityManager, period: ReportPeriod): Promise<SampledReviewFigures> {
+    const rows: { outcome: string | null; opened: string; decided: string }[] = await db.query(
+      `SELECT CASE WHEN decided_at >= $1 AND decided_at < $2 THEN decision_outcome END AS outcome,
+              count(*) FILTER (WHERE submitted_at >= $1 AND submitted_at < $2) AS opened,
+              count(*) FILTER (WHERE decided_at >= $1 AND decided_at < $2) AS decided
+         FROM appeals
+        WHERE origin = 'sample'
+          AND ((submitted_at >= $1 AND submitted_at < $2) OR (decided_at >= $1 AND decided_at < $2))
+        GROUP BY 1`,
+      params(period),
+    );
+    return {
+      opened: rows.reduce((n, r) => n + toNumber(r.opened), 0),
+      byOutcome: Object.fromEntries(
+        rows.filter((r) => r.outcome !== null).map((r) => [r.outcome!, toNumber(r.decided)]),
+      ),
+    };
   }
 
   /** Suspensions by `suspended_at`, and how many were detected or decided by automated means. */
@@ -137,7 +164,7 @@ export class TransparencyQueries {
                      count(*) FILTER (WHERE decided_at >= $1 AND decided_at < $2
                                         AND decision_outcome = 'overturned') AS overturned
                 FROM appeals
-               WHERE wave_id IS NOT NULL
+               WHERE wave_id IS NOT NULL AND ${FILED}
                  AND ((submitted_at >= $1 AND submitted_at < $2) OR (decided_at >= $1 AND decided_at < $2))
                GROUP BY wave_id)
        SELECT w.id, w.name,

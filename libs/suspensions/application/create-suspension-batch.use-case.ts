@@ -33,7 +33,12 @@ export class CreateSuspensionBatchUseCase {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.uow.run(async (tx) => {
-          if (waveId) await this.writer.assertWaveExists(tx, waveId);
+          if (waveId)
+            await this.writer.applyWave(
+              tx,
+              waveId,
+              built.map((b) => b.suspension),
+            );
           const createdIds = new Set(await this.suspensions.insertManyIfNew(tx, built));
           const created = built.filter((b) => createdIds.has(b.suspension.id)).map((b) => b.suspension);
           await this.writer.assertAmountsFit(tx, created, fieldOf);

@@ -23,7 +23,7 @@ export class CreateSuspensionUseCase {
   async execute(actor: Actor, input: NewSuspension): Promise<CreateSuspensionResult> {
     const { suspension, payloadHash } = this.writer.build(actor, input, this.clock.now());
     return this.uow.run(async (tx) => {
-      if (input.waveId) await this.writer.assertWaveExists(tx, input.waveId);
+      if (input.waveId) await this.writer.applyWave(tx, input.waveId, [suspension]);
       const inserted = await this.suspensions.insertIfNew(tx, suspension, payloadHash);
       if (!inserted) {
         const existing = await this.suspensions.findByExternalRef(tx, actor.sub, input.externalRef);

@@ -7,6 +7,7 @@ import { WaveRepository } from '../persistence/wave.repository';
 export interface NewWave {
   name: string;
   detector: string;
+  detectorVersion?: string;
   description?: string;
 }
 
@@ -26,6 +27,7 @@ export class CreateWaveUseCase {
         id,
         name: input.name,
         detector: input.detector,
+        detectorVersion: input.detectorVersion ?? null,
         description: input.description ?? null,
         createdBy: actor.sub,
       });

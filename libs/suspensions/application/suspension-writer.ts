@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { frozenAmountProblems, holdingKey } from '../domain/frozen-amounts';
 import { suspensionNoticePayload } from '../domain/notice';
 import type { NewSuspension, Suspension } from '../domain/suspension';
+import { waveDetector } from '../domain/wave';
 import { WaveRepository } from '../persistence/wave.repository';
 import { StatementPublisherSlot } from './statement-publisher.port';
 
@@ -43,6 +44,7 @@ export class SuspensionWriter {
       automatedDetection: input.automatedDetection,
       automatedDecision: input.automatedDecision,
       signals: input.signals ?? {},
+      detector: input.detector ?? null,
       waveId: input.waveId ?? null,
       frozenBalance: input.frozenBalance ?? { amountMinor: 0, currency: DEFAULT_CURRENCY },
       releasedMinor: 0,
@@ -71,12 +73,15 @@ export class SuspensionWriter {
     };
   }
 
-  async assertWaveExists(tx: Tx, waveId: string): Promise<void> {
-    if (!(await this.waves.exists(tx, waveId))) {
+  /** Refuses an unknown wave; suspensions that name no detector get the wave's. */
+  async applyWave(tx: Tx, waveId: string, suspensions: Suspension[]): Promise<void> {
+    const wave = await this.waves.find(tx, waveId);
+    if (!wave) {
       throw new DomainError('validation_failed', 'waveId does not name an existing ban wave', [
         { field: 'waveId', message: 'unknown wave' },
       ]);
     }
+    for (const suspension of suspensions) suspension.detector ??= waveDetector(wave);
   }
 
   /**
@@ -168,6 +173,7 @@ function payloadHash(input: NewSuspension): string {
     automatedDetection: input.automatedDetection,
     automatedDecision: input.automatedDecision,
     signals: input.signals && canonicalize(input.signals),
+    detector: input.detector && [input.detector.name, input.detector.version],
     waveId: input.waveId,
     frozenBalance: input.frozenBalance && [input.frozenBalance.amountMinor, input.frozenBalance.currency],
     accountEmail: input.accountEmail,
@@ -188,6 +194,7 @@ function auditData(s: Suspension): Record<string, unknown> {
     automatedDetection: s.automatedDetection,
     automatedDecision: s.automatedDecision,
     waveId: s.waveId,
+    detector: s.detector,
     frozenBalance: s.frozenBalance,
     suspendedAt: s.suspendedAt.toISOString(),
     appealDeadline: s.appealDeadline.toISOString(),

@@ -1,4 +1,12 @@
-import { can, sees, type Actor, type Locale, type Money, type ReasonCode } from '@redress/kernel';
+import {
+  can,
+  sees,
+  type Actor,
+  type DetectorRef,
+  type Locale,
+  type Money,
+  type ReasonCode,
+} from '@redress/kernel';
 
 export { LOCALES, REASON_CODES, type Locale, type ReasonCode } from '@redress/kernel';
 
@@ -20,6 +28,8 @@ export interface Suspension {
   automatedDetection: boolean;
   automatedDecision: boolean;
   signals: Record<string, unknown>;
+  /** The detector version that flagged the account: its own, else its wave's. */
+  detector: DetectorRef | null;
   waveId: string | null;
   frozenBalance: Money;
   releasedMinor: number;
@@ -45,6 +55,7 @@ export interface NewSuspension {
   automatedDetection: boolean;
   automatedDecision: boolean;
   signals?: Record<string, unknown>;
+  detector?: DetectorRef;
   waveId?: string | null;
   frozenBalance?: Money;
   accountEmail: string;

@@ -15,6 +15,8 @@ export interface Wave {
   id: string;
   name: string;
   detector: string;
+  /** The version its suspensions are counted under when they name no detector of their own. */
+  detectorVersion: string;
   description: string | null;
   createdBy: string;
   createdAt: Date;
@@ -22,3 +24,12 @@ export interface Wave {
   /** Overturn rate ≥ 30 % with at least 10 decided appeals — the detector is probably wrong. */
   flagged: boolean;
 }
+
+/** The version a wave created without one stands for. */
+export const UNVERSIONED = 'unversioned';
+
+/** The detector a wave's suspensions carry when they name none. */
+export const waveDetector = (wave: { detector: string; detectorVersion: string | null }) => ({
+  name: wave.detector,
+  version: wave.detectorVersion ?? UNVERSIONED,
+});

@@ -13,6 +13,8 @@ const FIELDS = [
   ['automated_detection', 'automatedDetection'],
   ['automated_decision', 'automatedDecision'],
   ['signals', 'signals'],
+  ['detector_name', 'detectorName'],
+  ['detector_version', 'detectorVersion'],
   ['wave_id', 'waveId'],
   ['frozen_amount_minor', 'frozenAmountMinor'],
   ['released_amount_minor', 'releasedAmountMinor'],
@@ -40,7 +42,9 @@ export function suspensionColumns(prefix = ''): string {
 export const SUSPENSION_COLUMNS = suspensionColumns();
 
 /** A row read with SUSPENSION_COLUMNS: one property per column, bigint money as pg's strings. */
-export type SuspensionRow = Omit<Suspension, 'frozenBalance' | 'releasedMinor'> & {
+export type SuspensionRow = Omit<Suspension, 'frozenBalance' | 'releasedMinor' | 'detector'> & {
+  detectorName: string | null;
+  detectorVersion: string | null;
   frozenAmountMinor: string;
   releasedAmountMinor: string;
   currency: string;
@@ -59,6 +63,10 @@ export function rowToSuspension(r: SuspensionRow): Suspension {
     automatedDetection: r.automatedDetection,
     automatedDecision: r.automatedDecision,
     signals: r.signals,
+    detector:
+      r.detectorName !== null && r.detectorVersion !== null
+        ? { name: r.detectorName, version: r.detectorVersion }
+        : null,
     waveId: r.waveId,
     frozenBalance: { amountMinor: Number(r.frozenAmountMinor), currency: r.currency },
     releasedMinor: Number(r.releasedAmountMinor),

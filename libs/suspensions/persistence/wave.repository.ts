@@ -7,17 +7,28 @@ import type { WaveStore } from '../application/suspension-store.port';
 export class WaveRepository implements WaveStore {
   async insert(
     tx: Tx,
-    wave: { id: string; name: string; detector: string; description: string | null; createdBy: string },
+    wave: {
+      id: string;
+      name: string;
+      detector: string;
+      detectorVersion: string | null;
+      description: string | null;
+      createdBy: string;
+    },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO waves (id, name, detector, description, created_by) VALUES ($1, $2, $3, $4, $5)`,
-      [wave.id, wave.name, wave.detector, wave.description, wave.createdBy],
+      `INSERT INTO waves (id, name, detector, detector_version, description, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [wave.id, wave.name, wave.detector, wave.detectorVersion, wave.description, wave.createdBy],
     );
   }
 
-  async exists(tx: Tx, id: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query('SELECT 1 FROM waves WHERE id = $1', [id]);
-    return rows.length > 0;
+  /** The wave's detector, or null when there is no such wave. */
+  async find(tx: Tx, id: string): Promise<{ detector: string; detectorVersion: string | null } | null> {
+    const [row]: { detector: string; detectorVersion: string | null }[] = await tx.query(
+      'SELECT detector, detector_version AS "detectorVersion" FROM waves WHERE id = $1',
+      [id],
+    );
+    return row ?? null;
   }
 
   /** Whether the wave exists, keeping it so (FOR SHARE) until the transaction ends. */

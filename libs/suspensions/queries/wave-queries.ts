@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ReplicaReads } from '@redress/database';
 import { decodeCursor, toPage, type Page } from '@redress/kernel';
 import { DataSource } from 'typeorm';
-import type { Wave } from '../domain/wave';
+import { waveDetector, type Wave } from '../domain/wave';
 
 interface WaveRow {
   id: string;
   name: string;
   detector: string;
+  detector_version: string | null;
   description: string | null;
   created_by: string;
   created_at: Date;
@@ -27,7 +28,7 @@ interface WaveRow {
  * (suspensions_wave_active) — a count the bulk decision form shows before lifting them.
  */
 const SELECT_WAVES = `
-  SELECT w.id, w.name, w.detector, w.description, w.created_by, w.created_at,
+  SELECT w.id, w.name, w.detector, w.detector_version, w.description, w.created_by, w.created_at,
          s.suspensions, s.appeals_filed, s.appeals_open, s.appeals_decided, s.appeals_overturned, s.flagged,
          (SELECT count(*)::int FROM suspensions x
            WHERE x.wave_id = w.id AND x.status = 'active'
@@ -66,6 +67,7 @@ function toWave(r: WaveRow): Wave {
     id: r.id,
     name: r.name,
     detector: r.detector,
+    detectorVersion: waveDetector({ detector: r.detector, detectorVersion: r.detector_version }).version,
     description: r.description,
     createdBy: r.created_by,
     createdAt: r.created_at,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  APPEAL_ORIGINS,
   APPEAL_STATUSES,
   DECISION_OUTCOMES,
   REQUESTED_REMEDIES,
@@ -47,6 +48,12 @@ export class AppellantAppealResponse extends AppealFields {
 
 export class StaffAppealResponse extends AppealFields {
   @ApiProperty(staffView) view: 'staff';
+  @ApiProperty({
+    enum: APPEAL_ORIGINS,
+    description:
+      '`appellant`: filed by the person; `sample`: a review case opened by a sampled review of the detector (no notice to the person unless it is overturned)',
+  })
+  origin: string;
   @ApiProperty({ type: String, nullable: true }) assigneeId: string | null;
   @ApiProperty({ minimum: 0, maximum: 100 }) priority: number;
   @ApiProperty() reasonCode: string;
@@ -88,6 +95,7 @@ export function toStaffAppeal(a: Appeal): StaffAppealResponse {
   return {
     ...toAppellantAppeal(a),
     view: 'staff',
+    origin: a.origin,
     assigneeId: a.assigneeId,
     priority: a.priority,
     reasonCode: a.reasonCode,

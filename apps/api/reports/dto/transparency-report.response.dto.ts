@@ -82,6 +82,22 @@ export class WaveReportRowResponse implements WaveReportRow {
  * submittedAt, decisions by decidedAt, SLA breaches by decisionDueAt, suspensions by suspendedAt,
  * refunds by paidAt.
  */
+export class SampledReviewsResponse {
+  @ApiProperty({ description: 'Sample cases opened (submittedAt in the period)' }) opened: number;
+  @ApiProperty({ description: 'Sample cases with decidedAt in the period' }) decided: number;
+  @ApiProperty({
+    ...COUNTS({ upheld: 180, overturned: 20, modified: 0 }),
+    description: 'Every outcome, 0 when none',
+  })
+  byOutcome: Record<string, number>;
+  @ApiProperty({
+    ...RATE,
+    description: '(overturned + modified) / decided; null without decisions',
+    example: 0.1,
+  })
+  reversalRate: number | null;
+}
+
 export class TransparencyReportResponse implements TransparencyReport {
   @ApiProperty({ type: ReportPeriodResponse }) period: ReportPeriodResponse;
   @ApiProperty({ format: 'date-time' }) generatedAt: string;
@@ -93,6 +109,12 @@ export class TransparencyReportResponse implements TransparencyReport {
       'or decided after it',
   })
   slaBreaches: number;
+  @ApiProperty({
+    type: SampledReviewsResponse,
+    description:
+      'Review cases a sampled review of a detector opened for people who never appealed, counted apart from the appeals above',
+  })
+  sampledReviews: SampledReviewsResponse;
   @ApiProperty({ type: SuspensionFiguresResponse }) suspensions: SuspensionFiguresResponse;
   @ApiProperty({ type: RefundsPaidResponse }) refundsPaid: RefundsPaidResponse;
   @ApiProperty({

@@ -65,6 +65,16 @@ const itemProperties = {
       description: 'Detector output; staff-only',
     }),
   ),
+  detector: Type.Optional(
+    Type.Object(
+      { name: text(200, { example: 'distill-detector' }), version: text(100, { example: 'v3' }) },
+      {
+        additionalProperties: false,
+        description:
+          'The detector version that flagged the account (staff-only); without one, a wave’s detector applies',
+      },
+    ),
+  ),
   frozenBalance: Type.Optional({
     ...MoneyInput,
     description: 'Prepaid balance frozen by the suspension (default 0 USD)',

@@ -6,6 +6,7 @@ import {
   SUSPENSION_STATUSES,
   type Suspension,
 } from '@redress/suspensions';
+import { DetectorRefDto } from '../../common/detector-ref.dto';
 import { MoneyDto, toMoneyDto } from '../../common/money.dto';
 import { publicView, staffView } from '../../common/views';
 
@@ -39,6 +40,12 @@ export class SuspensionStaffResponse extends SuspensionFields {
   @ApiProperty() externalRef: string;
   @ApiProperty({ description: 'The enforcement system that sent it' }) source: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) signals: Record<string, unknown>;
+  @ApiProperty({
+    type: DetectorRefDto,
+    nullable: true,
+    description: 'The detector version that flagged the account: its own, else its wave’s',
+  })
+  detector: DetectorRefDto | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) waveId: string | null;
   @ApiProperty() accountEmail: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) accountCreatedAt: string | null;
@@ -78,6 +85,7 @@ export function toStaffSuspension(s: Suspension, now: Date): SuspensionStaffResp
     externalRef: s.externalRef,
     source: s.source,
     signals: s.signals,
+    detector: s.detector,
     waveId: s.waveId,
     accountEmail: s.accountEmail,
     accountCreatedAt: iso(s.accountCreatedAt),

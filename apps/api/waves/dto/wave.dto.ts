@@ -1,12 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DECISION_OUTCOMES, type BulkJob, type DecisionOutcome } from '@redress/appeals';
 import { TrimmedText } from '@redress/http';
-import type { Wave } from '@redress/suspensions';
+import { UNVERSIONED, type Wave } from '@redress/suspensions';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
 export class CreateWaveRequest {
   @ApiProperty({ example: 'Distillation sweep 2026-11' }) @TrimmedText(1, 200) name: string;
-  @ApiProperty({ example: 'distill-detector-v3' }) @TrimmedText(1, 200) detector: string;
+  @ApiProperty({ example: 'distill-detector', description: 'The detector’s name' })
+  @TrimmedText(1, 200)
+  detector: string;
+  @ApiPropertyOptional({
+    example: 'v3',
+    maxLength: 100,
+    description: `The detector’s version; suspensions of the wave that name no detector count under it (default "${UNVERSIONED}")`,
+  })
+  @IsOptional()
+  @TrimmedText(1, 100)
+  detectorVersion?: string;
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
   @TrimmedText(0, 5000)
@@ -38,6 +48,7 @@ export class WaveResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() detector: string;
+  @ApiProperty({ example: 'v3' }) detectorVersion: string;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

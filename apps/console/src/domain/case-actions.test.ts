@@ -13,6 +13,14 @@ describe('the console’s case actions', () => {
 
   it('leave out only the moves that are not a reviewer’s on a case page', () => {
     const others = APPEAL_ACTIONS.filter((a) => !(CASE_ACTIONS as readonly string[]).includes(a));
-    expect(others.sort()).toEqual(['appellant_reply', 'bulk_decide', 'info_timeout', 'lift', 'withdraw']);
+    expect(others.sort()).toEqual([
+      'appellant_reply',
+      'bulk_decide',
+      'close_into_appeal',
+      'info_timeout',
+      'lift',
+      'open_sample',
+      'withdraw',
+    ]);
   });
 });

@@ -9,8 +9,8 @@ import type { StaffAppeal } from '../api/types';
 
 /**
  * What a person can do to a case from the console. The rest of the table belongs to others: the
- * appellant replies and withdraws, the worker times out, enforcement lifts, and bulk decisions are
- * taken on a wave's page.
+ * appellant replies, withdraws and, by filing, closes a sample case; the worker times out; enforcement
+ * lifts; bulk decisions are taken on a wave's page and sample cases opened by a detector's draw.
  */
 export const CASE_ACTIONS = ['claim', 'release', 'request_info', 'escalate', 'decide', 'reopen'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
@@ -34,6 +34,7 @@ const isCaseAction = (action: AppealAction): action is CaseAction =>
 
 export function snapshotOf(appeal: StaffAppeal): AppealSnapshot {
   return {
+    origin: appeal.origin,
     status: appeal.status,
     level: appeal.level,
     assigneeId: appeal.assigneeId,

@@ -12,6 +12,7 @@ function appeal(overrides: Partial<StaffAppeal> = {}): StaffAppeal {
     id: '7b0a3c1e-1111-4222-8333-444455556666',
     suspensionId: '7b0a3c1e-aaaa-4bbb-8ccc-ddddeeeeffff',
     accountId: 'acct_1',
+    origin: 'appellant',
     status: 'submitted',
     level: 1,
     statement: 'The flagged traffic was our own nightly evaluation suite.',
