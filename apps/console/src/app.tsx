@@ -15,6 +15,9 @@ import { Link, match, navigate, useLocation } from './router/router';
 // The chart library is most of the bundle; only the pages with charts load it.
 const WavePage = lazy(() => import('./pages/waves/wave-page').then((m) => ({ default: m.WavePage })));
 const ReportsPage = lazy(() => import('./pages/reports-page').then((m) => ({ default: m.ReportsPage })));
+const DetectorsPage = lazy(() =>
+  import('./pages/detectors/detectors-page').then((m) => ({ default: m.DetectorsPage })),
+);
 
 /** A section, shown to whoever may call the API route its page is built on. */
 interface Section {
@@ -26,6 +29,7 @@ interface Section {
 const SECTIONS: Section[] = [
   { path: '/queue', label: 'nav.queue', permission: 'queue.work' },
   { path: '/waves', label: 'nav.waves', permission: 'wave.read' },
+  { path: '/detectors', label: 'nav.detectors', permission: 'detector.read' },
   { path: '/finance/refunds', label: 'nav.finance', permission: 'refund.list' },
   { path: '/reports', label: 'nav.reports', permission: 'report.read' },
 ];
@@ -43,6 +47,8 @@ function resolve(path: string): { title: StringKey; permission: Permission; page
   if (path === '/waves') return { title: 'nav.waves', permission: 'wave.read', page: <WavesPage /> };
   if ((params = match('/waves/:id', path)))
     return { title: 'nav.wave', permission: 'wave.read', page: <WavePage key={params.id} id={params.id} /> };
+  if (path === '/detectors')
+    return { title: 'nav.detectors', permission: 'detector.read', page: <DetectorsPage /> };
   if ((params = match('/finance/:tab', path)) && Object.hasOwn(FINANCE_TAB_PERMISSIONS, params.tab)) {
     const tab = params.tab as FinanceTab;
     return {

@@ -27,3 +27,5 @@ export type Job = Schemas['JobResponse'];
 export type Ledger = Schemas['LedgerResponse'];
 export type Book = Schemas['LedgerLegResponse']['book'];
 export type TransparencyReport = Schemas['TransparencyReportResponse'];
+export type DetectorVersion = Schemas['DetectorVersionResponse'];
+export type RateInterval = Schemas['RateIntervalResponse'];

@@ -12,10 +12,11 @@ export function StatusBadge({
   return <span className={`badge badge-${status}`}>{t(`${kind}Status.${status}` as StringKey)}</span>;
 }
 
-export function FlaggedBadge() {
+/** A flagged wave, or (with its own `help`) a detector version the breaker flagged. */
+export function FlaggedBadge({ help = 'waves.flaggedHelp' }: { help?: StringKey }) {
   const { t } = useI18n();
   return (
-    <span className="badge badge-flagged" title={t('waves.flaggedHelp')}>
+    <span className="badge badge-flagged" title={t(help)}>
       <span aria-hidden="true">⚑ </span>
       {t('waves.flagged')}
     </span>

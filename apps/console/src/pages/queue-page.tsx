@@ -6,6 +6,7 @@ import { isConflict } from '../api/problem-text';
 import type { StaffAppeal, Wave } from '../api/types';
 import { useSignedIn } from '../auth/session-context';
 import { StatusBadge } from '../components/badges';
+import { SampleBadge } from '../components/sample-badge';
 import { ErrorNotice, Loading, Notice } from '../components/notice';
 import { SlaCountdown } from '../components/sla-countdown';
 import { useLoad, useNow } from '../components/use-load';
@@ -302,7 +303,7 @@ export function QueuePage() {
                     </div>
                   </td>
                   <td data-label={t('queue.status')}>
-                    <StatusBadge status={appeal.status} />
+                    <StatusBadge status={appeal.status} /> <SampleBadge origin={appeal.origin} />
                   </td>
                   <td data-label={t('queue.reasonCode')}>{t(`reason.${appeal.reasonCode}` as StringKey)}</td>
                   <td data-label={t('queue.submitted')}>{formatDateTime(appeal.submittedAt, lang)}</td>

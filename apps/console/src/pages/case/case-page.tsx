@@ -6,6 +6,7 @@ import type { StaffAppeal, StaffSuspension } from '../../api/types';
 import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
 import { StatusBadge } from '../../components/badges';
+import { SampleBadge } from '../../components/sample-badge';
 import { ErrorNotice, Loading, Notice } from '../../components/notice';
 import { SlaCountdown } from '../../components/sla-countdown';
 import { useLoad, useNow } from '../../components/use-load';
@@ -95,7 +96,9 @@ export function CasePage({ id }: { id: string }) {
         <Link to="/queue">← {t('case.backToQueue')}</Link>
       </p>
       <div className="page-head">
-        <h1 id="case-title">{t('case.title', { account: appeal.accountId })}</h1>
+        <h1 id="case-title">
+          {t('case.title', { account: appeal.accountId })} <SampleBadge origin={appeal.origin} />
+        </h1>
         <button
           type="button"
           onClick={() => {
