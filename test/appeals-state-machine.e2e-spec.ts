@@ -1,4 +1,4 @@
-import { act, suspendAndAppeal, TestApp, type Filed } from '@redress/testing';
+import { act, suspendAndAppeal, suspensionRequest, TestApp, type Filed } from '@redress/testing';
 
 /**
  * The appeal state machine over HTTP: every reachable state × every action endpoint. Allowed pairs succeed (with the
@@ -146,6 +146,108 @@ describe('Appeal state machine over HTTP: every (state, action) pair', () => {
       expect({ status, code: body.code }).toEqual({ status: 409, code: 'invalid_transition' });
       const current = state === 'in_review_l2' ? 'in_review' : state;
       expect(body.detail).toContain(current);
+    }
+  });
+});
+
+/**
+ * The sample-case rows: a case opened by a detector's sampled review (open_sample) moves like any case
+ * between reviewers, but has no appellant in it — nobody is asked, replies or withdraws (the person
+ * sees no such case: 404) — and the person's own filing closes it into their appeal (close_into_appeal).
+ */
+describe('Sample cases over HTTP: every reachable state × the moves that differ', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start('state_machine_sample', {
+      worker: false,
+      env: { RATE_LIMIT_PER_MINUTE: '10000' },
+    });
+  });
+  afterAll(() => app.close());
+
+  type SampleState = 'submitted' | 'in_review' | 'escalated' | 'in_review_l2' | 'decided';
+  const SAMPLE_STATES: SampleState[] = ['submitted', 'in_review', 'escalated', 'in_review_l2', 'decided'];
+
+  /** A suspension of its own detector, and the sample case a senior reviewer opens on it. */
+  async function sampleCase(): Promise<Filed> {
+    const detector = { name: `det-${Math.random().toString(36).slice(2, 10)}`, version: 'v1' };
+    const body = suspensionRequest({ detector });
+    const created = await app.http
+      .post('/v1/suspensions')
+      .set(app.bearer('enforcer_1', 'enforcement'))
+      .send(body);
+    const drawn = await app.http
+      .post(`/v1/detectors/${detector.name}/samples`)
+      .set(app.bearer(...SENIOR))
+      .send({ size: 1 })
+      .expect(201);
+    return {
+      suspensionId: created.body.id,
+      appealId: drawn.body.appealIds[0],
+      accountId: body.accountId as string,
+      owner: app.bearer(body.accountId as string, 'appellant'),
+    };
+  }
+
+  const moves: Record<string, (f: Filed, state: SampleState) => Promise<{ status: number; code?: string }>> =
+    {
+      'request-info': async (f, s) => {
+        const res = await post(app, f, 'request-info', worker(s), { message: 'Who used the key?' });
+        return { status: res.status, code: res.body.code as string };
+      },
+      withdraw: async (f) => {
+        const res = await app.http.post(`/v1/appeals/${f.appealId}/withdraw`).set(f.owner);
+        return { status: res.status, code: res.body.code };
+      },
+      'appellant reply': async (f) => {
+        const res = await app.http
+          .post(`/v1/appeals/${f.appealId}/messages`)
+          .set(f.owner)
+          .send({ body: 'Hello?' });
+        return { status: res.status, code: res.body.code };
+      },
+      'file (close_into_appeal)': async (f) => {
+        const res = await app.http.post('/v1/appeals').set(f.owner).send({
+          suspensionId: f.suspensionId,
+          statement: STATEMENT_OF_OWNER,
+          requestedRemedy: 'reinstate',
+        });
+        return { status: res.status, code: res.body.code };
+      },
+    };
+  const STATEMENT_OF_OWNER = 'The key was used by my own team only, from our office.';
+
+  /**
+   * What each move answers in every state (request-info is the assignee's move, refused for want of an
+   * appellant); filing closes an open sample case (withdrawn) and leaves a decided one as it is.
+   */
+  const EXPECTED: Record<string, { status: number; code?: string }> = {
+    'request-info': { status: 409, code: 'invalid_transition' },
+    withdraw: { status: 404, code: 'not_found' },
+    'appellant reply': { status: 404, code: 'not_found' },
+    'file (close_into_appeal)': { status: 201 },
+  };
+
+  const pairs = SAMPLE_STATES.flatMap((state) => Object.keys(moves).map((move) => ({ state, move })));
+
+  it.each(pairs)('$state + $move', async ({ state, move }) => {
+    const f = await sampleCase();
+    await REACH[state](app, f);
+    const answer = await moves[move](f, state);
+    const expected = EXPECTED[move];
+    expect({ status: answer.status, code: answer.code }).toEqual({
+      status: expected.status,
+      code: expected.code,
+    });
+    if (move === 'file (close_into_appeal)') {
+      const sample = await app.http
+        .get(`/v1/appeals/${f.appealId}`)
+        .set(app.bearer(...SENIOR))
+        .expect(200);
+      expect(sample.body).toMatchObject({
+        origin: 'sample',
+        status: state === 'decided' ? 'decided' : 'withdrawn',
+      });
     }
   });
 });
