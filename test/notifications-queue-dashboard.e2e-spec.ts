@@ -50,6 +50,7 @@ describe('Queue dashboard at /admin/queues: admins only', () => {
     expect(queues.map((q) => q.name).sort()).toEqual([
       'bulk-jobs',
       'deliveries',
+      'dsa-submissions',
       'events',
       'events-bulk',
       'payouts',

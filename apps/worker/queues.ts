@@ -1,10 +1,17 @@
 import { isEventType, type EventType } from '@redress/kernel';
-import { BULK_EVENTS_QUEUE, BULK_JOBS_QUEUE, EVENTS_QUEUE, PAYOUTS_QUEUE } from '@redress/redis';
+import {
+  BULK_EVENTS_QUEUE,
+  BULK_JOBS_QUEUE,
+  DSA_SUBMISSIONS_QUEUE,
+  EVENTS_QUEUE,
+  PAYOUTS_QUEUE,
+} from '@redress/redis';
 
 export {
   BULK_EVENTS_QUEUE,
   BULK_JOBS_QUEUE,
   DELIVERIES_QUEUE,
+  DSA_SUBMISSIONS_QUEUE,
   EVENTS_QUEUE,
   PAYOUTS_QUEUE,
 } from '@redress/redis';
@@ -15,6 +22,7 @@ export const queueForLane = (lane: string): string => (lane === 'bulk' ? BULK_EV
 const QUEUE_BY_TYPE: Partial<Record<EventType, string>> = {
   'refund.payout_requested': PAYOUTS_QUEUE,
   'wave.bulk_decision_requested': BULK_JOBS_QUEUE,
+  'dsa.statements_published': DSA_SUBMISSIONS_QUEUE,
 };
 
 export const queueForMessage = (m: { type: string; lane: string }): string =>

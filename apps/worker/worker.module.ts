@@ -19,7 +19,15 @@ import { ReportsModule } from '@redress/reports';
 import { DeliveriesProcessor } from './processors/deliveries.processor';
 import { BulkEventsProcessor, EventsProcessor } from './processors/events.processor';
 import { PayoutsProcessor } from './processors/payouts.processor';
-import { BULK_EVENTS_QUEUE, DELIVERIES_QUEUE, EVENTS_QUEUE, PAYOUTS_QUEUE, BULK_JOBS_QUEUE } from './queues';
+import { DsaSubmissionsProcessor } from './processors/dsa-submissions.processor';
+import {
+  BULK_EVENTS_QUEUE,
+  DELIVERIES_QUEUE,
+  DSA_SUBMISSIONS_QUEUE,
+  EVENTS_QUEUE,
+  PAYOUTS_QUEUE,
+  BULK_JOBS_QUEUE,
+} from './queues';
 import { DeliveryEnqueuer } from './relay/delivery-enqueuer';
 import { DeliverySweep } from './relay/delivery-sweep';
 import { OutboxRelay } from './relay/outbox-relay';
@@ -27,6 +35,7 @@ import { BulkJobsProcessor } from './processors/bulk-jobs.processor';
 import { AppealSweeper } from './schedulers/appeal-sweeper';
 import { AuditChainScheduler } from './schedulers/audit-chain-scheduler';
 import { DetectorBreaker } from './schedulers/detector-breaker';
+import { DsaSubmissionSweeper } from './schedulers/dsa-submission-sweeper';
 import { WorkerHttpServer } from './http/worker-http-server';
 import { WorkerDrain } from './shutdown/worker-drain';
 
@@ -68,6 +77,7 @@ export class WorkerModule {
           { name: DELIVERIES_QUEUE },
           { name: PAYOUTS_QUEUE },
           { name: BULK_JOBS_QUEUE },
+          { name: DSA_SUBMISSIONS_QUEUE },
         ),
       ],
       providers: [
@@ -77,6 +87,8 @@ export class WorkerModule {
         DeliveryEnqueuer,
         DeliveriesProcessor,
         PayoutsProcessor,
+        DsaSubmissionsProcessor,
+        DsaSubmissionSweeper,
         DeliverySweep,
         AppealSweeper,
         AuditChainScheduler,

@@ -35,6 +35,12 @@ export class AppConfig {
     return PAYOUT_PROVIDER === 'webhook' && url && secrets.length > 0 ? { url, secrets } : null;
   }
 
+  /** Where and with which token statements of reasons are submitted; null when submission is off. */
+  get dsaSubmission(): { url: string; token: string } | null {
+    const { DSA_TDB_URL: url, DSA_TDB_TOKEN: token } = this.env;
+    return url && token ? { url: url.replace(/\/+$/, ''), token } : null;
+  }
+
   webhookSecrets(destination: WebhookDestination): string[] {
     return webhookSecrets(this.env, destination);
   }

@@ -237,6 +237,13 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) PLATFORM_WEBHOOK_URL?: string;
   /** Secrets that sign platform webhooks, comma-separated like the others; unset, `NOTIFY_WEBHOOK_SECRET`'s. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() PLATFORM_WEBHOOK_SECRET?: string;
+  /**
+   * The DSA Transparency Database's API, e.g. `https://transparency.dsa.ec.europa.eu`. With
+   * DSA_TDB_TOKEN, the worker submits every published statement of reasons to it (docs/dsa.md).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl(URL_OPTS) DSA_TDB_URL?: string;
+  /** The platform's API token for the Transparency Database; unset, no statement is submitted. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() DSA_TDB_TOKEN?: string;
   /** Where staff notices (`sla.breached`) are e-mailed. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() STAFF_EMAIL?: string;
   /** Delivery attempts before an e-mail or webhook notification is `dead`. */

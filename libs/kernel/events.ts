@@ -88,6 +88,8 @@ export interface EventPayloads {
    * whose suspensions carry it (to none when no suspension does), limited to one suspension if named.
    */
   'access_link.requested': { email: string; suspensionId?: string };
+  /** Work for the DSA submitter: statements of reasons were published and wait to be submitted. */
+  'dsa.statements_published': { count: number };
 }
 
 /** The breaker's figures for one detector version (docs/detectors.md, "The breaker"). */
@@ -169,6 +171,7 @@ const EVENT_TYPES: Record<EventType, true> = {
   'wave.bulk_decision_requested': true,
   'notification.redeliver': true,
   'access_link.requested': true,
+  'dsa.statements_published': true,
 };
 
 export const isEventType = (type: unknown): type is EventType =>

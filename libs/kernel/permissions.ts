@@ -25,8 +25,12 @@ export const PERMISSIONS = {
   'suspension.read_sent': ['enforcement'],
   /** the staff view of a suspension (detector signals, source, wave) instead of the public one */
   'suspension.read_staff_view': ['reviewer', 'senior_reviewer', 'finance', 'enforcement', 'admin'],
-  /** GET /v1/suspensions/:id/statement-of-reasons */
+  /** GET /v1/suspensions/:id/statement-of-reasons, /statements-of-reasons */
   'suspension.read_statement': ['admin', 'enforcement'],
+  /** GET /v1/dsa/submissions, GET /v1/dsa/statements.ndjson */
+  'dsa.read': ['admin'],
+  /** POST /v1/dsa/submissions/:id/retry */
+  'dsa.retry': ['admin'],
 
   // ban waves and bulk jobs
   /** POST /v1/waves */

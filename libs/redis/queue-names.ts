@@ -10,5 +10,14 @@ export const DELIVERIES_QUEUE = 'deliveries';
 export const PAYOUTS_QUEUE = 'payouts';
 /** Wave-wide decisions, run as long chunked jobs. */
 export const BULK_JOBS_QUEUE = 'bulk-jobs';
+/** Submissions of published statements of reasons to the DSA Transparency Database, in batches. */
+export const DSA_SUBMISSIONS_QUEUE = 'dsa-submissions';
 
-export const ALL_QUEUES = [EVENTS_QUEUE, BULK_EVENTS_QUEUE, DELIVERIES_QUEUE, PAYOUTS_QUEUE, BULK_JOBS_QUEUE];
+export const ALL_QUEUES = [
+  EVENTS_QUEUE,
+  BULK_EVENTS_QUEUE,
+  DELIVERIES_QUEUE,
+  PAYOUTS_QUEUE,
+  BULK_JOBS_QUEUE,
+  DSA_SUBMISSIONS_QUEUE,
+];

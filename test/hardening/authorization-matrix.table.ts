@@ -47,6 +47,11 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /v1/suspensions/{id}/statement-of-reasons': ['admin', 'enforcement'],
   'GET /v1/suspensions/{id}/statements-of-reasons': ['admin', 'enforcement'],
 
+  // DSA Transparency Database submission and export
+  'GET /v1/dsa/submissions': ADMIN,
+  'POST /v1/dsa/submissions/{id}/retry': ADMIN,
+  'GET /v1/dsa/statements.ndjson': ADMIN,
+
   // ban waves and bulk jobs
   'POST /v1/waves': ENFORCEMENT,
   'GET /v1/waves': ['enforcement', 'reviewer', 'senior_reviewer', 'finance', 'admin'],

@@ -30,6 +30,7 @@ const TAGS: [string, string][] = [
   ['finance', 'The double-entry ledger and the reconciliation export'],
   ['notifications', 'The in-app inbox and the delivery log of notices'],
   ['reports', 'Transparency report, statements of reasons, personal data export'],
+  ['dsa', 'Submission of statements of reasons to the DSA Transparency Database, and their export'],
   ['audit', 'The hash-chained audit log, its verification and signed checkpoints'],
   ['operations', 'Health and metrics, without a token'],
   ['webhooks', 'What Redress POSTs to the notification, platform and payout receivers'],

@@ -12,6 +12,7 @@ import {
   EVENTS_QUEUE,
   PAYOUTS_QUEUE,
   BULK_JOBS_QUEUE,
+  DSA_SUBMISSIONS_QUEUE,
   queueForMessage,
   type BulkEventJobData,
   type EventJobData,
@@ -40,10 +41,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectQueue(BULK_EVENTS_QUEUE) private readonly bulkEvents: Queue<BulkEventJobData>,
     @InjectQueue(PAYOUTS_QUEUE) private readonly payouts: Queue<EventJobData>,
     @InjectQueue(BULK_JOBS_QUEUE) private readonly bulkJobs: Queue<EventJobData>,
+    @InjectQueue(DSA_SUBMISSIONS_QUEUE) private readonly dsaSubmissions: Queue<EventJobData>,
   ) {}
 
   private get queues(): Queue<EventJobData>[] {
-    return [this.events, this.payouts, this.bulkJobs];
+    return [this.events, this.payouts, this.bulkJobs, this.dsaSubmissions];
   }
 
   onApplicationBootstrap(): void {

@@ -46,6 +46,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly dsaSubmissions = new Counter({
+    name: 'redress_dsa_submissions_total',
+    help: 'Statements of reasons sent to the DSA Transparency Database, by outcome (accepted, already_accepted, rejected, retried)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly dsaRequests = new Counter({
+    name: 'redress_dsa_requests_total',
+    help: 'Batch requests to the DSA Transparency Database, by answer (201, 422, 429, 5xx, other, network)',
+    labelNames: ['answer'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

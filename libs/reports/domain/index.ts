@@ -4,3 +4,4 @@ export * from './report-period';
 export * from './transparency-report';
 export * from './transparency-csv';
 export * from './personal-data-export';
+export * from './tdb-response';
