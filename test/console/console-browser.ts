@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { eventually } from '@redress/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -85,6 +86,15 @@ export async function unlabelledFields(page: Page): Promise<string[]> {
   return (await page.evaluate(`[...document.querySelectorAll('input, select, textarea')]
     .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
     .map((el) => el.outerHTML.slice(0, 80))`)) as string[];
+}
+
+/**
+ * axe-core over the page as it is now with every rule it runs by default — WCAG A and AA and the best
+ * practices, heading order among them — as `rule: targets`.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Clicks "Refresh" until `ready` holds: the page shows what the worker did in the meantime. */

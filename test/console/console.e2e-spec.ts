@@ -117,7 +117,7 @@ describe('Console: reviewers, finance and seniors in a real browser', () => {
       .getByLabel('Question to the appellant (they will see it)')
       .fill('Which IP ranges run your suite?');
     await page.getByLabel('Reply due in (days, 1–30)').fill('3');
-    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.getByRole('button', { name: 'Send request', exact: true }).click();
     await summary.getByText('Awaiting appellant').waitFor();
     expect(await page.getByRole('group', { name: 'Actions' }).count()).toBe(0);
 
@@ -129,8 +129,8 @@ describe('Console: reviewers, finance and seniors in a real browser', () => {
       .expect(201);
     await refreshUntil(page, () => summary.getByText('In review').isVisible(), 'the case back in review');
     await page.getByText('203.0.113.0/24: our CI provider.').waitFor();
-    await page.getByRole('heading', { name: 'History' }).waitFor();
-    await page.getByText('appeal.appellant_reply').waitFor();
+    await page.getByRole('heading', { name: 'History', exact: true }).waitFor();
+    await page.getByText('The appellant answered.').waitFor();
     await screenshot(page, 'case-1280');
     await page.setViewportSize(NARROW);
     await assertFitsWidth(page);
@@ -143,7 +143,7 @@ describe('Console: reviewers, finance and seniors in a real browser', () => {
     await page.getByLabel('Rationale (the appellant reads it)').fill(RATIONALE);
     await page.getByLabel('Propose a refund of the frozen balance').check();
     await page.getByLabel('Refund amount (USD)').fill('125.00');
-    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('button', { name: 'Record decision', exact: true }).click();
     await summary.getByText('Decided').waitFor();
     await page.getByRole('heading', { name: 'Decision' }).waitFor();
     expect(pageErrors(page)).toEqual([]);
@@ -180,14 +180,14 @@ describe('Console: reviewers, finance and seniors in a real browser', () => {
     await proposed.getByText('$125.00').waitFor();
     await screenshot(fin, 'finance-refunds-1280');
     await proposed.getByRole('button', { name: 'Approve' }).click();
-    await fin.getByText('Done: Approve.').waitFor();
+    await fin.getByText('The refund is approved; the payout is on its way.').waitFor();
     await fin.getByLabel('Status').selectOption('processing');
     const processing = fin.locator(`[data-refund-id="${refund.id}"]`);
     await refreshUntil(fin, () => processing.isVisible(), 'the refund to reach processing');
     await processing.getByRole('button', { name: 'Mark paid' }).click();
     await processing.getByLabel('Payment reference').fill('bank-transfer-7781');
     await processing.locator('form').getByRole('button', { name: 'Mark paid' }).click();
-    await fin.getByText('Done: Mark paid.').waitFor();
+    await fin.getByText('The refund is recorded as paid.').waitFor();
     await fin.getByLabel('Status').selectOption('paid');
     const paid = fin.locator(`[data-refund-id="${refund.id}"]`);
     await paid.getByText('Paid', { exact: true }).waitFor();

@@ -1,9 +1,15 @@
 import type { Permission } from '@redress/kernel';
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { allows, type Session } from './auth/session';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { allows, EXPIRY_WARNING_MS, type Session } from './auth/session';
 import { useSession } from './auth/session-context';
 import { SignInPage } from './auth/sign-in-page';
 import { Loading, Notice } from './components/notice';
+import { SearchDialog } from './components/search-dialog';
+import { useKeys } from './components/use-keys';
+import { useNow } from './components/use-load';
+import { ariaKeys, GLOBAL_KEYS } from './domain/keyboard-map';
+import { formatDateTime } from './i18n/format';
+import { AccountPage } from './pages/account/account-page';
 import { LANGUAGES, useI18n, type Lang } from './i18n/i18n';
 import type { StringKey } from './i18n/strings.en';
 import { CasePage } from './pages/case/case-page';
@@ -44,6 +50,12 @@ function resolve(path: string): { title: StringKey; permission: Permission; page
       permission: 'appeal.read_any',
       page: <CasePage key={params.id} id={params.id} />,
     };
+  if ((params = match('/accounts/:accountId', path)))
+    return {
+      title: 'nav.account',
+      permission: 'account.read',
+      page: <AccountPage key={params.accountId} accountId={params.accountId} />,
+    };
   if (path === '/waves') return { title: 'nav.waves', permission: 'wave.read', page: <WavesPage /> };
   if ((params = match('/waves/:id', path)))
     return { title: 'nav.wave', permission: 'wave.read', page: <WavePage key={params.id} id={params.id} /> };
@@ -61,7 +73,19 @@ function resolve(path: string): { title: StringKey; permission: Permission; page
   return null;
 }
 
-function Header({ session }: { session: Session | null }) {
+/** Shown from EXPIRY_WARNING_MS before the token runs out: sign in again in time, drafts are kept. */
+function ExpiryWarning({ session }: { session: Session }) {
+  const { t, lang } = useI18n();
+  const now = useNow(15_000);
+  if (session.expiresAt - now.getTime() > EXPIRY_WARNING_MS) return null;
+  return (
+    <Notice tone="warning">
+      {t('session.expiring', { at: formatDateTime(new Date(session.expiresAt).toISOString(), lang) })}
+    </Notice>
+  );
+}
+
+function Header({ session, onSearch }: { session: Session | null; onSearch: () => void }) {
   const { t, lang, setLang } = useI18n();
   const { signOut } = useSession();
   const { path } = useLocation();
@@ -87,6 +111,11 @@ function Header({ session }: { session: Session | null }) {
         </nav>
       )}
       <div className="who">
+        {session && allows(session, 'search.use') && (
+          <button type="button" onClick={onSearch} aria-keyshortcuts={ariaKeys(GLOBAL_KEYS, 'search')}>
+            {t('search.open')}
+          </button>
+        )}
         <label htmlFor="lang" className="visually-hidden">
           {t('nav.language')}
         </label>
@@ -126,11 +155,17 @@ function home(session: Session): string {
 }
 
 export function App() {
-  const { session } = useSession();
+  const { session, checking } = useSession();
   const { t } = useI18n();
   const { path } = useLocation();
   const main = useRef<HTMLElement>(null);
+  const [searching, setSearching] = useState(false);
   const route = session ? resolve(path) : null;
+  useKeys(GLOBAL_KEYS, {
+    search: () => {
+      if (allows(session, 'search.use')) setSearching(true);
+    },
+  });
 
   useEffect(() => {
     if (session && !route) navigate(home(session), { replace: true });
@@ -143,15 +178,18 @@ export function App() {
   }, [path, route?.title, t, session]);
 
   let content: ReactNode;
-  if (!session) content = <SignInPage />;
+  if (checking) content = <Loading />;
+  else if (!session) content = <SignInPage />;
   else if (!route) content = null;
   else if (!allows(session, route.permission)) content = <Notice tone="warning">{t('nav.notForYou')}</Notice>;
   else content = route.page;
 
   return (
     <>
-      <Header session={session} />
+      <Header session={session} onSearch={() => setSearching(true)} />
       <main id="main" ref={main} tabIndex={-1}>
+        {session && <ExpiryWarning session={session} />}
+        {session && searching && <SearchDialog onClose={() => setSearching(false)} />}
         <Suspense fallback={<Loading />}>{content}</Suspense>
       </main>
     </>

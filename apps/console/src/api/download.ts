@@ -22,6 +22,10 @@ export async function fileFrom(
   return { blob, fileName: fileNameOf(response.headers.get('Content-Disposition'), fallbackName) };
 }
 
+/** A CSV's name with its period, UTC days, `to` not included: `reconciliation-2026-11-01_2026-12-01-UTC.csv`. */
+export const periodFileName = (kind: string, from: string, to: string): string =>
+  `${kind}-${from}_${to}-UTC.csv`;
+
 /** Saves a blob as a file through a temporary object URL. */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

@@ -16,6 +16,8 @@ type PublicView = Schemas[
 export type Staff<T> = Omit<Exclude<T, PublicView>, 'view'>;
 
 export type StaffAppeal = Staff<Schemas['StaffAppealResponse']>;
+/** A row of the review queue: the staff view with its suspension's language and frozen balance. */
+export type QueuedAppeal = Staff<Schemas['QueuedAppealResponse']>;
 export type StaffSuspension = Staff<Schemas['SuspensionStaffResponse']>;
 export type Refund = Schemas['RefundStaffResponse'];
 export type Evidence = Schemas['EvidenceStaffResponse'] | Schemas['EvidenceResponse'];

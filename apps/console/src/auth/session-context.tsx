@@ -1,34 +1,61 @@
 import { createRedressClient, type RedressClient } from '@redress/sdk';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { loadSession, saveSession, type Session } from './session';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { establishSession, loadToken, saveToken, TOKEN_KEY, type Session } from './session';
 
 interface SessionState {
   session: Session | null;
+  /** true while a stored token is being checked with the API */
+  checking: boolean;
   api: RedressClient;
-  signIn: (session: Session) => void;
+  /** Signs in with a token if the API accepts it; false when it does not. */
+  signIn: (token: string) => Promise<boolean>;
   signOut: () => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children, initial }: { children: ReactNode; initial?: Session | null }) {
-  const [session, setSession] = useState<Session | null>(() =>
-    initial === undefined ? loadSession() : initial,
-  );
-  const signIn = useCallback((next: Session) => {
-    saveSession(next);
+  const [session, setSession] = useState<Session | null>(initial ?? null);
+  const [checking, setChecking] = useState(initial === undefined && loadToken() !== null);
+  const adopt = useCallback(async (token: string | null) => {
+    const next = token ? await establishSession(token) : null;
+    if (token && !next) saveToken(null);
     setSession(next);
+    setChecking(false);
+    return next !== null;
   }, []);
+  const signIn = useCallback(
+    async (token: string) => {
+      const accepted = await adopt(token);
+      if (accepted) saveToken(token.trim());
+      return accepted;
+    },
+    [adopt],
+  );
   const signOut = useCallback(() => {
-    saveSession(null);
+    saveToken(null);
     setSession(null);
   }, []);
-  // A 401 means the token expired or was revoked: back to the sign-in page rather than a wall of errors.
+
+  useEffect(() => {
+    if (initial === undefined) void adopt(loadToken());
+    // another tab signed in or out: follow it, so all tabs share one sign-in
+    const follow = (event: StorageEvent) => {
+      if (event.key === TOKEN_KEY || event.key === null) void adopt(loadToken());
+    };
+    window.addEventListener('storage', follow);
+    return () => window.removeEventListener('storage', follow);
+  }, [adopt, initial]);
+
+  // A 401 means the token expired or was revoked: back to the sign-in page (drafts are kept per case).
   const api = useMemo(
     () => createRedressClient({ baseUrl: '', token: () => session?.token, onUnauthenticated: signOut }),
     [session, signOut],
   );
-  const value = useMemo(() => ({ session, api, signIn, signOut }), [session, api, signIn, signOut]);
+  const value = useMemo(
+    () => ({ session, checking, api, signIn, signOut }),
+    [session, checking, api, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -5,7 +5,6 @@ import { ErrorNotice, Notice } from '../components/notice';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings.en';
 import { devToken } from './dev-token';
-import { parseToken } from './session';
 import { useSession } from './session-context';
 
 function PasteToken() {
@@ -13,14 +12,12 @@ function PasteToken() {
   const { signIn } = useSession();
   const [token, setToken] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const session = parseToken(token);
-    setInvalid(!session);
-    if (session) signIn(session);
+    setInvalid(!(await signIn(token)));
   };
   return (
-    <form onSubmit={submit} className="card" aria-labelledby="paste-title">
+    <form onSubmit={(e) => void submit(e)} className="card" aria-labelledby="paste-title">
       <h2 id="paste-title">{t('signIn.pasteTitle')}</h2>
       <p className="muted">{t('signIn.pasteHelp')}</p>
       <label htmlFor="token">{t('signIn.token')}</label>
@@ -60,15 +57,14 @@ function DevSignIn() {
     event.preventDefault();
     setError(undefined);
     try {
-      const session = parseToken(await devToken({ sub, roles }));
-      if (session) signIn(session);
+      await signIn(await devToken({ sub, roles }));
     } catch (e) {
       if (e instanceof RedressProblem && e.status === 404) setUnavailable(true);
       else setError(e);
     }
   };
   return (
-    <form onSubmit={submit} className="card" aria-labelledby="dev-title">
+    <form onSubmit={(e) => void submit(e)} className="card" aria-labelledby="dev-title">
       <h2 id="dev-title">{t('signIn.devTitle')}</h2>
       <p className="muted">{t('signIn.devHelp')}</p>
       {unavailable ? (

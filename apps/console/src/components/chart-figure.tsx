@@ -30,7 +30,8 @@ export function ChartFigure({
         <strong>{title}</strong>
         {note && <span className="muted"> — {note}</span>}
       </figcaption>
-      <div className="chart-canvas" aria-hidden="true">
+      {/* inert as well: the chart library's SVG is focusable, and nothing hidden may take focus */}
+      <div className="chart-canvas" aria-hidden="true" inert>
         {children}
       </div>
       <details>

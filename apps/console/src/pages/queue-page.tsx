@@ -3,21 +3,24 @@ import { REASON_CODES } from '@redress/kernel';
 import { ifMatch, ok, type operations } from '@redress/sdk';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { isConflict } from '../api/problem-text';
-import type { StaffAppeal, Wave } from '../api/types';
+import type { QueuedAppeal, Wave } from '../api/types';
 import { useSignedIn } from '../auth/session-context';
 import { StatusBadge } from '../components/badges';
 import { SampleBadge } from '../components/sample-badge';
 import { ErrorNotice, Loading, Notice } from '../components/notice';
 import { SlaCountdown } from '../components/sla-countdown';
 import { useLoad, useNow } from '../components/use-load';
-import { useShortcuts } from '../components/use-shortcuts';
+import { takeFlash } from '../components/flash';
+import { ShortcutHelp } from '../components/shortcut-help';
+import { useKeys } from '../components/use-keys';
+import { GLOBAL_KEYS, QUEUE_KEYS, ariaKeys } from '../domain/keyboard-map';
 import { caseActionsFor } from '../domain/case-actions';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { StringKey } from '../i18n/strings.en';
 import { Link, navigate, useLocation } from '../router/router';
 
-const FILTERS = ['status', 'level', 'reasonCode', 'waveId', 'assignee', 'slaBreached'] as const;
+const FILTERS = ['status', 'level', 'reasonCode', 'waveId', 'assignee', 'slaBreached', 'sort'] as const;
 type Filter = (typeof FILTERS)[number];
 type Filters = Partial<Record<Filter, string>>;
 
@@ -25,12 +28,17 @@ function filtersOf(search: URLSearchParams): Filters {
   return Object.fromEntries(FILTERS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
 }
 
+/** Which row was selected, so that coming back from a case finds it where it was left. */
+const SELECTED_KEY = 'redress.console.queue.selected';
+const POLL_MS = 20_000;
+
 type QueueQuery = NonNullable<operations['listReviewQueue']['parameters']['query']>;
 
 /** The address's filters as the queue route types them (the form's values go out as the same text). */
-function queueQuery({ status, level, reasonCode, slaBreached, ...ids }: Filters): QueueQuery {
+function queueQuery({ status, level, reasonCode, slaBreached, sort, ...ids }: Filters): QueueQuery {
   return {
     ...ids,
+    sort: sort as QueueQuery['sort'],
     status: status as QueueQuery['status'],
     level: level === undefined ? undefined : (Number(level) as QueueQuery['level']),
     reasonCode: reasonCode as QueueQuery['reasonCode'],
@@ -145,6 +153,13 @@ function FilterForm({ initial, waves }: { initial: Filters; waves: Wave[] }) {
           <option value="false">{t('queue.slaWithin')}</option>
         </select>
       </div>
+      <div className="field">
+        <label htmlFor="f-sort">{t('queue.sort')}</label>
+        <select id="f-sort" value={draft.sort ?? ''} onChange={(e) => set('sort', e.target.value)}>
+          <option value="">{t('queue.sortPriority')}</option>
+          <option value="decisionDueAt">{t('queue.sortDue')}</option>
+        </select>
+      </div>
       <div className="filter-actions">
         <button type="submit" className="primary">
           {t('queue.apply')}
@@ -164,10 +179,14 @@ export function QueuePage() {
   const filters = filtersOf(search);
   const key = JSON.stringify(filters);
   const now = useNow();
-  const [rows, setRows] = useState<StaffAppeal[]>([]);
+  const [rows, setRows] = useState<QueuedAppeal[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [selected, setSelected] = useState(0);
-  const [message, setMessage] = useState<string>();
+  // -1: nothing selected yet, so the first `j` selects the first row
+  const [selected, setSelected] = useState(-1);
+  const [message, setMessage] = useState<string | undefined>(takeFlash);
+  const [help, setHelp] = useState(false);
+  const [fresh, setFresh] = useState(0);
+  const loadedAt = useRef(new Date());
   const [actionError, setActionError] = useState<unknown>();
   const links = useRef<(HTMLAnchorElement | null)[]>([]);
 
@@ -183,8 +202,28 @@ export function QueuePage() {
     if (!first.data) return;
     setRows(first.data.data);
     setCursor(first.data.nextCursor);
-    setSelected(0);
+    setFresh(0);
+    loadedAt.current = new Date();
+    // back from a case: the selection is where it was left
+    const kept = first.data.data.findIndex((a) => a.id === sessionStorage.getItem(SELECTED_KEY));
+    setSelected(kept);
+    if (kept >= 0) requestAnimationFrame(() => links.current[kept]?.focus());
   }, [first.data]);
+
+  // "N new cases": the first page is looked at every POLL_MS; the list itself changes only when asked
+  useEffect(() => {
+    const timer = setInterval(() => {
+      void page()
+        .then((latest) => {
+          const shown = new Set(rows.map((r) => r.id));
+          setFresh(
+            latest.data.filter((a) => !shown.has(a.id) && new Date(a.submittedAt) > loadedAt.current).length,
+          );
+        })
+        .catch(() => undefined);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [rows, key, api]);
 
   const more = async () => {
     if (!cursor) return;
@@ -209,7 +248,7 @@ export function QueuePage() {
     }
   };
 
-  const claim = async (appeal: StaffAppeal) => {
+  const claim = async (appeal: QueuedAppeal) => {
     setMessage(undefined);
     setActionError(undefined);
     try {
@@ -223,33 +262,59 @@ export function QueuePage() {
     }
   };
 
+  const select = (to: number) => {
+    setSelected(to);
+    if (rows[to]) sessionStorage.setItem(SELECTED_KEY, rows[to].id);
+  };
   const move = (delta: number) => {
     if (rows.length === 0) return;
     const to = Math.min(rows.length - 1, Math.max(0, selected + delta));
-    setSelected(to);
+    select(to);
     links.current[to]?.focus();
   };
   const current = rows[selected];
-  const canClaim = (appeal?: StaffAppeal) =>
+  const canClaim = (appeal?: QueuedAppeal) =>
     !!appeal && caseActionsFor(appeal, session.actor, now).includes('claim');
-  useShortcuts({
-    j: () => move(1),
-    k: () => move(-1),
-    c: () => {
+  useKeys(QUEUE_KEYS, {
+    down: () => move(1),
+    up: () => move(-1),
+    open_row: () => {
+      if (current) navigate(`/cases/${current.id}`);
+    },
+    claim: () => {
       if (canClaim(current)) void claim(current);
     },
-    n: () => void next(),
+    next: () => void next(),
+    help: () => setHelp(true),
   });
 
   return (
     <section aria-labelledby="queue-title">
       <div className="page-head">
         <h1 id="queue-title">{t('queue.title')}</h1>
-        <button type="button" className="primary" onClick={() => void next()} aria-keyshortcuts="n">
-          {t('queue.next')}
-        </button>
+        <div className="actions-inline">
+          <button type="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            {t('keys.open')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void next()}
+            aria-keyshortcuts={ariaKeys(QUEUE_KEYS, 'next')}
+          >
+            {t('queue.next')}
+          </button>
+        </div>
       </div>
       <p className="muted shortcut-hint">{t('queue.shortcuts')}</p>
+      {help && <ShortcutHelp maps={[QUEUE_KEYS, GLOBAL_KEYS]} onClose={() => setHelp(false)} />}
+      <div aria-live="polite">
+        {fresh > 0 && (
+          <button type="button" className="fresh" onClick={() => void first.reload()}>
+            {t('queue.newCases', { n: fresh })}
+          </button>
+        )}
+      </div>
       <FilterForm key={key} initial={filters} waves={waves.data?.data ?? []} />
       {message && <Notice>{message}</Notice>}
       <ErrorNotice error={actionError ?? first.error} />
@@ -267,6 +332,8 @@ export function QueuePage() {
                 <th scope="col">{t('queue.case')}</th>
                 <th scope="col">{t('queue.status')}</th>
                 <th scope="col">{t('queue.reasonCode')}</th>
+                <th scope="col">{t('case.language')}</th>
+                <th scope="col">{t('case.frozen')}</th>
                 <th scope="col">{t('queue.submitted')}</th>
                 <th scope="col">{t('queue.slaColumn')}</th>
                 <th scope="col">{t('queue.assignee')}</th>
@@ -281,7 +348,7 @@ export function QueuePage() {
                     ' ',
                   )}
                   aria-current={i === selected ? 'true' : undefined}
-                  onClick={() => setSelected(i)}
+                  onClick={() => select(i)}
                 >
                   <td data-label={t('queue.priority')}>
                     <span className="priority" title={t('queue.priorityHelp')}>
@@ -294,7 +361,7 @@ export function QueuePage() {
                       ref={(el) => {
                         links.current[i] = el;
                       }}
-                      onFocus={() => setSelected(i)}
+                      onFocus={() => select(i)}
                     >
                       {appeal.accountId}
                     </Link>
@@ -306,6 +373,12 @@ export function QueuePage() {
                     <StatusBadge status={appeal.status} /> <SampleBadge origin={appeal.origin} />
                   </td>
                   <td data-label={t('queue.reasonCode')}>{t(`reason.${appeal.reasonCode}` as StringKey)}</td>
+                  <td data-label={t('case.language')} lang={appeal.locale}>
+                    {t(`locale.${appeal.locale}` as StringKey)}
+                  </td>
+                  <td data-label={t('case.frozen')} className="num">
+                    {formatMoney(appeal.frozenBalance, lang)}
+                  </td>
                   <td data-label={t('queue.submitted')}>{formatDateTime(appeal.submittedAt, lang)}</td>
                   <td data-label={t('queue.slaColumn')}>
                     <SlaCountdown appeal={appeal} now={now} />

@@ -1,7 +1,7 @@
 import { ok } from '@redress/sdk';
 import { useState, type FormEvent } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { fileFrom, saveBlob } from '../api/download';
+import { fileFrom, periodFileName, saveBlob } from '../api/download';
 import type { TransparencyReport } from '../api/types';
 import { useSignedIn } from '../auth/session-context';
 import { ChartFigure } from '../components/chart-figure';
@@ -52,14 +52,15 @@ export function ReportsPage() {
   const csv = async () => {
     setCsvError(undefined);
     try {
-      const { blob, fileName } = await fileFrom(
+      // named by the console: the period in the name, so several downloads stay apart
+      const { blob } = await fileFrom(
         api.GET('/v1/reports/transparency', {
           params: { query: { from, to, format: 'csv' } },
           parseAs: 'blob',
         }),
-        `transparency-${from}-${to}.csv`,
+        '',
       );
-      saveBlob(blob, fileName);
+      saveBlob(blob, periodFileName('transparency', from, to));
     } catch (e) {
       setCsvError(e);
     }

@@ -192,6 +192,34 @@ describe('case action buttons follow the appeal state machine', () => {
     expect(perform).not.toHaveBeenCalled();
   });
 
+  it('offers no default outcome and starts a refund at the refundable amount', () => {
+    const perform = renderActions(
+      appeal({ status: 'in_review', assigneeId: 'rev_1' }),
+      as('rev_1', 'reviewer'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Decide' }));
+    fireEvent.change(screen.getByLabelText(/Rationale/), {
+      target: { value: 'Overturned: the detector misfired here.' },
+    });
+    expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+    expect((screen.getByRole('button', { name: 'Record decision' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    fireEvent.click(screen.getByLabelText(/Propose a refund/));
+    expect((screen.getByLabelText(/Refund amount/) as HTMLInputElement).value).toBe('125.00');
+    fireEvent.click(screen.getByLabelText('Overturned'));
+    fireEvent.click(screen.getByRole('button', { name: 'Record decision & next' }));
+    expect(perform).toHaveBeenCalledWith(
+      'decide',
+      {
+        outcome: 'overturned',
+        rationale: 'Overturned: the detector misfired here.',
+        refund: { amountMinor: 12500 },
+      },
+      { next: true },
+    );
+  });
+
   it('requests information with a question and a due date in days', () => {
     const perform = renderActions(
       appeal({ status: 'in_review', assigneeId: 'rev_1' }),

@@ -1,29 +1,117 @@
 import { DECISION_OUTCOMES, type Actor, type DecisionOutcome, type Money } from '@redress/kernel';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { StaffAppeal } from '../../api/types';
+import { useDraft } from '../../components/use-draft';
+import { useKeys } from '../../components/use-keys';
 import { caseActionsFor, type CaseAction } from '../../domain/case-actions';
-import { formatDateTime, formatMoney, toMinorUnits } from '../../i18n/format';
+import { ariaKeys, CASE_KEYS, commandFor, GLOBAL_KEYS } from '../../domain/keyboard-map';
+import type { CaseFacts } from '../../domain/macro-fill';
+import { currencyExponent, formatDateTime, formatMoney, toMinorUnits } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings.en';
+import { MacroPicker } from './macro-picker';
 
 export type ActionBody = Record<string, unknown>;
-export type Perform = (action: CaseAction, body: ActionBody) => Promise<boolean>;
+/** Runs an action; with `next`, the next case is claimed and opened once it succeeds. */
+export type Perform = (action: CaseAction, body: ActionBody, options?: { next: true }) => Promise<boolean>;
 
 const MIN_RATIONALE = 20;
 const MIN_REASON = 3;
 
-function RequestInfoForm({ perform, onCancel, now }: { perform: Perform; onCancel: () => void; now: Date }) {
+/** What the forms need of the case to offer macros and keep drafts. */
+export interface FormContext {
+  /** who writes, for the drafts' keys */
+  owner: string;
+  caseId: string;
+  /** the appellant's language: its macros come first */
+  locale?: string;
+  /** absent: no macros (the case's facts are not loaded) */
+  facts?: CaseFacts;
+}
+
+interface FormProps {
+  perform: Perform;
+  onCancel: () => void;
+  context: FormContext;
+}
+
+/** Ctrl+Enter in a form sends it and moves on to the next case. */
+const submitAndNextOn = (send: (next: boolean) => void) => (event: KeyboardEvent) => {
+  const command = commandFor(GLOBAL_KEYS, {
+    key: event.key,
+    ctrlKey: event.ctrlKey,
+    metaKey: event.metaKey,
+    altKey: event.altKey,
+    inField: true,
+  });
+  if (command !== 'submit_and_next') return;
+  event.preventDefault();
+  send(true);
+};
+
+const andNext = (next: boolean) => (next ? ([{ next: true }] as const) : ([] as const));
+
+function SubmitButtons({
+  label,
+  disabled,
+  onCancel,
+  send,
+}: {
+  label: string;
+  disabled: boolean;
+  onCancel: () => void;
+  send: (next: boolean) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="actions-inline">
+      <button type="submit" className="primary" disabled={disabled}>
+        {label}
+      </button>
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => send(true)}
+        aria-keyshortcuts={ariaKeys(GLOBAL_KEYS, 'submit_and_next')}
+      >
+        {t('case.andNext', { action: label })}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
+
+function RequestInfoForm({ perform, onCancel, context, now }: FormProps & { now: Date }) {
   const { t, lang } = useI18n();
-  const [message, setMessage] = useState('');
+  const [message, setMessage, clear] = useDraft(context.owner, context.caseId, 'question');
   const [days, setDays] = useState(7);
   const due = new Date(now.getTime() + days * 86_400_000).toISOString();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void perform('request_info', { message, dueInDays: days });
+  const send = (next: boolean) => {
+    if (!message.trim()) return;
+    void perform('request_info', { message, dueInDays: days }, ...andNext(next)).then(
+      (done) => done && clear(),
+    );
   };
   return (
-    <form onSubmit={submit} className="action-form" aria-labelledby="ri-title">
+    <form
+      onSubmit={(e: FormEvent) => (e.preventDefault(), send(false))}
+      onKeyDown={submitAndNextOn(send)}
+      className="action-form"
+      aria-labelledby="ri-title"
+    >
       <h3 id="ri-title">{t('action.request_info')}</h3>
+      {context.facts && (
+        <MacroPicker
+          id="ri-macro"
+          kind="request_info"
+          facts={context.facts}
+          locale={context.locale ?? lang}
+          onPick={setMessage}
+          autoFocus
+        />
+      )}
       <label htmlFor="ri-message">{t('case.questionToAppellant')}</label>
       <textarea
         id="ri-message"
@@ -47,35 +135,30 @@ function RequestInfoForm({ perform, onCancel, now }: { perform: Perform; onCance
       <p id="ri-due" className="muted small">
         {t('case.replyDueBy', { at: formatDateTime(due, lang) })}
       </p>
-      <div className="actions-inline">
-        <button type="submit" className="primary" disabled={!message.trim()}>
-          {t('case.sendRequest')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitButtons
+        label={t('case.sendRequest')}
+        disabled={!message.trim()}
+        onCancel={onCancel}
+        send={send}
+      />
     </form>
   );
 }
 
-function ReasonForm({
-  action,
-  perform,
-  onCancel,
-}: {
-  action: 'escalate' | 'reopen';
-  perform: Perform;
-  onCancel: () => void;
-}) {
+function ReasonForm({ action, perform, onCancel, context }: FormProps & { action: 'escalate' | 'reopen' }) {
   const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void perform(action, { reason });
+  const [reason, setReason, clear] = useDraft(context.owner, context.caseId, action);
+  const send = (next: boolean) => {
+    if (reason.trim().length < MIN_REASON) return;
+    void perform(action, { reason }, ...andNext(next)).then((done) => done && clear());
   };
   return (
-    <form onSubmit={submit} className="action-form" aria-labelledby={`${action}-title`}>
+    <form
+      onSubmit={(e: FormEvent) => (e.preventDefault(), send(false))}
+      onKeyDown={submitAndNextOn(send)}
+      className="action-form"
+      aria-labelledby={`${action}-title`}
+    >
       <h3 id={`${action}-title`}>{t(`action.${action}`)}</h3>
       <label htmlFor={`${action}-reason`}>{t('case.reason')}</label>
       <textarea
@@ -84,51 +167,65 @@ function ReasonForm({
         minLength={MIN_REASON}
         maxLength={2000}
         required
+        autoFocus
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <div className="actions-inline">
-        <button type="submit" className="primary" disabled={reason.trim().length < MIN_REASON}>
-          {t(`action.${action}`)}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitButtons
+        label={t(`action.${action}`)}
+        disabled={reason.trim().length < MIN_REASON}
+        onCancel={onCancel}
+        send={send}
+      />
     </form>
   );
 }
 
-function DecideForm({
-  perform,
-  onCancel,
-  refundable,
-}: {
-  perform: Perform;
-  onCancel: () => void;
-  refundable?: Money;
-}) {
+/** An amount in minor units as the text a person types: 12500 USD → "125.00". */
+const majorText = (m: Money) =>
+  (m.amountMinor / 10 ** currencyExponent(m.currency)).toFixed(currencyExponent(m.currency));
+
+function DecideForm({ perform, onCancel, context, refundable }: FormProps & { refundable?: Money }) {
   const { t, lang } = useI18n();
-  const [outcome, setOutcome] = useState<DecisionOutcome>('overturned');
-  const [rationale, setRationale] = useState('');
+  // no default: an outcome is always the reviewer's own choice (or a macro's)
+  const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
+  const [rationale, setRationale, clear] = useDraft(context.owner, context.caseId, 'rationale');
   const [withRefund, setWithRefund] = useState(false);
   const [amount, setAmount] = useState('');
   const currency = refundable?.currency ?? 'USD';
   const minor = withRefund ? toMinorUnits(amount, currency) : null;
   const amountInvalid =
     withRefund && (minor === null || minor <= 0 || (refundable && minor > refundable.amountMinor));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (amountInvalid) return;
-    void perform('decide', {
-      outcome,
-      rationale,
-      ...(withRefund && minor !== null ? { refund: { amountMinor: minor } } : {}),
-    });
+  const invalid = !outcome || rationale.trim().length < MIN_RATIONALE || !!amountInvalid;
+  const send = (next: boolean) => {
+    if (invalid) return;
+    void perform(
+      'decide',
+      { outcome, rationale, ...(withRefund && minor !== null ? { refund: { amountMinor: minor } } : {}) },
+      ...andNext(next),
+    ).then((done) => done && clear());
   };
   return (
-    <form onSubmit={submit} className="action-form" aria-labelledby="decide-title">
+    <form
+      onSubmit={(e: FormEvent) => (e.preventDefault(), send(false))}
+      onKeyDown={submitAndNextOn(send)}
+      className="action-form"
+      aria-labelledby="decide-title"
+    >
       <h3 id="decide-title">{t('action.decide')}</h3>
+      {context.facts && (
+        <MacroPicker
+          id="decide-macro"
+          kind="decision"
+          facts={context.facts}
+          locale={context.locale ?? lang}
+          onPick={(text, macro) => {
+            setRationale(text);
+            if (macro.outcome) setOutcome(macro.outcome);
+          }}
+          autoFocus
+        />
+      )}
       <fieldset>
         <legend>{t('case.outcome')}</legend>
         <div className="checks">
@@ -161,7 +258,15 @@ function DecideForm({
         {t('case.rationaleHelp', { n: MIN_RATIONALE, count: rationale.trim().length })}
       </p>
       <label className="check">
-        <input type="checkbox" checked={withRefund} onChange={(e) => setWithRefund(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={withRefund}
+          onChange={(e) => {
+            setWithRefund(e.target.checked);
+            // the refundable amount as a start: what is still frozen and not yet claimed by a refund
+            if (e.target.checked && !amount && refundable) setAmount(majorText(refundable));
+          }}
+        />
         {t('case.proposeRefund')}
       </label>
       {withRefund && (
@@ -186,25 +291,15 @@ function DecideForm({
           </p>
         </>
       )}
-      <div className="actions-inline">
-        <button
-          type="submit"
-          className="primary"
-          disabled={rationale.trim().length < MIN_RATIONALE || amountInvalid}
-        >
-          {t('case.recordDecision')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SubmitButtons label={t('case.recordDecision')} disabled={invalid} onCancel={onCancel} send={send} />
     </form>
   );
 }
 
 /**
- * The moves the state machine allows this person on this case now, and nothing else. Claim and release
- * act at once; the others open a short form.
+ * The moves the state machine allows this person on this case now, and nothing else, each on its key
+ * (domain/keyboard-map.ts). Claim and release act at once; the others open a short form, which can
+ * also send and go on to the next case.
  */
 export function CaseActions({
   appeal,
@@ -213,6 +308,7 @@ export function CaseActions({
   perform,
   refundable,
   busy = false,
+  context,
 }: {
   appeal: StaffAppeal;
   actor: Actor;
@@ -220,16 +316,34 @@ export function CaseActions({
   perform: Perform;
   refundable?: Money;
   busy?: boolean;
+  context?: FormContext;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<CaseAction | null>(null);
   const actions = caseActionsFor(appeal, actor, now);
-  const run: Perform = async (action, body) => {
-    const ok = await perform(action, body);
+  const forms: FormContext = context ?? { owner: actor.sub, caseId: appeal.id };
+  const run: Perform = async (action, body, ...options) => {
+    const ok = await perform(action, body, ...options);
     if (ok) setOpen(null);
     return ok;
   };
   const close = () => setOpen(null);
+  const choose = (action: CaseAction) => {
+    if (!actions.includes(action) || busy) return;
+    if (action === 'claim' || action === 'release') void run(action, {});
+    else setOpen(open === action ? null : action);
+  };
+  useEffect(() => {
+    if (open && !actions.includes(open)) setOpen(null);
+  }, [open, actions]);
+  useKeys(CASE_KEYS, {
+    claim: () => choose('claim'),
+    release: () => choose('release'),
+    request_info: () => choose('request_info'),
+    escalate: () => choose('escalate'),
+    decide: () => choose('decide'),
+    reopen: () => choose('reopen'),
+  });
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('case.actions')}</h2>
@@ -243,12 +357,9 @@ export function CaseActions({
               type="button"
               className={action === 'decide' || action === 'claim' ? 'primary' : undefined}
               disabled={busy}
+              aria-keyshortcuts={ariaKeys(CASE_KEYS, action)}
               aria-expanded={action === 'claim' || action === 'release' ? undefined : open === action}
-              onClick={() =>
-                action === 'claim' || action === 'release'
-                  ? void run(action, {})
-                  : setOpen(open === action ? null : action)
-              }
+              onClick={() => choose(action)}
             >
               {t(`action.${action}`)}
             </button>
@@ -256,13 +367,13 @@ export function CaseActions({
         </div>
       )}
       {open === 'request_info' && actions.includes('request_info') && (
-        <RequestInfoForm perform={run} onCancel={close} now={now} />
+        <RequestInfoForm perform={run} onCancel={close} now={now} context={forms} />
       )}
       {(open === 'escalate' || open === 'reopen') && actions.includes(open) && (
-        <ReasonForm action={open} perform={run} onCancel={close} />
+        <ReasonForm action={open} perform={run} onCancel={close} context={forms} />
       )}
       {open === 'decide' && actions.includes('decide') && (
-        <DecideForm perform={run} onCancel={close} refundable={refundable} />
+        <DecideForm perform={run} onCancel={close} refundable={refundable} context={forms} />
       )}
     </section>
   );

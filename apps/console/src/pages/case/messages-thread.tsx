@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { Message } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
 import { ErrorNotice } from '../../components/notice';
+import { useDraft } from '../../components/use-draft';
 import { useLoad } from '../../components/use-load';
 import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -13,10 +14,13 @@ export function MessagesThread({
   appealId,
   canPost,
   onPosted,
+  draftOwner,
 }: {
   appealId: string;
   canPost: boolean;
   onPosted: () => void;
+  /** whose draft the unsent text is, kept per case (use-draft.ts) */
+  draftOwner: string;
 }) {
   const { t, lang } = useI18n();
   const { api } = useSignedIn();
@@ -34,7 +38,7 @@ export function MessagesThread({
     }
     return all;
   }, [api, appealId]);
-  const [body, setBody] = useState('');
+  const [body, setBody, clearBody] = useDraft(draftOwner, appealId, 'message');
   const [internal, setInternal] = useState(true);
   const [error, setError] = useState<unknown>();
   const post = async (e: FormEvent) => {
@@ -47,7 +51,7 @@ export function MessagesThread({
           body: { body, internal },
         }),
       );
-      setBody('');
+      clearBody();
       await messages.reload();
       onPosted();
     } catch (err) {

@@ -1,4 +1,3 @@
-import type { Money } from '@redress/kernel';
 import { ok } from '@redress/sdk';
 import type { StaffSuspension } from '../../api/types';
 import { useSignedIn } from '../../auth/session-context';
@@ -9,14 +8,6 @@ import { useLoad } from '../../components/use-load';
 import { formatDateTime, formatMoney } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 import type { StringKey } from '../../i18n/strings.en';
-
-/** Frozen minus released: what the suspension still holds (refunds already proposed are checked by the server). */
-export function heldBalance(s: StaffSuspension): Money {
-  return {
-    currency: s.frozenBalance.currency,
-    amountMinor: s.frozenBalance.amountMinor - s.releasedBalance.amountMinor,
-  };
-}
 
 /** The DSA Transparency Database layout, for those allowed to read it (admin, enforcement). */
 function DsaStatement({ suspensionId }: { suspensionId: string }) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { fileFrom, saveBlob } from '../../api/download';
+import { fileFrom, periodFileName, saveBlob } from '../../api/download';
 import { useSignedIn } from '../../auth/session-context';
 import { ErrorNotice, Notice } from '../../components/notice';
 import { useI18n } from '../../i18n/i18n';
@@ -21,10 +21,10 @@ export function ReconciliationPanel() {
     setError(undefined);
     setSaved(undefined);
     try {
-      const fallback = `reconciliation-${from}-${to}.csv`;
-      const { blob, fileName } = await fileFrom(
+      const fileName = periodFileName('reconciliation', from, to);
+      const { blob } = await fileFrom(
         api.GET('/v1/finance/reconciliation.csv', { params: { query: { from, to } }, parseAs: 'blob' }),
-        fallback,
+        fileName,
       );
       saveBlob(blob, fileName);
       setSaved(fileName);

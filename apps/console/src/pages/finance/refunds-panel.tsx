@@ -41,7 +41,7 @@ function RefundRow({
   onChanged: (text: string) => void;
 }) {
   const { t, lang } = useI18n();
-  const { api } = useSignedIn();
+  const { api, session } = useSignedIn();
   const [form, setForm] = useState<'reject' | 'mark-paid' | null>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
@@ -58,7 +58,7 @@ function RefundRow({
         }),
       );
       setForm(null);
-      onChanged(t('refunds.done', { action: t(`refunds.action.${action}` as StringKey) }));
+      onChanged(t(`refunds.done.${action}` as StringKey));
     } catch (e) {
       if (e instanceof RedressProblem && e.code === 'four_eyes_required')
         setError(t('refunds.fourEyesRefused'));
@@ -79,13 +79,20 @@ function RefundRow({
           <strong className="amount">{formatMoney(refund.amount, lang)}</strong>{' '}
           <StatusBadge status={refund.status} kind="refund" />
           <div className="small">
-            {t('refunds.account')}: {refund.accountId} ·{' '}
-            {refund.appealId ? (
-              <Link to={`/cases/${refund.appealId}`}>{t('refunds.appeal')}</Link>
+            {t('refunds.account')}:{' '}
+            {/* a link only where the reader's roles lead: finance reads accounts, not cases */}
+            {allows(session, 'account.read') ? (
+              <Link to={`/accounts/${encodeURIComponent(refund.accountId)}`}>{refund.accountId}</Link>
             ) : (
-              t('refunds.noAppeal')
-            )}{' '}
-            ·{' '}
+              refund.accountId
+            )}
+            {refund.appealId && allows(session, 'appeal.read_any') && (
+              <>
+                {' · '}
+                <Link to={`/cases/${refund.appealId}`}>{t('refunds.appeal')}</Link>
+              </>
+            )}
+            {!refund.appealId && <> · {t('refunds.noAppeal')}</>} ·{' '}
             <Link to={`/finance/ledger?accountId=${encodeURIComponent(refund.accountId)}`}>
               {t('refunds.ledger')}
             </Link>

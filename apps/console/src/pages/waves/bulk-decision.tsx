@@ -78,13 +78,14 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished: 
 export function BulkDecisionForm({ wave, onStarted }: { wave: Wave; onStarted: (jobId: string) => void }) {
   const { t } = useI18n();
   const { api } = useSignedIn();
-  const [outcome, setOutcome] = useState<DecisionOutcome>('overturned');
+  const [outcome, setOutcome] = useState<DecisionOutcome | null>(null);
   const [rationale, setRationale] = useState('');
   const [includeUnappealed, setIncludeUnappealed] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!outcome) return;
     if (!confirming) return setConfirming(true);
     setError(undefined);
     try {
@@ -102,7 +103,8 @@ export function BulkDecisionForm({ wave, onStarted }: { wave: Wave; onStarted: (
       setError(e);
     }
   };
-  const unappealed = Math.max(0, wave.statistics.suspensions - wave.statistics.appealsFiled);
+  // counted by the server: active suspensions nobody appealed, so a wave already lifted offers none
+  const unappealed = wave.statistics.unappealedActive;
   return (
     <form className="card" onSubmit={submit} aria-labelledby="bulk-title">
       <h2 id="bulk-title">{t('bulk.title')}</h2>
@@ -145,7 +147,7 @@ export function BulkDecisionForm({ wave, onStarted }: { wave: Wave; onStarted: (
         <input
           type="checkbox"
           checked={includeUnappealed}
-          disabled={outcome === 'upheld'}
+          disabled={outcome === 'upheld' || unappealed === 0}
           onChange={(e) => {
             setIncludeUnappealed(e.target.checked);
             setConfirming(false);
@@ -167,7 +169,7 @@ export function BulkDecisionForm({ wave, onStarted }: { wave: Wave; onStarted: (
         <button
           type="submit"
           className={confirming ? 'danger' : 'primary'}
-          disabled={rationale.trim().length < MIN_RATIONALE}
+          disabled={!outcome || rationale.trim().length < MIN_RATIONALE}
         >
           {confirming ? t('bulk.confirmButton') : t('bulk.submit')}
         </button>

@@ -55,12 +55,12 @@ const SAMPLE_LIMIT = 1000;
 /**
  * Appeals filed and decided per day. The API has no time series for a wave, so this reads the wave's
  * appeals through the review queue (every status, up to SAMPLE_LIMIT of them) and counts by day;
- * `complete` says whether every appeal was read.
+ * `complete` says whether every appeal was read. The appeals themselves are the wave page's list.
  */
 export async function loadWaveDays(
   api: RedressClient,
   waveId: string,
-): Promise<{ days: DayRow[]; read: number; complete: boolean }> {
+): Promise<{ days: DayRow[]; read: number; complete: boolean; appeals: StaffAppeal[] }> {
   const appeals: StaffAppeal[] = [];
   let complete = true;
   for (const status of [undefined, 'decided', 'withdrawn'] as const) {
@@ -92,6 +92,7 @@ export async function loadWaveDays(
     days: [...byDay.values()].sort((x, y) => x.day.localeCompare(y.day)),
     read: appeals.length,
     complete,
+    appeals,
   };
 }
 

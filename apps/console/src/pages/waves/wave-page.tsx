@@ -2,7 +2,9 @@ import { ok } from '@redress/sdk';
 import { useCallback } from 'react';
 import { allows } from '../../auth/session';
 import { useSignedIn } from '../../auth/session-context';
-import { FlaggedBadge } from '../../components/badges';
+import type { StaffAppeal } from '../../api/types';
+import { FlaggedBadge, StatusBadge } from '../../components/badges';
+import type { StringKey } from '../../i18n/strings.en';
 import { ErrorNotice, Loading, Notice } from '../../components/notice';
 import { useLoad } from '../../components/use-load';
 import { formatDate, formatPercent } from '../../i18n/format';
@@ -10,6 +12,42 @@ import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, useLocation } from '../../router/router';
 import { BulkDecisionForm, JobProgress } from './bulk-decision';
 import { loadWaveDays, WaveOutcomeChart, WaveTimelineChart } from './wave-charts';
+
+/** Every appeal of the wave, whatever its status, with its outcome. */
+function WaveAppeals({ appeals, complete }: { appeals: StaffAppeal[]; complete: boolean }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="wave-appeals-title">
+      <h2 id="wave-appeals-title">{t('wave.appeals', { n: appeals.length })}</h2>
+      {!complete && <p className="muted small">{t('wave.appealsSample')}</p>}
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('wave.appeals', { n: appeals.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('queue.case')}</th>
+              <th scope="col">{t('queue.status')}</th>
+              <th scope="col">{t('case.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {appeals.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/cases/${a.id}`}>{a.accountId}</Link>
+                </td>
+                <td>
+                  <StatusBadge status={a.status} />
+                </td>
+                <td>{a.decision ? t(`outcome.${a.decision.outcome}` as StringKey) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
 
 export function WavePage({ id }: { id: string }) {
   const { t, lang } = useI18n();
@@ -74,7 +112,7 @@ export function WavePage({ id }: { id: string }) {
         <WaveOutcomeChart wave={w} />
         {canReadQueue ? (
           days.data ? (
-            <WaveTimelineChart {...days.data} />
+            <WaveTimelineChart days={days.data.days} read={days.data.read} complete={days.data.complete} />
           ) : (
             <ErrorNotice error={days.error} />
           )
@@ -87,6 +125,7 @@ export function WavePage({ id }: { id: string }) {
           <Link to={`/queue?waveId=${w.id}`}>{t('wave.openInQueue')}</Link>
         </p>
       )}
+      {days.data && <WaveAppeals appeals={days.data.appeals} complete={days.data.complete} />}
       {jobId && allows(session, 'job.read') && <JobProgress jobId={jobId} onFinished={finished} />}
       {allows(session, 'wave.decide') && (
         <BulkDecisionForm
