@@ -39,7 +39,7 @@ describe('Console: a reviewer’s shift', () => {
     await app.api.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.api.getHttpServer().address() as AddressInfo).port}`;
     browser = await launchBrowser();
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
