@@ -90,6 +90,11 @@ export interface EventPayloads {
   'access_link.requested': { email: string; suspensionId?: string };
   /** Work for the DSA submitter: statements of reasons were published and wait to be submitted. */
   'dsa.statements_published': { count: number };
+  /**
+   * A decision moved the wave's overturn rate across the flag's threshold: the worker re-prioritises
+   * the wave's open appeals in a transaction of its own (docs/concurrency.md).
+   */
+  'wave.flag_changed': { waveId: string; flagged: boolean };
 }
 
 /** The breaker's figures for one detector version (docs/detectors.md, "The breaker"). */
@@ -172,6 +177,7 @@ const EVENT_TYPES: Record<EventType, true> = {
   'notification.redeliver': true,
   'access_link.requested': true,
   'dsa.statements_published': true,
+  'wave.flag_changed': true,
 };
 
 export const isEventType = (type: unknown): type is EventType =>

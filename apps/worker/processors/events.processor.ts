@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SendAccessLinksUseCase } from '@redress/access';
+import { WaveFlags } from '@redress/appeals';
 import { AppConfig } from '@redress/config';
 import { storedEvent, type StoredEvent } from '@redress/kernel';
 import { DispatchEventUseCase } from '@redress/notifications';
@@ -34,6 +35,7 @@ export class EventsProcessor extends WorkerHost implements OnApplicationBootstra
     private readonly deliveries: DeliveryEnqueuer,
     private readonly config: AppConfig,
     private readonly accessLinks: SendAccessLinksUseCase,
+    private readonly waveFlags: WaveFlags,
   ) {
     super();
   }
@@ -58,6 +60,7 @@ export class EventsProcessor extends WorkerHost implements OnApplicationBootstra
       async () => {
         // a link request is mailed at once and never recorded as a notification: the mail holds the link
         if (event.type === 'access_link.requested') await this.accessLinks.execute(event);
+        else if (event.type === 'wave.flag_changed') await this.waveFlags.reprioritise(event);
         else await this.deliveries.enqueue(await this.dispatchEvent.execute(event));
         this.logger.debug(
           { eventId: job.data.outboxId, type: job.data.type, requestId: job.data.requestId },

@@ -105,8 +105,7 @@ export class DecideAppealUseCase {
       },
       lane,
     });
-    if ((await this.waveFlags.isFlagged(tx, appeal.waveId)) !== flaggedBefore)
-      await this.waveFlags.reprioritiseWave(tx, appeal.waveId);
+    await this.waveFlags.noteChange(tx, appeal.waveId, flaggedBefore);
     return applied.appeal;
   }
 
