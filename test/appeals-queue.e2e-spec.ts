@@ -1,4 +1,4 @@
-import { act, suspendAndAppeal, TestApp } from '@redress/testing';
+import { act, eventually, suspendAndAppeal, TestApp } from '@redress/testing';
 import { randomUUID } from 'node:crypto';
 
 const REVIEWER = () => ['rev_q', 'reviewer'] as const;
@@ -118,8 +118,16 @@ describe('Triage queue', () => {
         rationale: 'Decided as part of the wave review test.',
       });
     }
-    const after = await app.http.get(`/v1/appeals/${open.appealId}`).set(reviewer()).expect(200);
-    expect(after.body.priority).toBe(10);
-    expect(after.body.version).toBeGreaterThan(before.body.version);
+    // the worker re-prioritises the wave's open appeals after the decision that flipped the flag
+    await app.startWorker();
+    const after = await eventually(
+      async () => {
+        const { body } = await app.http.get(`/v1/appeals/${open.appealId}`).set(reviewer()).expect(200);
+        return body.priority === 10 ? body : null;
+      },
+      20_000,
+      'the re-prioritised appeal',
+    );
+    expect(after.version).toBeGreaterThan(before.body.version);
   });
 });
