@@ -14,6 +14,8 @@ export interface AppProcessOptions {
    * LOG_LEVEL debug so that the output holds every line the app can log.
    */
   captureOutput?: boolean;
+  /** How long it may take to start (default a minute): longer where a test starts several at once. */
+  startTimeoutMs?: number;
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -60,7 +62,7 @@ export class AppProcess {
     const child = spawnMain(app, { ...env, ...(port ? { PORT: String(port) } : {}) }, capture);
     // its logs show only when the test asks for them (LOG_LEVEL other than silent)
     const started = new AppProcess(child, port, capture, env.LOG_LEVEL !== 'silent');
-    await started.untilStarted(app);
+    await started.untilStarted(app, options.startTimeoutMs ?? START_TIMEOUT_MS);
     return started;
   }
 
@@ -71,7 +73,7 @@ export class AppProcess {
   ): Promise<Exit & { output: string }> {
     const refused = new AppProcess(spawnMain(app, env, false), undefined, true, false);
     try {
-      await refused.untilStarted(app);
+      await refused.untilStarted(app, START_TIMEOUT_MS);
     } catch {
       return { ...(await refused.exited), output: refused.output };
     }
@@ -116,7 +118,7 @@ export class AppProcess {
     await this.exited;
   }
 
-  private untilStarted(app: 'api' | 'worker'): Promise<void> {
+  private untilStarted(app: 'api' | 'worker', timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       let stdout = '';
       const seen = (chunk: Buffer) => {
@@ -133,8 +135,8 @@ export class AppProcess {
       const exited = (code: number | null, signal: NodeJS.Signals | null) =>
         fail(`the ${app} process exited while starting (${code ?? signal})`);
       const timer = setTimeout(
-        () => fail(`the ${app} process did not start within ${START_TIMEOUT_MS / 1000} s`),
-        START_TIMEOUT_MS,
+        () => fail(`the ${app} process did not start within ${timeoutMs / 1000} s`),
+        timeoutMs,
       );
       const stop = () => {
         clearTimeout(timer);
