@@ -16,11 +16,10 @@ describe('trimText (the Transparency Database trimming)', () => {
     expect(trimText('\u200c')).toBe('\u200c');
   });
 
-  it('takes linear time over a long run of spaces inside the text', () => {
+  it('leaves a long run of spaces inside the text as it is (a loop from both ends: no backtracking)', () => {
     const text = `a${' '.repeat(1_000_000)}b`;
-    const started = Date.now();
     expect(trimText(text)).toBe(text);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(trimText(`  ${text}  `)).toBe(text);
   });
 });
 

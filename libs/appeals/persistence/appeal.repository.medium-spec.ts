@@ -1,6 +1,7 @@
 import type { Actor } from '@redress/kernel';
 import { CreateSuspensionUseCase, type NewSuspension } from '@redress/suspensions';
 import { suspensionRequest } from '@redress/testing/builders';
+import { ReportsModule } from '@redress/reports';
 import { startModule, type MediumModule } from '@redress/testing/medium-module';
 import { STATEMENT } from '@redress/testing/story';
 import { AppealsModule } from '../appeals.module';
@@ -16,7 +17,8 @@ describe('AppealRepository.update', () => {
   let appeals: AppealRepository;
 
   beforeAll(async () => {
-    m = await startModule('appeal-repository', [AppealsModule]);
+    // ReportsModule: creating a suspension publishes its statement of reasons
+    m = await startModule('appeal-repository', [AppealsModule, ReportsModule]);
     appeals = m.get(AppealRepository);
   });
   afterAll(() => m.close());

@@ -2,6 +2,7 @@ import type { Actor, StoredEvent } from '@redress/kernel';
 import { Outbox, type OutboxMessage } from '@redress/outbox';
 import { CreateSuspensionUseCase, type NewSuspension } from '@redress/suspensions';
 import { suspensionRequest } from '@redress/testing/builders';
+import { ReportsModule } from '@redress/reports';
 import { startModule, type MediumModule } from '@redress/testing/medium-module';
 import { NotificationsModule } from '../notifications.module';
 import { DispatchEventUseCase } from './dispatch-event.use-case';
@@ -14,7 +15,8 @@ describe('DispatchEventUseCase.executeMany', () => {
   let dispatch: DispatchEventUseCase;
 
   beforeAll(async () => {
-    m = await startModule('dispatch', [NotificationsModule], {
+    // ReportsModule: creating a suspension publishes its statement of reasons
+    m = await startModule('dispatch', [NotificationsModule, ReportsModule], {
       env: { SMTP_URL: 'smtp://127.0.0.1:2525', NOTIFY_WEBHOOK_URL: 'http://127.0.0.1:9/notify' },
     });
     dispatch = m.get(DispatchEventUseCase);
