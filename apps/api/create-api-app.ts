@@ -13,11 +13,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DomainError } from '@redress/kernel';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
-import { serveConsole } from './console/serve-console';
+import { CONSOLE_SITE } from './console/serve-console';
 import { setupOpenApi } from './docs/openapi';
 import { applyHttpTimeouts } from './http-timeouts';
 import { HttpMetrics } from './metrics/http-metrics';
-import { servePortal } from './portal/serve-portal';
+import { PORTAL_SITE } from './portal/serve-portal';
+import { serveSpa } from './static/serve-spa';
 import { InFlightRequests } from './shutdown/in-flight-requests';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -85,8 +86,10 @@ export async function createApiApp(
   const logger = app.get(Logger);
   app.get(HttpMetrics).instrument(fastify);
   app.get(InFlightRequests).track(fastify);
-  serveConsole(fastify);
-  servePortal(fastify);
+  // source maps help a developer; in production they would only show the code to everyone
+  const sourceMaps = config.env.NODE_ENV !== 'production';
+  serveSpa(fastify, CONSOLE_SITE, { sourceMaps });
+  serveSpa(fastify, PORTAL_SITE, { sourceMaps });
   app.useLogger(logger);
   if (config.usesDevelopmentSecret) logger.warn(DEVELOPMENT_SECRET_WARNING, 'Auth');
   app.useGlobalPipes(createValidationPipe());

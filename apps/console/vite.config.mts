@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { precompress } from '../../scripts/vite-precompress.mts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -21,6 +22,8 @@ export default defineConfig({
     ],
   },
   oxc: { jsx: { runtime: 'automatic' } },
+  // .br and .gz beside each file, sent as they are; source maps served outside production only
+  plugins: [precompress()],
   build: { outDir: here('./dist'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1024 },
   server: { proxy: { '/v1': 'http://127.0.0.1:3000' } },
   test: {

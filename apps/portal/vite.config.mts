@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { bundleBudget } from './build/bundle-budget.mts';
-import { precompress } from './build/precompress.mts';
+import { precompress } from '../../scripts/vite-precompress.mts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -21,6 +21,7 @@ export default defineConfig({
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,
+    // written for debugging; the API serves them outside production only (apps/api/static/serve-spa.ts)
     sourcemap: true,
     // the CSP allows no inline script, and every browser we serve has module preload
     modulePreload: { polyfill: false },

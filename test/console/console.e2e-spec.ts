@@ -70,6 +70,16 @@ describe('Console: reviewers, finance and seniors in a real browser', () => {
     const asset = await app.http.get(`/console/${script}`).expect(200);
     expect(asset.headers['content-type']).toContain('javascript');
     expect(asset.headers['cache-control']).toContain('immutable');
+    // precompressed at build time, chosen by Accept-Encoding
+    const br = await app.http
+      .get(`/console/${script}`)
+      .set('Accept-Encoding', 'br')
+      .buffer(true)
+      .parse((res, done) => {
+        res.on('data', () => undefined);
+        res.on('end', () => done(null, null));
+      });
+    expect(br.headers['content-encoding']).toBe('br');
     await app.http.get('/console/assets/missing.js').expect(404);
     await app.http.get('/console/../package.json').expect((res) => expect(res.text).not.toContain('"name"'));
   });
@@ -378,6 +388,10 @@ describe('Console: the development sign-in endpoint', () => {
           .send({ sub: 'rev_1', roles: ['admin'] })
           .expect(404);
         expect(res.body.code).toBe('not_found');
+        // source maps are built, but not served in production
+        const index = await app.http.get('/console/').expect(200);
+        const script = /src="\/console\/(assets\/[^"]+\.js)"/.exec(index.text)![1];
+        await app.http.get(`/console/${script}.map`).expect(NODE_ENV === 'production' ? 404 : 200);
       } finally {
         await app.close();
       }
