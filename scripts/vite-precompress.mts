@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-const COMPRESSIBLE = /\.(js|css|html|svg|json|map)$/;
+// not source maps: nobody downloads them compressed, and production does not serve them at all
+const COMPRESSIBLE = /\.(js|css|html|svg|json)$/;
 
 /**
  * Writes a .br and a .gz beside every text file of the bundle, so that the API sends them as they are

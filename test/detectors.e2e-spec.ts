@@ -159,8 +159,10 @@ describe('Detectors: sampled review, estimates with intervals, the breaker', () 
       expect(v7.sample.falsePositiveRate).toEqual(v7.falsePositiveRate);
 
       await eventually(async () => platformEvents('detector.flagged', detector.name).length > 0);
-      const [flagged, ...more] = platformEvents('detector.flagged', detector.name);
-      expect(more).toHaveLength(0);
+      const deliveries = platformEvents('detector.flagged', detector.name);
+      // one event; a delivery retried (a slow answer on a busy machine) repeats its id, as webhooks may
+      expect(new Set(deliveries.map((d) => d.event.id)).size).toBe(1);
+      const [flagged] = deliveries;
       expect(flagged.signatureValid).toBe(true);
       // it trips as soon as the decided cases show it, often well before the 200th
       expect(flagged.event.data).toMatchObject({
