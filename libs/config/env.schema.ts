@@ -181,7 +181,7 @@ export class EnvironmentVariables {
   /**
    * The detector breaker: a detector version is flagged (its open cases gain priority, the platform
    * hears `detector.flagged`) once the lower 95 % bound of its estimated false-positive rate exceeds
-   * this share (docs/detectors.md); it is cleared when a later lower bound is back at or under it.
+   * this share (docs/detectors.md); it is cleared when a later estimate is back at or under it.
    */
   @Transform(toInt) @IsNumber() @Min(0) @Max(1) DETECTOR_BREAKER_THRESHOLD = 0.1;
   /** Appellant writes per subject per minute (one fixed window in Redis); more are a 429. */

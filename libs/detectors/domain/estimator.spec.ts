@@ -134,12 +134,17 @@ describe('stratifiedRate', () => {
 });
 
 describe('judge (the breaker)', () => {
-  const rate = (low: number) => ({ estimate: low + 0.05, low, high: low + 0.1 });
-  it('flags once the lower bound passes the threshold, and clears once it is back', () => {
+  const rate = (low: number, estimate: number | null = low + 0.05) => ({ estimate, low, high: low + 0.1 });
+  it('flags once the lower bound passes the threshold', () => {
     expect(judge(rate(0.11), 0.1, false)).toBe('flag');
-    expect(judge(rate(0.11), 0.1, true)).toBeNull();
-    expect(judge(rate(0.1), 0.1, true)).toBe('clear');
     expect(judge(rate(0.1), 0.1, false)).toBeNull();
+    expect(judge(null, 0.1, false)).toBeNull();
+  });
+  it('clears only once the estimate is back at or under it, so a wobbling lower bound does not flap', () => {
+    expect(judge(rate(0.11), 0.1, true)).toBeNull();
+    expect(judge(rate(0.05, 0.14), 0.1, true)).toBeNull();
+    expect(judge(rate(0.05, null), 0.1, true)).toBeNull();
+    expect(judge(rate(0.04, 0.1), 0.1, true)).toBe('clear');
     expect(judge(null, 0.1, true)).toBe('clear');
   });
 });
